@@ -1,0 +1,210 @@
+package sqlite
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"mentordesk/data"
+)
+
+func newStore(t *testing.T) *Store {
+	t.Helper()
+	s, err := Open(filepath.Join(t.TempDir(), "org.mentordesk"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+var ctx = context.Background()
+
+func TestOpenNewFileIsPrivateAndMigrated(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "nested", "folder")
+	path := filepath.Join(dir, "org.mentordesk")
+	s, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var v, app int
+	s.w.QueryRow("PRAGMA user_version").Scan(&v)
+	s.w.QueryRow("PRAGMA application_id").Scan(&app)
+	if v != Latest() || app != ApplicationID {
+		t.Fatalf("user_version %d application_id %x, want %d %x", v, app, Latest(), ApplicationID)
+	}
+	for _, p := range []string{path, dir} {
+		st, err := os.Stat(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st.Mode().Perm()&0o077 != 0 {
+			t.Errorf("%s has mode %v; want owner-only", p, st.Mode().Perm())
+		}
+	}
+}
+
+func TestPragmasOnEveryPooledConnection(t *testing.T) {
+	s := newStore(t)
+	for name, db := range map[string]*sql.DB{"writer": s.w, "reader": s.r} {
+		// Hold several connections at once so the pool must open distinct ones.
+		var conns []*sql.Conn
+		n := 1
+		if db == s.r {
+			n = 4
+		}
+		for i := 0; i < n; i++ {
+			c, err := db.Conn(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			conns = append(conns, c)
+		}
+		for i, c := range conns {
+			var fk, sync int
+			var mode string
+			c.QueryRowContext(ctx, "PRAGMA foreign_keys").Scan(&fk)
+			c.QueryRowContext(ctx, "PRAGMA synchronous").Scan(&sync)
+			c.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode)
+			if fk != 1 || sync != 2 || mode != "wal" {
+				t.Errorf("%s connection %d: foreign_keys=%d synchronous=%d journal_mode=%s; want 1, 2, wal", name, i, fk, sync, mode)
+			}
+		}
+		for _, c := range conns {
+			c.Close()
+		}
+	}
+}
+
+func TestRefusedFilesAreLeftUnchanged(t *testing.T) {
+	dir := t.TempDir()
+	foreign := filepath.Join(dir, "foreign.db")
+	db, _ := sql.Open("sqlite3", foreign)
+	db.Exec("CREATE TABLE recipes(name TEXT); INSERT INTO recipes VALUES ('soup')")
+	db.Close()
+
+	newer := filepath.Join(dir, "newer.mentordesk")
+	s, err := Open(newer, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.w.Exec("PRAGMA user_version = 99")
+	s.Close()
+
+	damaged := filepath.Join(dir, "damaged.mentordesk")
+	s, err = Open(damaged, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 300; i++ {
+		s.SaveMentor(ctx, data.Mentor{FirstName: "Ana", LastName: "Lee", Email: strings.Repeat("a", i%7) + "x" + string(rune('a'+i%26)) + "@example.org" + strings.Repeat("", i), Status: data.Active, Bio: strings.Repeat("bio ", 200)})
+	}
+	s.Close()
+	b, _ := os.ReadFile(damaged)
+	for i := 4096 * 2; i < len(b)-100; i += 4096 {
+		copy(b[i+20:i+60], bytes.Repeat([]byte{0xAB}, 40))
+	}
+	os.WriteFile(damaged, b, 0o600)
+
+	text := filepath.Join(dir, "notes.txt")
+	os.WriteFile(text, []byte("shopping list\nmilk\n"), 0o600)
+	empty := filepath.Join(dir, "empty.mentordesk")
+	os.WriteFile(empty, nil, 0o600)
+
+	cases := []struct {
+		name, path string
+		want       error
+	}{
+		{"another program's SQLite file", foreign, ErrForeign},
+		{"a newer schema", newer, ErrNewer},
+		{"a damaged file", damaged, ErrDamaged},
+		{"a text file", text, ErrForeign},
+		{"an empty file", empty, ErrForeign},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			before, _ := os.ReadFile(c.path)
+			_, err := Open(c.path, Options{})
+			if !errors.Is(err, c.want) {
+				t.Fatalf("Open: %v; want %v", err, c.want)
+			}
+			if !strings.Contains(err.Error(), c.path) || !strings.Contains(err.Error(), "left as it is") {
+				t.Errorf("message %q should name the file and say it was left as it is", err)
+			}
+			after, _ := os.ReadFile(c.path)
+			if !bytes.Equal(before, after) {
+				t.Error("the refused file was changed")
+			}
+			for _, side := range []string{"-wal", "-shm", "-journal"} {
+				if st, err := os.Stat(c.path + side); err == nil && st.Size() > 0 {
+					t.Errorf("%s left behind with %d bytes", side, st.Size())
+				}
+			}
+		})
+	}
+}
+
+func TestMigrateFromPreviousVersionKeepsDataAndBacksUp(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "org.mentordesk")
+	s, err := Open(path, Options{stopAt: Latest() - 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.SaveMentor(ctx, data.Mentor{FirstName: "Zoë", LastName: "Łukasiewicz", Email: "zoe@example.org", Status: data.Active}); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+
+	s, err = Open(path, Options{BackupDir: filepath.Join(dir, "bk")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var v int
+	s.w.QueryRow("PRAGMA user_version").Scan(&v)
+	if v != Latest() {
+		t.Fatalf("user_version %d; want %d", v, Latest())
+	}
+	m, err := s.MentorByEmail(ctx, "ZOE@example.org")
+	if err != nil || m.LastName != "Łukasiewicz" {
+		t.Fatalf("mentor after migration: %+v, %v", m, err)
+	}
+	backups, _ := filepath.Glob(filepath.Join(dir, "bk", "*.db"))
+	if len(backups) != 1 {
+		t.Fatalf("backups before migration: %v; want one", backups)
+	}
+	if err := Verify(backups[0]); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestIssuedStatementCannotChangeThroughSQL(t *testing.T) {
+	s := newStore(t)
+	_, err := s.w.Exec(`INSERT INTO districts(name) VALUES ('D');
+		INSERT INTO schools(name, district_id, level) VALUES ('S', 1, 'middle');
+		INSERT INTO mentors(first_name, last_name, email, status) VALUES ('A', 'B', 'a@example.org', 'active');
+		INSERT INTO statements(number, issued_on, mentor_id, school_id, visit_date, total, line_count) VALUES (1, '2026-10-01', 1, 1, '2026-09-30', 7500, 1);
+		INSERT INTO statement_lines(statement_id, line, kind, description, amount) VALUES (1, 1, 'session', 'x', 7500);`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{
+		"UPDATE statements SET total = 1 WHERE number = 1",
+		"DELETE FROM statements WHERE number = 1",
+		"UPDATE statement_lines SET amount = 1",
+		"DELETE FROM statement_lines",
+		"INSERT INTO statement_lines(statement_id, line, kind, description, amount) VALUES (1, 2, 'session', 'extra', 100)",
+		"INSERT INTO statements(number, issued_on, mentor_id, school_id, visit_date, total, line_count) VALUES (3, '2026-10-01', 1, 1, '2026-09-30', 1, 1)",
+	} {
+		if _, err := s.w.Exec(q); err == nil {
+			t.Errorf("%s: succeeded; want refused", q)
+		}
+	}
+}
