@@ -1,0 +1,357 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+
+	"mentordesk/data"
+)
+
+// IssueStatements issues a statement for every visit ready to pay (R3) up to through (zero: all),
+// numbered in one gap-free sequence (R6). Numbers, lines, locks on the paid sessions and the
+// continuation record are written in one transaction: after a crash, all of it is there or none.
+func (s *Store) IssueStatements(ctx context.Context, through, issuedOn data.Date) ([]data.Statement, error) {
+	set, err := s.Settings(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var issued []data.Statement
+	err = s.tx(ctx, func(tx *sql.Tx) error {
+		visits, err := pendingVisits(ctx, tx, through)
+		if err != nil {
+			return err
+		}
+		if len(visits) == 0 {
+			return nil
+		}
+		h, err := paymentHistory(ctx, tx)
+		if err != nil {
+			return err
+		}
+		var next int
+		if err := tx.QueryRow("SELECT COALESCE(max(number), 0) + 1 FROM statements").Scan(&next); err != nil {
+			return err
+		}
+		issued = data.IssueAll(visits, set, h, next, issuedOn)
+		return insertStatements(ctx, tx, issued, set)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("issue statements: %w", err)
+	}
+	return issued, nil
+}
+
+// IssueVisit issues the statement of one visit (the Payments screen's "Issue" on one row).
+func (s *Store) IssueVisit(ctx context.Context, mentorID, schoolID int64, date, issuedOn data.Date) (data.Statement, error) {
+	set, err := s.Settings(ctx)
+	if err != nil {
+		return data.Statement{}, err
+	}
+	var st data.Statement
+	err = s.tx(ctx, func(tx *sql.Tx) error {
+		sessions, err := s.querySessions(ctx, tx, SessionFilter{From: date, Through: date, MentorID: mentorID, SchoolID: schoolID})
+		if err != nil {
+			return err
+		}
+		visits := data.Visits(sessions)
+		if len(visits) != 1 {
+			return errors.New("no such visit")
+		}
+		h, err := paymentHistory(ctx, tx)
+		if err != nil {
+			return err
+		}
+		var next int
+		if err := tx.QueryRow("SELECT COALESCE(max(number), 0) + 1 FROM statements").Scan(&next); err != nil {
+			return err
+		}
+		st, err = data.StatementFor(visits[0], set, h)
+		if err != nil {
+			return err
+		}
+		st.Number, st.IssuedOn, st.Status = next, issuedOn, data.Issued
+		return insertStatements(ctx, tx, []data.Statement{st}, set)
+	})
+	return st, err
+}
+
+// pendingVisits are the visits holding a confirmed session not yet on a statement.
+func pendingVisits(ctx context.Context, tx *sql.Tx, through data.Date) ([]data.Visit, error) {
+	q := "SELECT " + sessionCols + sessionFrom + ` JOIN (SELECT DISTINCT y.mentor_id, c2.school_id, y.date FROM sessions y
+		JOIN classrooms c2 ON c2.id = y.classroom_id WHERE y.status = 'confirmed' AND y.statement_id IS NULL`
+	var args []any
+	if !through.IsZero() {
+		q += " AND y.date <= ?"
+		args = append(args, dv(through))
+	}
+	q += ") v ON v.mentor_id = x.mentor_id AND v.school_id = c.school_id AND v.date = x.date"
+	rows, err := tx.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var sessions []data.Session
+	for rows.Next() {
+		var x data.Session
+		if err := scanSession(rows, &x); err != nil {
+			return nil, err
+		}
+		sessions = append(sessions, x)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return data.Visits(sessions), nil
+}
+
+func paymentHistory(ctx context.Context, tx *sql.Tx) (*data.PaymentHistory, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT x.mentor_id, c.school_id, x.date FROM sessions x JOIN classrooms c ON c.id = x.classroom_id
+		WHERE x.status = 'confirmed'`)
+	if err != nil {
+		return nil, err
+	}
+	var confirmed []data.Session
+	for rows.Next() {
+		var x data.Session
+		x.Status = data.Confirmed
+		if err := rows.Scan(&x.MentorID, &x.SchoolID, dt(&x.Date)); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		confirmed = append(confirmed, x)
+	}
+	rows.Close()
+	crow, err := tx.QueryContext(ctx, `SELECT k.mentor_id, k.school_id, st.visit_date FROM continuations k JOIN statements st ON st.id = k.statement_id`)
+	if err != nil {
+		return nil, err
+	}
+	defer crow.Close()
+	var paid []data.ContinuationPaid
+	for crow.Next() {
+		var p data.ContinuationPaid
+		if err := crow.Scan(&p.MentorID, &p.SchoolID, dt(&p.VisitDate)); err != nil {
+			return nil, err
+		}
+		paid = append(paid, p)
+	}
+	return data.NewPaymentHistory(confirmed, paid), crow.Err()
+}
+
+func insertStatements(ctx context.Context, tx *sql.Tx, sts []data.Statement, set data.Settings) error {
+	insSt, err := tx.PrepareContext(ctx, `INSERT INTO statements(number, issued_on, mentor_id, school_id, visit_date, adjusts, reason, total, line_count)
+		VALUES (?,?,?,?,?,?,?,?,?)`)
+	if err != nil {
+		return err
+	}
+	defer insSt.Close()
+	insLine, err := tx.PrepareContext(ctx, `INSERT INTO statement_lines(statement_id, line, kind, session_id, description, classroom, program, start, minutes, amount)
+		VALUES (?,?,?,?,?,?,?,?,?,?)`)
+	if err != nil {
+		return err
+	}
+	defer insLine.Close()
+	lock, err := tx.PrepareContext(ctx, "UPDATE sessions SET statement_id = ? WHERE id = ? AND statement_id IS NULL AND status = 'confirmed'")
+	if err != nil {
+		return err
+	}
+	defer lock.Close()
+	for _, st := range sts {
+		var adjusts any
+		if st.Adjusts != 0 {
+			adjusts = st.Adjusts
+		}
+		res, err := insSt.Exec(st.Number, dv(st.IssuedOn), st.MentorID, st.SchoolID, dv(st.VisitDate), adjusts, st.Reason, st.Total(), len(st.Lines))
+		if err != nil {
+			return fmt.Errorf("statement %d: %w", st.Number, err)
+		}
+		id, _ := res.LastInsertId()
+		for i, l := range st.Lines {
+			if _, err := insLine.Exec(id, i+1, l.Kind, nullID(l.SessionID), l.Description, l.Classroom, l.Program, l.Start, l.Minutes, l.Amount); err != nil {
+				return fmt.Errorf("statement %d line %d: %w", st.Number, i+1, err)
+			}
+			switch l.Kind {
+			case data.SessionLine:
+				r, err := lock.Exec(id, l.SessionID)
+				if err != nil {
+					return err
+				}
+				if n, _ := r.RowsAffected(); n != 1 {
+					return fmt.Errorf("statement %d: session %d is no longer payable", st.Number, l.SessionID)
+				}
+			case data.ContinuationLine:
+				if _, err := tx.Exec("INSERT INTO continuations(mentor_id, school_id, school_year, statement_id) VALUES (?,?,?,?)",
+					st.MentorID, st.SchoolID, set.SchoolYear(st.VisitDate), id); err != nil {
+					return fmt.Errorf("statement %d continuation: %w", st.Number, err)
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// StatementFilter selects statements; zero fields match everything.
+type StatementFilter struct {
+	Number        int
+	MentorID      int64
+	SchoolID      int64
+	Status        data.StatementStatus
+	From, Through data.Date // visit date
+	IssuedFrom    data.Date
+	IssuedThrough data.Date
+}
+
+// Statements lists statements with their lines, by number.
+func (s *Store) Statements(ctx context.Context, f StatementFilter) ([]data.Statement, error) {
+	var where []string
+	var args []any
+	add := func(c string, v any) { where = append(where, c); args = append(args, v) }
+	if f.Number != 0 {
+		add("st.number = ?", f.Number)
+	}
+	if f.MentorID != 0 {
+		add("st.mentor_id = ?", f.MentorID)
+	}
+	if f.SchoolID != 0 {
+		add("st.school_id = ?", f.SchoolID)
+	}
+	if !f.From.IsZero() {
+		add("st.visit_date >= ?", dv(f.From))
+	}
+	if !f.Through.IsZero() {
+		add("st.visit_date <= ?", dv(f.Through))
+	}
+	if !f.IssuedFrom.IsZero() {
+		add("st.issued_on >= ?", dv(f.IssuedFrom))
+	}
+	if !f.IssuedThrough.IsZero() {
+		add("st.issued_on <= ?", dv(f.IssuedThrough))
+	}
+	switch f.Status {
+	case data.Paid:
+		where = append(where, "p.statement_id IS NOT NULL")
+	case data.Issued:
+		where = append(where, "p.statement_id IS NULL")
+	}
+	q := `SELECT st.id, st.number, st.issued_on, st.mentor_id, m.email, m.first_name || ' ' || m.last_name, st.school_id, sc.name,
+		st.visit_date, COALESCE(st.adjusts, 0), st.reason, COALESCE(p.paid_on, ''), COALESCE(p.reference, '')
+		FROM statements st JOIN mentors m ON m.id = st.mentor_id JOIN schools sc ON sc.id = st.school_id
+		LEFT JOIN statement_payments p ON p.statement_id = st.id`
+	if len(where) > 0 {
+		q += " WHERE " + strings.Join(where, " AND ")
+	}
+	rows, err := s.r.QueryContext(ctx, q+" ORDER BY st.number", args...)
+	if err != nil {
+		return nil, fmt.Errorf("list statements: %w", err)
+	}
+	var out []data.Statement
+	byID := map[int64]int{}
+	for rows.Next() {
+		var st data.Statement
+		if err := rows.Scan(&st.ID, &st.Number, dt(&st.IssuedOn), &st.MentorID, &st.MentorEmail, &st.MentorName, &st.SchoolID,
+			&st.School, dt(&st.VisitDate), &st.Adjusts, &st.Reason, dt(&st.PaidOn), &st.PaidRef); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		st.Status = data.Issued
+		if !st.PaidOn.IsZero() {
+			st.Status = data.Paid
+		}
+		byID[st.ID] = len(out)
+		out = append(out, st)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil || len(out) == 0 {
+		return out, err
+	}
+	lq := "SELECT statement_id, kind, COALESCE(session_id, 0), description, classroom, program, start, minutes, amount FROM statement_lines"
+	var largs []any
+	if len(out) < 500 {
+		ph := strings.TrimSuffix(strings.Repeat("?,", len(out)), ",")
+		lq += " WHERE statement_id IN (" + ph + ")"
+		for _, st := range out {
+			largs = append(largs, st.ID)
+		}
+	}
+	lrows, err := s.r.QueryContext(ctx, lq+" ORDER BY statement_id, line", largs...)
+	if err != nil {
+		return nil, err
+	}
+	defer lrows.Close()
+	for lrows.Next() {
+		var id int64
+		var l data.StatementLine
+		if err := lrows.Scan(&id, &l.Kind, &l.SessionID, &l.Description, &l.Classroom, &l.Program, &l.Start, &l.Minutes, &l.Amount); err != nil {
+			return nil, err
+		}
+		if i, ok := byID[id]; ok {
+			out[i].Lines = append(out[i].Lines, l)
+		}
+	}
+	return out, lrows.Err()
+}
+
+// Statement reads one statement by number.
+func (s *Store) Statement(ctx context.Context, number int) (data.Statement, error) {
+	sts, err := s.Statements(ctx, StatementFilter{Number: number})
+	if err != nil {
+		return data.Statement{}, err
+	}
+	if len(sts) == 0 {
+		return data.Statement{}, fmt.Errorf("statement No. %d: %w", number, data.ErrNotFound)
+	}
+	return sts[0], nil
+}
+
+// IssueAdjustment records a correction of an issued statement as a new, numbered statement.
+func (s *Store) IssueAdjustment(ctx context.Context, original int, lines []data.StatementLine, reason string, issuedOn data.Date) (data.Statement, error) {
+	orig, err := s.Statement(ctx, original)
+	if err != nil {
+		return data.Statement{}, err
+	}
+	set, err := s.Settings(ctx)
+	if err != nil {
+		return data.Statement{}, err
+	}
+	var st data.Statement
+	err = s.tx(ctx, func(tx *sql.Tx) error {
+		var next int
+		if err := tx.QueryRow("SELECT COALESCE(max(number), 0) + 1 FROM statements").Scan(&next); err != nil {
+			return err
+		}
+		st, err = data.Adjustment(orig, lines, reason, next, issuedOn)
+		if err != nil {
+			return err
+		}
+		return insertStatements(ctx, tx, []data.Statement{st}, set)
+	})
+	return st, err
+}
+
+// MarkPaid records that statements were paid; a statement already paid is refused.
+func (s *Store) MarkPaid(ctx context.Context, numbers []int, paidOn data.Date, ref string) error {
+	if err := (data.MarkPaid{PaidOn: paidOn, Ref: ref}).Validate(); err != nil {
+		return err
+	}
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		for _, n := range numbers {
+			var id int64
+			var issued data.Date
+			if err := tx.QueryRow("SELECT id, issued_on FROM statements WHERE number = ?", n).Scan(&id, dt(&issued)); err != nil {
+				return fmt.Errorf("statement No. %d: %w", n, data.ErrNotFound)
+			}
+			if paidOn < issued {
+				return fmt.Errorf("statement No. %d was issued on %s; it cannot be paid on %s", n, issued, paidOn)
+			}
+			if _, err := tx.Exec("INSERT INTO statement_payments(statement_id, paid_on, reference) VALUES (?,?,?)", id, dv(paidOn), ref); err != nil {
+				if isConstraint(err) {
+					return fmt.Errorf("statement No. %d is already marked paid", n)
+				}
+				return err
+			}
+		}
+		return nil
+	})
+}
