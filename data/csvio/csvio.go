@@ -1,0 +1,119 @@
+// Package csvio reads, validates and writes the CSV files of DESIGN.md §5: one reader and one
+// writer per kind of file, with every problem reported by file, line and column so the command
+// line can print it and a screen can mark the bad cell.
+package csvio
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Kind names a CSV format of §5, as the import and export commands spell it.
+type Kind string
+
+const (
+	Mentors     Kind = "mentors"
+	Checks      Kind = "checks"
+	Contracts   Kind = "contracts"
+	Schools     Kind = "schools"
+	Calendars   Kind = "calendars"
+	Instructors Kind = "instructors"
+	Classrooms  Kind = "classrooms"
+	Events      Kind = "events"
+	Sessions    Kind = "sessions"
+	Applicants  Kind = "applicants"
+	Payments    Kind = "payments" // export only
+)
+
+// Kinds are the kinds that can be imported, in the order of §5.
+var Kinds = []Kind{Mentors, Checks, Contracts, Schools, Calendars, Instructors, Classrooms, Events, Sessions, Applicants}
+
+var columns = map[Kind][]string{
+	Mentors:     {"first_name", "last_name", "email", "phone", "address", "instruments", "education", "teaching_experience", "performance_experience", "bio", "wa_resident_since", "status", "photo"},
+	Checks:      {"mentor_email", "kind", "completed_on", "result"},
+	Contracts:   {"mentor_email", "school_year", "signed_on"},
+	Schools:     {"name", "district", "level", "address", "calendar"},
+	Calendars:   {"calendar", "date", "kind", "label"},
+	Instructors: {"first_name", "last_name", "email", "phone", "school"},
+	Classrooms:  {"school", "name", "ensemble", "grade", "instructor_email", "meeting_days", "period_start", "period_minutes"},
+	Events:      {"school", "classroom", "date", "name"},
+	Sessions:    {"date", "start", "minutes", "school", "classroom", "mentor_email", "program", "status", "confirmed_on", "focus", "notes"},
+	Applicants:  {"cohort", "first_name", "last_name", "email", "school", "career_stage", "years_teaching", "strengths", "passions", "growth"},
+	Payments:    {"statement", "issued_on", "mentor_email", "school", "visit_date", "sessions", "session_amount", "continuation_amount", "total", "adjusts", "status", "paid_on"},
+}
+
+// Columns returns the columns of a kind in the order files are written; nil for an unknown kind.
+func Columns(k Kind) []string { return append([]string(nil), columns[k]...) }
+
+// ParseKind reads a kind as a user types it on the command line.
+func ParseKind(s string) (Kind, error) {
+	k := Kind(strings.ToLower(strings.TrimSpace(s)))
+	if _, ok := columns[k]; !ok {
+		names := make([]string, 0, len(Kinds)+1)
+		for _, k := range append(Kinds, Payments) {
+			names = append(names, string(k))
+		}
+		return "", fmt.Errorf("%q is not a kind of CSV file (%s)", s, strings.Join(names, ", "))
+	}
+	return k, nil
+}
+
+// Record is one row read from a file, with the line it starts on.
+type Record[T any] struct {
+	Line  int
+	Value T
+}
+
+// Error is one problem of a file: where it is and what is wrong, in the director's words.
+type Error struct {
+	File    string
+	Line    int    // physical line the row starts on; 0 for the file as a whole
+	Column  string // column name as §5 spells it; "" for the row as a whole
+	Problem string
+}
+
+// Error reads like `mentors.csv:7: email: "bob@" is not an e-mail address`.
+func (e *Error) Error() string {
+	var b strings.Builder
+	b.WriteString(e.File)
+	if e.Line > 0 {
+		fmt.Fprintf(&b, ":%d", e.Line)
+	}
+	b.WriteString(": ")
+	if e.Column != "" {
+		b.WriteString(e.Column)
+		b.WriteString(": ")
+	}
+	b.WriteString(e.Problem)
+	return b.String()
+}
+
+// Errors is every problem found in one file, in the order of the file.
+type Errors []*Error
+
+// maxShown bounds the lines of Errors.Error: a terminal shows the first ones, a screen all.
+const maxShown = 20
+
+func (es Errors) Error() string {
+	var b strings.Builder
+	for i, e := range es {
+		if i == maxShown {
+			fmt.Fprintf(&b, "\n… and %d more", len(es)-maxShown)
+			break
+		}
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(e.Error())
+	}
+	return b.String()
+}
+
+// Unwrap lets errors.As find the first *Error.
+func (es Errors) Unwrap() []error {
+	out := make([]error, len(es))
+	for i, e := range es {
+		out[i] = e
+	}
+	return out
+}
