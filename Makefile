@@ -1,0 +1,44 @@
+# MentorDesk — make run opens the app, make test runs every test.
+SHELL := /bin/bash
+export LANG := C.UTF-8
+export LC_ALL := C.UTF-8
+export TZ := America/Los_Angeles
+TAGS := migrated_fynedo
+GO ?= go
+
+# Debian packages the build and the tests need: a C compiler, the X11/GL/Wayland headers
+# GLFW compiles against, poppler-utils for reading PDFs back, Xvfb for screenshots.
+DEBS := gcc libgl1-mesa-dev libxcursor-dev libxrandr-dev libxinerama-dev libxi-dev \
+	libxxf86vm-dev libwayland-dev libxkbcommon-dev poppler-utils
+
+.PHONY: run build test vet deps screenshots bench crash fuzz package-linux package-windows clean
+
+deps:
+	@missing=""; for p in $(DEBS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "installing:$$missing"; \
+		SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+build: deps
+	$(GO) build -tags $(TAGS) -o mentordesk ./cmd/mentordesk
+
+run: build
+	./mentordesk
+
+vet: deps
+	$(GO) vet -tags $(TAGS) ./...
+
+test: deps
+	$(GO) vet -tags $(TAGS) ./...
+	$(GO) test -tags $(TAGS) -timeout 30m ./...
+
+screenshots: deps
+	MENTORDESK_SCREENSHOTS=$(CURDIR)/docs/screens $(GO) test -tags $(TAGS) -run TestScreenshots -count=1 ./app/
+
+bench: deps
+	$(GO) test -tags $(TAGS) -run '^$$' -bench . -benchtime 3x -count 5 -timeout 20m ./... | tee bench.txt
+
+clean:
+	rm -f mentordesk bench.txt

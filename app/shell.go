@@ -1,0 +1,199 @@
+package app
+
+import (
+	"context"
+	"log"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"mentordesk/data"
+	"mentordesk/data/sqlite"
+)
+
+// screen is one area of the main window.
+type screen interface {
+	// buildUI is called once, the first time the area is shown.
+	buildUI() fyne.CanvasObject
+	// reload fetches the area's data again (off the UI goroutine) and refreshes it.
+	reload()
+}
+
+// editor is a screen that may hold unsaved edits; the shell asks before they are lost (leaving
+// the area, closing the window or quitting).
+type editor interface {
+	// unsaved names what is being edited ("the mentor Zoë Łukasiewicz") or returns "".
+	unsaved() string
+	// saveEdits saves; done(true) once saved, done(false) when validation kept it from saving.
+	saveEdits(done func(ok bool))
+	discardEdits()
+}
+
+// area is a navigation entry.
+type area struct {
+	name  string
+	icon  fyne.Resource
+	make  func() screen
+	scr   screen
+	built fyne.CanvasObject
+}
+
+// shell is the main window: navigation on the left, the current area on the right.
+type shell struct {
+	app   fyne.App
+	win   fyne.Window
+	store *sqlite.Store
+	today func() data.Date
+
+	areas   []*area
+	nav     *widget.List
+	content *fyne.Container
+	current *area
+}
+
+func newShell(a fyne.App, w fyne.Window, st *sqlite.Store, today func() data.Date) *shell {
+	sh := &shell{app: a, win: w, store: st, today: today}
+	sh.areas = []*area{
+		{name: "Home", icon: theme.HomeIcon(), make: func() screen { return newHome(sh.deps()) }},
+		{name: "Mentors", icon: theme.AccountIcon(), make: func() screen { return newMentors(sh.deps()) }},
+		{name: "Schools", icon: theme.StorageIcon(), make: func() screen { return newSchools(sh.deps()) }},
+		{name: "Programs", icon: theme.ListIcon(), make: func() screen { return newPrograms(sh.deps()) }},
+		{name: "Calendar", icon: theme.CalendarIcon(), make: func() screen { return newCalendarArea(sh.deps()) }},
+		{name: "Payments", icon: theme.ContentPasteIcon(), make: func() screen { return newPayments(sh.deps()) }},
+		{name: "Documents", icon: theme.DocumentPrintIcon(), make: func() screen { return newDocuments(sh.deps()) }},
+		{name: "Mutual Mentorship", icon: theme.MailReplyAllIcon(), make: func() screen { return newMutual(sh.deps()) }},
+		{name: "Settings", icon: theme.SettingsIcon(), make: func() screen { return newSettings(sh.deps()) }},
+	}
+	return sh
+}
+
+// deps are what every screen may use: the store, the window for dialogs, the clock and
+// navigation to another area.
+type deps struct {
+	store *sqlite.Store
+	win   fyne.Window
+	today func() data.Date
+	open  func(area string)
+}
+
+func (sh *shell) deps() deps {
+	return deps{store: sh.store, win: sh.win, today: sh.today, open: sh.show}
+}
+
+func (sh *shell) buildUI() fyne.CanvasObject {
+	sh.nav = widget.NewList(
+		func() int { return len(sh.areas) },
+		func() fyne.CanvasObject {
+			return container.NewHBox(widget.NewIcon(theme.HomeIcon()), widget.NewLabel("Mutual Mentorship"))
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			box := o.(*fyne.Container)
+			box.Objects[0].(*widget.Icon).SetResource(sh.areas[id].icon)
+			box.Objects[1].(*widget.Label).SetText(sh.areas[id].name)
+		})
+	sh.nav.OnSelected = func(id widget.ListItemID) {
+		next := sh.areas[id]
+		if next == sh.current {
+			return
+		}
+		sh.confirmLeave(func() { sh.showArea(next) }, func() {
+			for i, a := range sh.areas {
+				if a == sh.current {
+					sh.nav.Select(i)
+				}
+			}
+		})
+	}
+	sh.win.SetCloseIntercept(func() { sh.confirmLeave(sh.win.Close, func() {}) })
+	sh.content = container.NewStack()
+	split := container.NewHSplit(sh.nav, sh.content)
+	split.Offset = 0.16
+	return split
+}
+
+// show switches to the named area (unknown names open Home).
+func (sh *shell) show(name string) {
+	for i, a := range sh.areas {
+		if a.name == name {
+			sh.nav.Select(i)
+			return
+		}
+	}
+	sh.nav.Select(0)
+}
+
+func (sh *shell) showArea(a *area) {
+	if a.scr == nil {
+		a.scr = a.make()
+		a.built = a.scr.buildUI()
+	}
+	sh.current = a
+	sh.content.Objects = []fyne.CanvasObject{a.built}
+	sh.content.Refresh()
+	sh.app.Preferences().SetString("area", a.name)
+	a.scr.reload()
+}
+
+// confirmLeave runs proceed once the current area has no unsaved edits: it asks to save,
+// discard or cancel (stay) when it has.
+func (sh *shell) confirmLeave(proceed, stay func()) {
+	if sh.current == nil {
+		proceed()
+		return
+	}
+	ed, ok := sh.current.scr.(editor)
+	if !ok || ed.unsaved() == "" {
+		proceed()
+		return
+	}
+	what := ed.unsaved()
+	var d dialog.Dialog
+	save := widget.NewButton("Save", func() {
+		d.Hide()
+		ed.saveEdits(func(saved bool) {
+			if saved {
+				proceed()
+			} else {
+				stay()
+			}
+		})
+	})
+	save.Importance = widget.HighImportance
+	discard := widget.NewButton("Discard changes", func() { d.Hide(); ed.discardEdits(); proceed() })
+	cancel := widget.NewButton("Cancel", func() { d.Hide(); stay() })
+	msg := widget.NewLabel("You have unsaved changes to " + what + ".\nSave them before leaving?")
+	d = dialog.NewCustomWithoutButtons("Unsaved changes", container.NewVBox(msg, container.NewHBox(cancel, discard, save)), sh.win)
+	d.Show()
+}
+
+func (sh *shell) mainMenu() *fyne.MainMenu {
+	about := fyne.NewMenuItem("About MentorDesk", func() {
+		dialog.ShowInformation("About MentorDesk",
+			"MentorDesk "+sh.app.Metadata().Version+"\n\nThe organisation's data lives in:\n"+sh.store.Path(), sh.win)
+	})
+	quit := fyne.NewMenuItem("Quit", func() { sh.confirmLeave(sh.app.Quit, func() {}) })
+	quit.IsQuit = true
+	return fyne.NewMainMenu(
+		fyne.NewMenu("File", quit),
+		fyne.NewMenu("Help", about),
+	)
+}
+
+// background runs work off the UI goroutine and hands its result back on it; errors are
+// shown to the user and logged.
+func background[T any](d deps, work func(ctx context.Context) (T, error), done func(T)) {
+	go func() {
+		v, err := work(context.Background())
+		fyne.Do(func() {
+			if err != nil {
+				log.Print(err)
+				dialog.ShowError(err, d.win)
+				return
+			}
+			done(v)
+		})
+	}()
+}

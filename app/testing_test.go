@@ -1,0 +1,84 @@
+package app
+
+import (
+	"context"
+	"image/png"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+
+	"mentordesk/data"
+	"mentordesk/data/demo"
+	"mentordesk/data/sqlite"
+)
+
+var testToday = data.MustDate("2026-11-22")
+
+// demoStore opens a new database filled with the sample organisation.
+func demoStore(t testing.TB) *sqlite.Store {
+	t.Helper()
+	st, err := sqlite.Open(filepath.Join(t.TempDir(), "demo.db"), sqlite.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	if err := demo.Fill(context.Background(), st, testToday); err != nil {
+		t.Fatal(err)
+	}
+	return st
+}
+
+// testWindow builds the main window over st in a test app.
+func testWindow(t *testing.T, st *sqlite.Store) (fyne.Window, *shell) {
+	t.Helper()
+	a := test.NewTempApp(t)
+	a.Settings().SetTheme(theme.LightTheme())
+	w := a.NewWindow("MentorDesk")
+	sh := newShell(a, w, st, func() data.Date { return testToday })
+	w.SetContent(sh.buildUI())
+	w.Resize(fyne.NewSize(1200, 780))
+	t.Cleanup(w.Close)
+	return w, sh
+}
+
+// eventually polls cond until it holds, as background loads finish on their own time.
+func eventually(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for time.Now().Before(deadline) {
+		var ok bool
+		fyne.DoAndWait(func() { ok = cond() })
+		if ok {
+			return
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	t.Fatalf("timed out waiting for %s", what)
+}
+
+// capture writes the window to dir/name.png when dir is set.
+func capture(t *testing.T, w fyne.Window, dir, name string) {
+	t.Helper()
+	if dir == "" {
+		return
+	}
+	os.MkdirAll(dir, 0o755)
+	f, err := os.Create(filepath.Join(dir, name+".png"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var err2 error
+	fyne.DoAndWait(func() { err2 = png.Encode(f, w.Canvas().Capture()) })
+	if err2 != nil {
+		t.Fatal(err2)
+	}
+}
+
+// waitIdle gives background loads time to land; screenshots only.
+func waitIdle() { time.Sleep(400 * time.Millisecond) }

@@ -1,0 +1,164 @@
+package script
+
+import (
+	"context"
+	"encoding/csv"
+	"errors"
+	"flag"
+	"fmt"
+
+	"mentordesk/data"
+	"mentordesk/data/csvio"
+	"mentordesk/data/sqlite"
+)
+
+func init() {
+	commands["settings"] = settingsCmd
+	commands["import"] = importCmd
+	commands["export"] = exportCmd
+	commands["backup"] = backupCmd
+	commands["check"] = checkCmd
+	commands["compliance"] = complianceCmd
+	commands["statements"] = statementsCmd
+}
+
+func settingsCmd(ctx context.Context, s *sqlite.Store, args []string, env Env) error {
+	switch {
+	case len(args) == 3 && args[0] == "set":
+		return s.SetSetting(ctx, args[1], args[2])
+	case len(args) == 2 && args[0] == "get":
+		set, err := s.Settings(ctx)
+		if err != nil {
+			return err
+		}
+		v, err := set.Get(args[1])
+		if err != nil {
+			return err
+		}
+		fmt.Fprintln(env.Stdout, v)
+		return nil
+	}
+	return usagef("settings set KEY VALUE | settings get KEY")
+}
+
+func importCmd(ctx context.Context, s *sqlite.Store, args []string, env Env) error {
+	if len(args) != 2 {
+		return usagef("import KIND FILE.csv")
+	}
+	kind, err := csvio.ParseKind(args[0])
+	if err != nil {
+		return usagef("%v", err)
+	}
+	if kind == csvio.Payments {
+		return usagef("payments are exported only; statements are issued, never imported")
+	}
+	sum, err := s.ImportFile(ctx, kind, args[1])
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(env.Stderr, sum)
+	return nil
+}
+
+func exportCmd(ctx context.Context, s *sqlite.Store, args []string, env Env) error {
+	if len(args) != 2 {
+		return usagef("export KIND FILE.csv")
+	}
+	kind, err := csvio.ParseKind(args[0])
+	if err != nil {
+		return usagef("%v", err)
+	}
+	n, err := s.ExportFile(ctx, kind, args[1])
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stderr, "%s: %d row(s) written to %s\n", kind, n, args[1])
+	return nil
+}
+
+func backupCmd(ctx context.Context, s *sqlite.Store, args []string, env Env) error {
+	dest, err := oneArg("backup", args, "the backup FILE")
+	if err != nil {
+		return err
+	}
+	if err := s.Backup(ctx, dest); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stderr, "backed up %s to %s (checked: integrity ok, foreign keys ok)\n", s.Path(), dest)
+	return nil
+}
+
+func checkCmd(ctx context.Context, s *sqlite.Store, args []string, env Env) error {
+	if len(args) != 0 {
+		return usagef("check takes no arguments")
+	}
+	findings, err := s.Check(ctx)
+	if err != nil {
+		return err
+	}
+	problems := 0
+	for _, f := range findings {
+		fmt.Fprintln(env.Stdout, f)
+		if f.Problem {
+			problems++
+		}
+	}
+	if problems > 0 {
+		return fmt.Errorf("%s: %d problem(s) found", s.Path(), problems)
+	}
+	fmt.Fprintf(env.Stdout, "ok: %s passed integrity and rule checks (%d warning(s))\n", s.Path(), len(findings))
+	return nil
+}
+
+func complianceCmd(ctx context.Context, s *sqlite.Store, args []string, env Env) error {
+	var on string
+	if _, err := flags("compliance", args, func(fs *flag.FlagSet) { fs.StringVar(&on, "on", "", "date") }); err != nil {
+		return err
+	}
+	day, err := dateFlag("on", on, env.Today)
+	if err != nil {
+		return err
+	}
+	rows, err := s.Compliance(ctx, day)
+	if err != nil {
+		return err
+	}
+	w := csv.NewWriter(env.Stdout)
+	w.Write([]string{"mentor_email", "status", "cleared", "cleared_until", "fbi_required", "contract", "problems"})
+	for _, r := range rows {
+		w.Write([]string{r.Mentor.Email, string(r.Mentor.Status), yesNo(r.Clearance.Cleared), r.Clearance.ClearedUntil.String(),
+			yesNo(r.Clearance.FBIRequired), yesNo(r.Contract.Signed), r.ProblemText()})
+	}
+	w.Flush()
+	return w.Error()
+}
+
+func statementsCmd(ctx context.Context, s *sqlite.Store, args []string, env Env) error {
+	if len(args) == 0 || args[0] != "issue" {
+		return usagef("statements issue [--through DATE]")
+	}
+	var through string
+	if _, err := flags("statements issue", args[1:], func(fs *flag.FlagSet) { fs.StringVar(&through, "through", "", "date") }); err != nil {
+		return err
+	}
+	day, err := dateFlag("through", through, env.Today)
+	if err != nil {
+		return err
+	}
+	sts, err := s.IssueStatements(ctx, day, env.Today)
+	if err != nil {
+		return err
+	}
+	var total data.Money
+	for _, st := range sts {
+		total += st.Total()
+	}
+	if len(sts) == 0 {
+		fmt.Fprintf(env.Stderr, "no visit through %s is ready for a statement\n", day)
+		return nil
+	}
+	fmt.Fprintf(env.Stderr, "issued %d statement(s), No. %d–%d, totalling %s\n", len(sts), sts[0].Number, sts[len(sts)-1].Number, total.Dollars())
+	return nil
+}
+
+var errNotImplemented = errors.New("not available in this version")
