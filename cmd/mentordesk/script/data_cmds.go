@@ -52,6 +52,9 @@ func importCmd(ctx context.Context, s *sqlite.Store, args []string, env Env) err
 	if kind == csvio.Payments {
 		return usagef("payments are exported only; statements are issued, never imported")
 	}
+	if _, err := s.BackupNow(ctx, "", "before-import", sqlite.DefaultRetention); err != nil {
+		return fmt.Errorf("back up before importing: %w", err)
+	}
 	sum, err := s.ImportFile(ctx, kind, args[1])
 	if err != nil {
 		return err
@@ -162,3 +165,20 @@ func statementsCmd(ctx context.Context, s *sqlite.Store, args []string, env Env)
 }
 
 var errNotImplemented = errors.New("not available in this version")
+
+func restoreCmd(db string, args []string, env Env) error {
+	from, err := oneArg("restore", args, "the backup FILE to restore")
+	if err != nil {
+		return err
+	}
+	aside, err := sqlite.Restore(db, from)
+	if err != nil {
+		return err
+	}
+	summary, _ := sqlite.Summarize(db)
+	fmt.Fprintf(env.Stderr, "restored %s from %s (%s)\n", db, from, summary)
+	if aside != "" {
+		fmt.Fprintf(env.Stderr, "the file it replaced is kept as %s\n", aside)
+	}
+	return nil
+}

@@ -50,7 +50,8 @@ Without a command, the window opens. Commands:
   calendar --mentor EMAIL --out FILE.ics
   match --cohort NAME [--apply]
   compliance [--on DATE]
-  backup FILE
+  backup FILE                              a checked copy, also while the window is open
+  restore FILE                             put a backup in place; the current file is kept aside
   check
 `
 
@@ -88,7 +89,7 @@ func Run(args []string, env Env) int {
 		return 0
 	}
 	cmd, ok := commands[name]
-	if !ok {
+	if !ok && name != "restore" {
 		return report(env, usagef("unknown command %q", name))
 	}
 	if writes(name, rest[1:]) {
@@ -98,6 +99,10 @@ func Run(args []string, env Env) int {
 			return report(env, err)
 		}
 		defer lock.Release()
+	}
+	if name == "restore" {
+		// A restore replaces the file itself, so the store must not hold it open.
+		return report(env, restoreCmd(absPath(db), rest[1:], env))
 	}
 	s, err := sqlite.Open(db, sqlite.Options{})
 	if err != nil {
