@@ -26,16 +26,11 @@ type filler struct {
 	last  data.SchoolYear // the school year before today's
 	this  data.SchoolYear // the school year holding today
 
-	mentors map[string]*mentorRef
+	mentors map[string]*data.Mentor
 	schools map[string]*schoolRef
 	diary   diary
 	terms   []*termPlan
 	tagged  map[string]int64 // enrollments later steps act on, by tag
-}
-
-// mentorRef is a saved mentor.
-type mentorRef struct {
-	data.Mentor
 }
 
 // Fill fills an empty database with the sample organisation "Cascade Youth Music Mentors":
@@ -65,7 +60,7 @@ func Fill(ctx context.Context, s *sqlite.Store, today data.Date) error {
 	}
 	f := &filler{ctx: ctx, s: s, today: today, start: set.SchoolYearStart,
 		rng:     rand.New(rand.NewPCG(uint64(today), 0x43594d4d)), // the seed follows today only
-		mentors: map[string]*mentorRef{}, schools: map[string]*schoolRef{},
+		mentors: map[string]*data.Mentor{}, schools: map[string]*schoolRef{},
 		diary: newDiary(), tagged: map[string]int64{}}
 	f.this = data.SchoolYearOf(today, f.start)
 	f.last = f.this - 1

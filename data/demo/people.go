@@ -264,7 +264,7 @@ func (f *filler) addPeople() error {
 			return fmt.Errorf("mentor %s: %w", p.email, err)
 		}
 		m.ID = id
-		f.mentors[p.key] = &mentorRef{Mentor: m}
+		f.mentors[p.key] = &m
 		for _, c := range f.checksFor(p, m) {
 			if err := f.s.SaveCheck(f.ctx, c); err != nil {
 				return fmt.Errorf("check of %s: %w", p.email, err)

@@ -108,7 +108,7 @@ var bookings = []booking{
 // termPlan is one planned term of an enrollment, kept for the steps that change sessions later.
 type termPlan struct {
 	enrollment int64
-	mentor     *mentorRef
+	mentor     *data.Mentor
 	room       *roomRef
 	year       data.SchoolYear // the enrollment's school year
 	event      data.Date
@@ -202,7 +202,7 @@ func (f *filler) order(mentorID int64, r *roomRef, from data.Date, lo, hi, maxSh
 // plan walks back from the event (R9): the last session 1–21 days before it, each earlier one
 // 14–21 days before the next, all after low and in the event's school year; with eval, an
 // evaluation within 28 days after the first day of school opens the term.
-func (f *filler) plan(m *mentorRef, r *roomRef, event, low data.Date, n int, eval bool) []data.Date {
+func (f *filler) plan(m *data.Mentor, r *roomRef, event, low data.Date, n int, eval bool) []data.Date {
 	year := data.SchoolYearOf(event, f.start)
 	fits := func(d data.Date) bool {
 		return d > low && d < event && data.SchoolYearOf(d, f.start) == year && f.free(m.ID, r, d)
@@ -239,7 +239,7 @@ func (f *filler) plan(m *mentorRef, r *roomRef, event, low data.Date, n int, eva
 
 // evaluationDay is the day the mentor is already at the school, else the earliest, within 28 days
 // after the first day of school and before the first regular session.
-func (f *filler) evaluationDay(m *mentorRef, r *roomRef, year data.SchoolYear, before data.Date, fits func(data.Date) bool) data.Date {
+func (f *filler) evaluationDay(m *data.Mentor, r *roomRef, year data.SchoolYear, before data.Date, fits func(data.Date) bool) data.Date {
 	first := r.school.firstDay[year]
 	var earliest data.Date
 	for d := first; d <= first.AddDays(28) && d < before; d++ {
@@ -301,7 +301,7 @@ func weekdays(w data.Weekdays) int {
 }
 
 // enroll plans one enrollment's terms and saves it with its sessions.
-func (f *filler) enroll(b booking, m *mentorRef, r *roomRef) error {
+func (f *filler) enroll(b booking, m *data.Mentor, r *roomRef) error {
 	year := f.yearOf(b)
 	e := data.Enrollment{Program: b.program, ClassroomID: r.ID, MentorID: m.ID, SchoolYear: year, Evaluation: b.eval}
 	evs := r.events[year]

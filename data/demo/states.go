@@ -29,6 +29,9 @@ func (f *filler) addStates() error {
 	}
 	visits := groupVisits(all)
 	endedID, endedOn := f.tagged[tagEndedEarly], f.today.AddDays(-9)
+	if first := f.firstSession(endedID); first == 0 || first >= endedOn {
+		endedID = 0 // the instructor changes focus only after some sessions were held
+	}
 
 	// Sessions the early end will cancel stay planned until then.
 	held := func(x data.Session) bool { return !(x.EnrollmentID == endedID && x.Date >= endedOn) }
@@ -80,18 +83,30 @@ func (f *filler) addStates() error {
 			}
 		}
 	}
-	if endedID != 0 && endedOn > septemberFirst(f.this) {
+	if endedID != 0 {
 		if _, err := f.s.EndEnrollment(f.ctx, endedID, endedOn,
 			"The instructor is refocusing the 8th grade band on the spring musical's pit orchestra"); err != nil {
 			return err
 		}
 	}
-	if id := f.tagged[tagExtraSeason]; id != 0 {
+	// Another season is asked for once the first is under way.
+	if id := f.tagged[tagExtraSeason]; f.firstSession(id) != 0 && f.firstSession(id) < f.today.AddDays(-3) {
 		if _, err := f.s.RequestSeason(f.ctx, id, f.today.AddDays(-3)); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// firstSession is the first planned day of an enrollment, or zero.
+func (f *filler) firstSession(enrollment int64) data.Date {
+	var first data.Date
+	for _, p := range f.terms {
+		if p.enrollment == enrollment && len(p.dates) > 0 && (first == 0 || p.dates[0] < first) {
+			first = p.dates[0]
+		}
+	}
+	return first
 }
 
 func groupVisits(all []data.Session) []visit {

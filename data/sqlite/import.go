@@ -38,6 +38,18 @@ func (s *Store) ImportFile(ctx context.Context, kind csvio.Kind, path string) (I
 // Import reads a CSV stream of a kind; every problem is reported as a csvio.Errors naming file,
 // line and column, and nothing is written unless every row is good.
 func (s *Store) Import(ctx context.Context, kind csvio.Kind, file string, r io.Reader, dir string) (ImportSummary, error) {
+	return s.importCSV(ctx, kind, file, r, dir, true)
+}
+
+// CheckImport runs an import to the end and rolls it back: the summary says what it would add
+// and update, and the errors are every problem, references to missing rows included.
+func (s *Store) CheckImport(ctx context.Context, kind csvio.Kind, file string, r io.Reader, dir string) (ImportSummary, error) {
+	return s.importCSV(ctx, kind, file, r, dir, false)
+}
+
+var errDryRun = errors.New("dry run")
+
+func (s *Store) importCSV(ctx context.Context, kind csvio.Kind, file string, r io.Reader, dir string, commit bool) (ImportSummary, error) {
 	sum := ImportSummary{Kind: kind}
 	var rows int
 	var apply func(im *importer) error
@@ -114,8 +126,14 @@ func (s *Store) Import(ctx context.Context, kind csvio.Kind, file string, r io.R
 		if len(im.errs) > 0 {
 			return im.errs
 		}
+		if !commit {
+			return errDryRun
+		}
 		return nil
 	})
+	if errors.Is(err, errDryRun) {
+		return sum, nil
+	}
 	if err != nil {
 		sum.Added, sum.Updated = 0, 0
 		return sum, err

@@ -120,6 +120,19 @@ func planCmd(ctx context.Context, s *sqlite.Store, args []string, env Env) error
 		}
 		return errors.New(b.String())
 	}
+	taken, err := s.TakenSlots(ctx, req)
+	if err != nil {
+		return err
+	}
+	var clashes []string
+	for _, p := range plan.Sessions {
+		if why := taken.Problem(p); why != "" {
+			clashes = append(clashes, fmt.Sprintf("\n  term %d: %s", p.Term, why))
+		}
+	}
+	if len(clashes) > 0 {
+		return fmt.Errorf("plan: the proposal takes classroom times other sessions hold; nothing was saved%s", strings.Join(clashes, ""))
+	}
 
 	var out bytes.Buffer
 	if err := csvio.WriteSessions(&out, planSessionRows(req, plan.Sessions)); err != nil {
@@ -181,14 +194,31 @@ func planSessionRows(r data.PlanRequest, planned []data.PlannedSession) []data.S
 	return out
 }
 
-// planWarnings are the plan's R7/R8 and mentor-status flags, and sessions proposed in the past.
+// planWarnings are the plan's flags: the mentor's status, R7/R8 with the dates they concern,
+// and sessions proposed in the past.
 func planWarnings(p data.Plan, today data.Date) []string {
-	out := append([]string(nil), p.Flags...)
+	dates := map[string][]string{}
+	var order []string
 	past := 0
 	for _, s := range p.Sessions {
+		for _, f := range s.Flags {
+			if dates[f] == nil {
+				order = append(order, f)
+			}
+			dates[f] = append(dates[f], s.Date.String())
+		}
 		if !today.IsZero() && s.Date < today {
 			past++
 		}
+	}
+	var out []string
+	for _, f := range p.Flags {
+		if dates[f] == nil {
+			out = append(out, f)
+		}
+	}
+	for _, f := range order {
+		out = append(out, f+" (on "+strings.Join(dates[f], ", ")+")")
 	}
 	if past > 0 {
 		out = append(out, fmt.Sprintf("%d of the %d proposed sessions fall before today (%s)", past, len(p.Sessions), today))

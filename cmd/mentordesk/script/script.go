@@ -89,7 +89,7 @@ func Run(args []string, env Env) int {
 		return 0
 	}
 	cmd, ok := commands[name]
-	if !ok && name != "restore" {
+	if !ok && name != "restore" && name != "demo" {
 		return report(env, usagef("unknown command %q", name))
 	}
 	if writes(name, rest[1:]) {
@@ -100,9 +100,12 @@ func Run(args []string, env Env) int {
 		}
 		defer lock.Release()
 	}
-	if name == "restore" {
+	switch name {
+	case "restore":
 		// A restore replaces the file itself, so the store must not hold it open.
 		return report(env, restoreCmd(absPath(db), rest[1:], env))
+	case "demo":
+		return report(env, demoCmd(absPath(db), rest[1:], env))
 	}
 	s, err := sqlite.Open(db, sqlite.Options{})
 	if err != nil {
