@@ -42,3 +42,28 @@ bench: deps
 
 clean:
 	rm -f mentordesk bench.txt
+
+# Packaging. The fyne tool reads FyneApp.toml from the folder it builds; the one at the root
+# names that folder in [Source] Dir, so a copy with the icon path made relative to it is put
+# there for the packaging run.
+FYNE := $(GO) run fyne.io/tools/cmd/fyne@v1.7.4
+SRC := cmd/mentordesk
+define fyne-metadata
+	sed -e 's#^Icon = "assets/#Icon = "../../assets/#' FyneApp.toml > $(SRC)/FyneApp.toml
+endef
+
+package-linux: deps
+	$(fyne-metadata)
+	cd $(SRC) && $(FYNE) package --os linux --release --tags $(TAGS) --icon ../../assets/icon.png; \
+		status=$$?; rm -f FyneApp.toml; exit $$status
+	mkdir -p dist && mv $(SRC)/MentorDesk.tar.xz dist/
+	@ls -l dist/MentorDesk.tar.xz
+
+package-windows: deps
+	@dpkg -s gcc-mingw-w64-x86-64 >/dev/null 2>&1 || { SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq gcc-mingw-w64-x86-64 >/dev/null; }
+	$(fyne-metadata)
+	cd $(SRC) && CGO_ENABLED=1 CC=x86_64-w64-mingw32-gcc $(FYNE) package --os windows --release --tags $(TAGS) --icon ../../assets/icon.png; \
+		status=$$?; rm -f FyneApp.toml; exit $$status
+	mkdir -p dist && mv $(SRC)/MentorDesk.exe dist/
+	@ls -l dist/MentorDesk.exe

@@ -19,7 +19,7 @@ func demoCmd(db string, args []string, env Env) error {
 	if _, err := flags("demo", args, func(fs *flag.FlagSet) { fs.StringVar(&scale, "scale", "small", "small or large") }); err != nil {
 		return err
 	}
-	if scale != "small" {
+	if scale != "small" && scale != "large" {
 		return usagef("demo --scale: %q is not small or large", scale)
 	}
 	ctx := context.Background()
@@ -45,7 +45,13 @@ func demoCmd(db string, args []string, env Env) error {
 	if err != nil {
 		return err
 	}
-	fillErr := errors.Join(demo.Fill(ctx, s, env.Today), s.SetMeta(ctx, "sample", "yes"))
+	var fillErr error
+	if scale == "large" {
+		fillErr = demo.FillLarge(ctx, s, env.Today, 1, demo.DefaultLarge)
+	} else {
+		fillErr = demo.Fill(ctx, s, env.Today)
+	}
+	fillErr = errors.Join(fillErr, s.SetMeta(ctx, "sample", "yes"))
 	closeErr := s.Close()
 	if err := errors.Join(fillErr, closeErr); err != nil {
 		for _, p := range []string{tmp, tmp + "-wal", tmp + "-shm"} {
