@@ -4,6 +4,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log"
 	"os"
@@ -14,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"mentordesk/assets"
 	"mentordesk/data"
 	"mentordesk/data/demo"
 	"mentordesk/data/sqlite"
@@ -22,57 +24,145 @@ import (
 // AppID identifies MentorDesk to the OS (preferences, single-instance, notifications).
 const AppID = "org.cascadeyouthmusic.mentordesk"
 
+// Version is MentorDesk's version; FyneApp.toml carries the same (a test keeps them equal).
+const Version = "0.1.0"
+
 // Run opens the database (a new one starts as the sample organisation) and shows the window.
+// A second copy on the same file, or a file that cannot be opened, gets a window saying why.
 func Run(dbPath string) error {
 	if abs, err := filepath.Abs(dbPath); err == nil {
 		dbPath = abs
 	}
+	a := fyneapp.NewWithID(AppID)
+	a.SetIcon(assets.Icon)
+	applyTheme(a, a.Preferences().StringWithFallback(prefTheme, "system"))
 	lock, err := sqlite.AcquireLock(dbPath, "window", 0)
 	if err != nil {
-		showRefusal("MentorDesk is already open", err)
+		showRefusal(a, "MentorDesk is already open", err.Error())
 		return err
 	}
 	defer lock.Release()
-	_, statErr := os.Stat(dbPath)
-	isNew := os.IsNotExist(statErr)
-	st, err := sqlite.Open(dbPath, sqlite.Options{})
-	if err != nil {
-		showRefusal("MentorDesk cannot open the database", err)
+
+	w := a.NewWindow("MentorDesk")
+	w.Resize(savedSize(a))
+	st, err := openStore(dbPath)
+	switch {
+	case errors.Is(err, sqlite.ErrDamaged):
+		w.SetContent(recoveryPanel(a, w, dbPath, err, func(st *sqlite.Store) { mount(a, w, st, data.Today) }))
+	case err != nil:
+		showRefusal(a, "MentorDesk cannot open the database", err.Error())
 		return err
+	default:
+		mount(a, w, st, data.Today)
 	}
-	defer st.Close()
+	w.ShowAndRun()
+	if liveStore != nil {
+		liveStore.Close()
+	}
+	return nil
+}
+
+// openStore opens the database; a new file becomes the sample organisation, marked as such so
+// the welcome can offer to start the director's own.
+func openStore(path string) (*sqlite.Store, error) {
+	_, statErr := os.Stat(path)
+	isNew := errors.Is(statErr, os.ErrNotExist)
+	st, err := sqlite.Open(path, sqlite.Options{})
+	if err != nil {
+		return nil, err
+	}
 	if isNew {
-		if err := demo.Fill(context.Background(), st, data.Today()); err != nil {
+		ctx := context.Background()
+		if err := demo.Fill(ctx, st, data.Today()); err != nil {
+			log.Printf("sample organisation: %v", err)
+		} else if err := st.SetMeta(ctx, "sample", "yes"); err != nil {
 			log.Printf("sample organisation: %v", err)
 		}
 	}
-	a := fyneapp.NewWithID(AppID)
-	w := NewMainWindow(a, st, data.Today)
-	w.ShowAndRun()
-	return nil
+	return st, nil
 }
 
 // NewMainWindow builds the main window over a store; today is injectable for tests.
 func NewMainWindow(a fyne.App, st *sqlite.Store, today func() data.Date) fyne.Window {
 	w := a.NewWindow("MentorDesk")
-	sh := newShell(a, w, st, today)
-	w.SetContent(sh.buildUI())
-	w.SetMainMenu(sh.mainMenu())
-	w.Resize(fyne.NewSize(1200, 780))
-	sh.show(a.Preferences().StringWithFallback("area", "Home"))
-	w.SetTitle(fmt.Sprintf("MentorDesk — %s", st.Path()))
+	w.Resize(savedSize(a))
+	mount(a, w, st, today)
 	return w
 }
 
-// showRefusal tells the user in a small window why MentorDesk cannot start, then exits.
-func showRefusal(title string, err error) {
-	a := fyneapp.NewWithID(AppID)
+// mount shows the shell of a store in the window (again, after a restore or a fresh start).
+func mount(a fyne.App, w fyne.Window, st *sqlite.Store, today func() data.Date) *shell {
+	liveStore = st
+	sh := newShell(a, w, st, today)
+	w.SetContent(sh.buildUI())
+	w.SetMainMenu(sh.mainMenu())
+	sh.addShortcuts()
+	w.SetTitle(fmt.Sprintf("MentorDesk — %s", st.Path()))
+	sh.show(a.Preferences().StringWithFallback(prefArea, "Home"))
+	sh.startBackups()
+	sh.maybeWelcome()
+	return sh
+}
+
+// liveStore is the store the window shows, closed when the window's run ends.
+var liveStore *sqlite.Store
+
+const (
+	prefArea   = "area"
+	prefTheme  = "theme"
+	prefWidth  = "window.width"
+	prefHeight = "window.height"
+)
+
+func savedSize(a fyne.App) fyne.Size {
+	p := a.Preferences()
+	return fyne.NewSize(float32(p.FloatWithFallback(prefWidth, 1200)), float32(p.FloatWithFallback(prefHeight, 780)))
+}
+
+// showRefusal tells the user in a small window why MentorDesk cannot start.
+func showRefusal(a fyne.App, title, msg string) {
 	w := a.NewWindow(title)
-	msg := widget.NewLabel(err.Error())
-	msg.Wrapping = fyne.TextWrapWord
+	text := widget.NewLabel(msg)
+	text.Wrapping = fyne.TextWrapWord
 	quit := widget.NewButton("Quit", a.Quit)
 	quit.Importance = widget.HighImportance
-	w.SetContent(container.NewPadded(container.NewBorder(nil, container.NewCenter(quit), nil, nil, msg)))
-	w.Resize(fyne.NewSize(520, 200))
+	w.SetContent(container.NewPadded(container.NewBorder(nil, container.NewCenter(quit), nil, nil, text)))
+	w.Resize(fyne.NewSize(560, 220))
 	w.ShowAndRun()
+}
+
+// recoveryPanel explains a damaged database (kept as it is) and offers the newest backup that
+// passes its checks.
+func recoveryPanel(a fyne.App, w fyne.Window, path string, cause error, opened func(*sqlite.Store)) fyne.CanvasObject {
+	backup := sqlite.NewestGoodBackup(path)
+	msg := fmt.Sprintf("The database could not be read because it is damaged:\n\n%v\n\nThe file has not been changed.", cause)
+	var actions []fyne.CanvasObject
+	if backup != "" {
+		summary, _ := sqlite.Summarize(backup)
+		msg += fmt.Sprintf("\n\nThe newest backup that passes its checks is\n%s\n(%s).\nRestoring it keeps the damaged file aside, renamed, so nothing is lost.", backup, summary)
+		restore := widget.NewButton("Restore this backup", nil)
+		restore.Importance = widget.HighImportance
+		restore.OnTapped = func() {
+			aside, err := sqlite.Restore(path, backup)
+			if err != nil {
+				restore.SetText("Restore failed: " + err.Error())
+				return
+			}
+			st, err := sqlite.Open(path, sqlite.Options{})
+			if err != nil {
+				restore.SetText("Restore failed: " + err.Error())
+				return
+			}
+			log.Printf("restored %s from %s; the damaged file is kept as %s", path, backup, aside)
+			opened(st)
+		}
+		actions = append(actions, restore)
+	} else {
+		msg += "\n\nNo backup that passes its checks was found in " + sqlite.DefaultBackupDir(path) + "."
+	}
+	actions = append(actions, widget.NewButton("Quit", a.Quit))
+	text := widget.NewLabel(msg)
+	text.Wrapping = fyne.TextWrapWord
+	title := widget.NewLabelWithStyle("The database is damaged", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	return container.NewPadded(container.NewBorder(title, container.NewHBox(actions...), nil, nil, text))
 }

@@ -48,10 +48,13 @@ type shell struct {
 	store *sqlite.Store
 	today func() data.Date
 
-	areas   []*area
-	nav     *widget.List
-	content *fyne.Container
-	current *area
+	areas      []*area
+	stopBackup chan struct{}
+	orgForm    *orgWizard // the open "Start my organisation" form, for tests
+	importDlg  *importer  // the open import, for tests
+	nav        *widget.List
+	content    *fyne.Container
+	current    *area
 }
 
 func newShell(a fyne.App, w fyne.Window, st *sqlite.Store, today func() data.Date) *shell {
@@ -107,11 +110,21 @@ func (sh *shell) buildUI() fyne.CanvasObject {
 			}
 		})
 	}
-	sh.win.SetCloseIntercept(func() { sh.confirmLeave(sh.win.Close, func() {}) })
+	sh.win.SetCloseIntercept(func() { sh.confirmLeave(sh.closeWindow, func() {}) })
 	sh.content = container.NewStack()
 	split := container.NewHSplit(sh.nav, sh.content)
 	split.Offset = 0.16
 	return split
+}
+
+// closeWindow remembers the window's size for the next start, then closes it.
+func (sh *shell) closeWindow() {
+	size := sh.win.Canvas().Size()
+	p := sh.app.Preferences()
+	p.SetFloat(prefWidth, float64(size.Width))
+	p.SetFloat(prefHeight, float64(size.Height))
+	sh.stopBackups()
+	sh.win.Close()
 }
 
 // show switches to the named area (unknown names open Home).
@@ -167,19 +180,6 @@ func (sh *shell) confirmLeave(proceed, stay func()) {
 	msg := widget.NewLabel("You have unsaved changes to " + what + ".\nSave them before leaving?")
 	d = dialog.NewCustomWithoutButtons("Unsaved changes", container.NewVBox(msg, container.NewHBox(cancel, discard, save)), sh.win)
 	d.Show()
-}
-
-func (sh *shell) mainMenu() *fyne.MainMenu {
-	about := fyne.NewMenuItem("About MentorDesk", func() {
-		dialog.ShowInformation("About MentorDesk",
-			"MentorDesk "+sh.app.Metadata().Version+"\n\nThe organisation's data lives in:\n"+sh.store.Path(), sh.win)
-	})
-	quit := fyne.NewMenuItem("Quit", func() { sh.confirmLeave(sh.app.Quit, func() {}) })
-	quit.IsQuit = true
-	return fyne.NewMainMenu(
-		fyne.NewMenu("File", quit),
-		fyne.NewMenu("Help", about),
-	)
 }
 
 // background runs work off the UI goroutine and hands its result back on it; errors are

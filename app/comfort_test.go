@@ -1,0 +1,119 @@
+package app
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"mentordesk/data"
+	"mentordesk/data/csvio"
+	"mentordesk/data/sqlite"
+)
+
+func TestFirstRunStartsTheDirectorsOwnOrganisation(t *testing.T) {
+	st := demoStore(t)
+	ctx := context.Background()
+	st.SetMeta(ctx, "sample", "yes")
+	path := st.Path()
+	_, sh := testWindow(t, st)
+	sh.startOwnOrganisation()
+	wz := sh.orgForm
+	if wz == nil {
+		t.Fatal("the Start my organisation form did not open")
+	}
+	test.Type(wz.name, "Skagit Valley Music Mentors")
+	wz.focused.SetText("")
+	test.Type(wz.focused, "12.345")
+	if _, err := wz.settings(); err == nil || !strings.Contains(err.Error(), "Focused rate") {
+		t.Fatalf("a bad rate was accepted: %v", err)
+	}
+	wz.focused.SetText("95")
+	set, err := wz.settings()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := sh.switchToNewOrganisation(set); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { liveStore.Close() })
+	fresh := liveStore
+	if fresh.Path() != path {
+		t.Fatalf("the new organisation is at %s; want %s", fresh.Path(), path)
+	}
+	got, _ := fresh.Settings(ctx)
+	empty, _ := fresh.IsEmpty(ctx)
+	if got.OrgName != "Skagit Valley Music Mentors" || got.RateFocused != 9500 || !empty {
+		t.Errorf("new organisation: %q rate %s empty %v", got.OrgName, got.RateFocused, empty)
+	}
+	aside := filepath.Join(filepath.Dir(path), "sample-organisation.db")
+	sample, err := sqlite.Open(aside, sqlite.Options{})
+	if err != nil {
+		t.Fatalf("the sample organisation was not kept: %v", err)
+	}
+	defer sample.Close()
+	if ms, _ := sample.Mentors(ctx, sqlite.MentorFilter{}); len(ms) < 25 {
+		t.Errorf("the sample kept aside has %d mentors", len(ms))
+	}
+}
+
+func TestImportMarksBadRowsThenImportsTheFixedFile(t *testing.T) {
+	st := demoStore(t)
+	_, sh := testWindow(t, st)
+	ctx := context.Background()
+	before, _ := st.Mentors(ctx, sqlite.MentorFilter{})
+
+	header := strings.Join(csvio.Columns(csvio.Mentors), ",")
+	good := "Ana,Ruiz,ana.ruiz@example.org,,,violin;viola,,,,,,active,\n"
+	bad := header + "\n" + good +
+		"Ben,Lee,ben@,,,cello,,,,,,active,\n" +
+		"Chloé,Martin,chloe@example.org,,,flute,,,,,2026-02-30,active,\n"
+	dir := t.TempDir()
+	path := filepath.Join(dir, "mentors.csv")
+	os.WriteFile(path, []byte(bad), 0o600)
+
+	sh.showImport()
+	im := sh.importDlg
+	im.load(path, []byte(bad))
+	eventually(t, "the check of the file", func() bool { return im.problems != nil })
+	if len(im.problems) != 2 || im.problems[1]["email"] == "" || im.problems[2]["wa_resident_since"] == "" {
+		t.Fatalf("problems %v; want row 2's email and row 3's wa_resident_since marked", im.problems)
+	}
+	if !im.doImport.Disabled() {
+		t.Error("Import is enabled while rows have problems")
+	}
+	if after, _ := st.Mentors(ctx, sqlite.MentorFilter{}); len(after) != len(before) {
+		t.Fatal("checking the file imported rows")
+	}
+
+	fixed := header + "\n" + good +
+		"Ben,Lee,ben.lee@example.org,,,cello,,,,,,active,\n" +
+		"Chloé,Martin,chloe@example.org,,,flute,,,,,2024-02-28,active,\n"
+	os.WriteFile(path, []byte(fixed), 0o600)
+	im.problems = nil
+	im.load(path, []byte(fixed))
+	eventually(t, "the check of the fixed file", func() bool { return im.problems != nil && !im.doImport.Disabled() })
+	test.Tap(im.doImport)
+	eventually(t, "the import", func() bool { return im.summary.Added == 3 })
+	after, _ := st.Mentors(ctx, sqlite.MentorFilter{})
+	if len(after) != len(before)+3 {
+		t.Errorf("%d mentors after import; want %d", len(after), len(before)+3)
+	}
+	m, err := st.MentorByEmail(ctx, "chloe@example.org")
+	if err != nil || m.WAResidentSince != data.MustDate("2024-02-28") {
+		t.Errorf("imported Chloé: %+v %v", m, err)
+	}
+}
+
+func TestVersionMatchesFyneApp(t *testing.T) {
+	b, err := os.ReadFile("../FyneApp.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b), `Version = "`+Version+`"`) {
+		t.Errorf("FyneApp.toml does not carry Version %s", Version)
+	}
+}

@@ -1,0 +1,338 @@
+package app
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"mentordesk/data/csvio"
+	"mentordesk/data/sqlite"
+)
+
+// importer is the spreadsheet import: pick a kind and a CSV file, see every problem on its row
+// and cell, then import all rows or none.
+type importer struct {
+	sh      *shell
+	kind    *widget.Select
+	file    *widget.Label
+	path    string
+	content []byte
+
+	header   []string
+	rows     [][]string
+	lines    []int                     // physical line of each row
+	problems map[int]map[string]string // row index → column → problem
+	general  []string                  // problems not tied to a row
+	table    *widget.Table
+	messages *widget.Label
+	status   *widget.Label
+	progress *widget.ProgressBarInfinite
+	doImport *widget.Button
+	summary  sqlite.ImportSummary
+}
+
+func (sh *shell) showImport() {
+	im := newImporter(sh)
+	d := dialog.NewCustom("Import from a spreadsheet", "Close", im.buildUI(), sh.win)
+	d.Resize(fyne.NewSize(980, 640))
+	d.Show()
+	sh.importDlg = im
+}
+
+func newImporter(sh *shell) *importer { return &importer{sh: sh} }
+
+func (im *importer) buildUI() fyne.CanvasObject {
+	var kinds []string
+	for _, k := range csvio.Kinds {
+		kinds = append(kinds, string(k))
+	}
+	im.kind = widget.NewSelect(kinds, func(string) { im.check() })
+	im.kind.PlaceHolder = "What are you importing?"
+	im.file = widget.NewLabel("No file chosen")
+	choose := widget.NewButton("Choose CSV file…", im.onChoose)
+	template := widget.NewButton("Save a template…", im.onTemplate)
+	im.table = widget.NewTable(
+		func() (int, int) { return len(im.rows) + 1, len(im.header) + 1 },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("wa_resident_since")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		im.updateCell)
+	im.table.SetColumnWidth(0, 60)
+	im.messages = widget.NewLabel("")
+	im.messages.Wrapping = fyne.TextWrapWord
+	im.status = widget.NewLabel("Choose the kind of list and a CSV file saved from your spreadsheet.")
+	im.status.Wrapping = fyne.TextWrapWord
+	im.progress = widget.NewProgressBarInfinite()
+	im.progress.Stop()
+	im.progress.Hide()
+	im.doImport = widget.NewButton("Import all rows", im.onImport)
+	im.doImport.Importance = widget.HighImportance
+	im.doImport.Disable()
+	top := container.NewVBox(
+		container.NewBorder(nil, nil, nil, container.NewHBox(template, choose), container.NewHBox(im.kind, im.file)),
+		im.status)
+	split := container.NewVSplit(im.table, container.NewVScroll(im.messages))
+	split.Offset = 0.72
+	return container.NewBorder(top, container.NewVBox(im.progress, container.NewBorder(nil, nil, nil, im.doImport)), nil, nil, split)
+}
+
+func (im *importer) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
+	l := o.(*widget.Label)
+	l.Importance = widget.MediumImportance
+	l.TextStyle = fyne.TextStyle{}
+	switch {
+	case id.Row == 0 && id.Col == 0:
+		l.SetText("line")
+		l.TextStyle.Bold = true
+	case id.Row == 0:
+		l.SetText(im.header[id.Col-1])
+		l.TextStyle.Bold = true
+	case id.Col == 0:
+		l.SetText(fmt.Sprint(im.lines[id.Row-1]))
+		if len(im.problems[id.Row-1]) > 0 {
+			l.Importance = widget.DangerImportance
+			l.SetText(fmt.Sprintf("⚠ %d", im.lines[id.Row-1]))
+		}
+	default:
+		row := im.rows[id.Row-1]
+		text := ""
+		if id.Col-1 < len(row) {
+			text = row[id.Col-1]
+		}
+		if _, bad := im.problems[id.Row-1][im.header[id.Col-1]]; bad {
+			l.Importance = widget.DangerImportance
+			if text == "" {
+				text = "(empty)"
+			}
+			text = "⚠ " + text
+		}
+		l.SetText(text)
+	}
+	l.Refresh()
+}
+
+func (im *importer) onChoose() {
+	fd := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		defer r.Close()
+		b, err := io.ReadAll(io.LimitReader(r, 200<<20))
+		if err != nil {
+			dialog.ShowError(err, im.sh.win)
+			return
+		}
+		im.load(r.URI().Path(), b)
+	}, im.sh.win)
+	fd.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".txt"}))
+	fd.Show()
+}
+
+// load takes a file's content; the kind is guessed from the file name when not chosen yet.
+func (im *importer) load(path string, content []byte) {
+	im.path, im.content = path, content
+	im.file.SetText(filepath.Base(path))
+	if im.kind.Selected == "" {
+		base := strings.ToLower(strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)))
+		for _, k := range csvio.Kinds {
+			if strings.HasPrefix(base, string(k)) {
+				im.kind.SetSelected(string(k))
+				return // SetSelected runs check
+			}
+		}
+	}
+	im.check()
+}
+
+// check previews the file and runs the import without keeping it, marking every problem.
+func (im *importer) check() {
+	if im.content == nil || im.kind.Selected == "" {
+		return
+	}
+	kind, content, path := csvio.Kind(im.kind.Selected), im.content, im.path
+	im.header, im.rows, im.lines = previewRows(content)
+	im.doImport.Disable()
+	im.status.SetText("Checking every row…")
+	background(im.sh.deps(), func(ctx context.Context) (checked, error) {
+		sum, err := im.sh.store.CheckImport(ctx, kind, filepath.Base(path), bytes.NewReader(content), filepath.Dir(path))
+		return checked{sum, err}, nil
+	}, im.showCheck)
+}
+
+type checked struct {
+	sum sqlite.ImportSummary
+	err error
+}
+
+func (im *importer) showCheck(c checked) {
+	im.problems = map[int]map[string]string{}
+	im.general = nil
+	var msgs []string
+	var es csvio.Errors
+	switch {
+	case c.err == nil:
+	case errors.As(c.err, &es):
+		for _, e := range es {
+			msgs = append(msgs, e.Error())
+			row := im.rowOfLine(e.Line)
+			if row < 0 {
+				im.general = append(im.general, e.Error())
+				continue
+			}
+			if im.problems[row] == nil {
+				im.problems[row] = map[string]string{}
+			}
+			col := e.Column
+			if col == "" {
+				col = "line"
+			}
+			im.problems[row][col] = e.Problem
+		}
+	default:
+		msgs = append(msgs, c.err.Error())
+		im.general = append(im.general, c.err.Error())
+	}
+	im.table.Refresh()
+	if len(msgs) == 0 {
+		im.messages.SetText("")
+		im.status.SetText(fmt.Sprintf("All %d rows are good: %d would be added and %d updated. Nothing is saved until you import.", c.sum.Rows, c.sum.Added, c.sum.Updated))
+		im.doImport.Enable()
+		return
+	}
+	im.messages.SetText(strings.Join(msgs, "\n"))
+	im.status.SetText(fmt.Sprintf("%d problem(s) in %d row(s) — marked ⚠ below. Fix them in your spreadsheet, save it as CSV and choose it again; nothing is imported while a row has a problem.",
+		len(msgs), len(im.problems)))
+}
+
+func (im *importer) rowOfLine(line int) int {
+	for i, l := range im.lines {
+		if l == line {
+			return i
+		}
+	}
+	return -1
+}
+
+func (im *importer) onImport() {
+	kind, content, path := csvio.Kind(im.kind.Selected), im.content, im.path
+	im.doImport.Disable()
+	im.progress.Show()
+	im.progress.Start()
+	im.status.SetText("Importing…")
+	sh := im.sh
+	background(sh.deps(), func(ctx context.Context) (sqlite.ImportSummary, error) {
+		if _, err := sh.store.BackupNow(ctx, sh.backupDir(), "before-import", sh.retention()); err != nil {
+			return sqlite.ImportSummary{}, fmt.Errorf("back up before importing: %w", err)
+		}
+		return sh.store.Import(ctx, kind, filepath.Base(path), bytes.NewReader(content), filepath.Dir(path))
+	}, func(sum sqlite.ImportSummary) {
+		im.progress.Stop()
+		im.progress.Hide()
+		im.summary = sum
+		im.status.SetText(fmt.Sprintf("Imported %s: %d added, %d updated.", sum.Kind, sum.Added, sum.Updated))
+		if sh.current != nil {
+			sh.current.scr.reload()
+		}
+	})
+}
+
+func (im *importer) onTemplate() {
+	kind := csvio.Kind(im.kind.Selected)
+	if kind == "" {
+		dialog.ShowInformation("Save a template", "Choose what you are importing first.", im.sh.win)
+		return
+	}
+	saveBytes(im.sh.win, string(kind)+".csv", csvio.Template(kind))
+}
+
+// previewRows splits a CSV for display, with the physical line each row starts on; it is
+// lenient, as the real reader reports the problems.
+func previewRows(b []byte) (header []string, rows [][]string, lines []int) {
+	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
+	r := csv.NewReader(bytes.NewReader(b))
+	r.FieldsPerRecord = -1
+	r.LazyQuotes = true
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			break
+		}
+		line, _ := r.FieldPos(0)
+		if header == nil {
+			header = rec
+			continue
+		}
+		rows = append(rows, rec)
+		lines = append(lines, line)
+	}
+	return header, rows, lines
+}
+
+// saveTemplates writes a template for every kind into a folder the director picks.
+func (sh *shell) saveTemplates() {
+	dialog.ShowFolderOpen(func(dir fyne.ListableURI, err error) {
+		if err != nil || dir == nil {
+			return
+		}
+		var written []string
+		for _, k := range csvio.Kinds {
+			p := filepath.Join(dir.Path(), string(k)+"-template.csv")
+			if err := os.WriteFile(p, csvio.Template(k), 0o600); err != nil {
+				dialog.ShowError(err, sh.win)
+				return
+			}
+			written = append(written, filepath.Base(p))
+		}
+		dialog.ShowInformation("Templates saved", "Saved in "+dir.Path()+":\n"+strings.Join(written, "\n")+
+			"\n\nEach has the header and one example row: replace the example with your own rows.", sh.win)
+	}, sh.win)
+}
+
+func (sh *shell) exportKind(kind csvio.Kind) {
+	fd := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		background(sh.deps(), func(ctx context.Context) (int, error) {
+			return sh.store.ExportFile(ctx, kind, path)
+		}, func(n int) {
+			dialog.ShowInformation("Exported", fmt.Sprintf("%d %s written to\n%s", n, kind, path), sh.win)
+		})
+	}, sh.win)
+	fd.SetFileName(string(kind) + ".csv")
+	fd.Show()
+}
+
+// saveBytes asks where to save content and writes it there.
+func saveBytes(win fyne.Window, name string, content []byte) {
+	fd := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			return
+		}
+		defer w.Close()
+		if _, err := w.Write(content); err != nil {
+			dialog.ShowError(err, win)
+		}
+	}, win)
+	fd.SetFileName(name)
+	fd.Show()
+}

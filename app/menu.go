@@ -1,0 +1,165 @@
+package app
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
+
+	"mentordesk/data/csvio"
+)
+
+// Screens may offer these; the menu and shortcuts call them on the current area.
+type (
+	finder  interface{ focusSearch() } // Edit › Find
+	creator interface{ newItem() }     // File › New
+	pager   interface {
+		previousPeriod()
+		nextPeriod()
+	} // View › Previous/Next period
+)
+
+func shortcut(k fyne.KeyName, mods ...fyne.KeyModifier) *desktop.CustomShortcut {
+	m := fyne.KeyModifierShortcutDefault
+	for _, x := range mods {
+		m |= x
+	}
+	return &desktop.CustomShortcut{KeyName: k, Modifier: m}
+}
+
+// menuItem is a menu entry whose shortcut also works from the keyboard anywhere in the window.
+type menuItem struct {
+	label string
+	key   *desktop.CustomShortcut
+	run   func()
+}
+
+func (sh *shell) items() map[string][]menuItem {
+	onCurrent := func(f func(screen)) func() {
+		return func() {
+			if sh.current != nil {
+				f(sh.current.scr)
+			}
+		}
+	}
+	file := []menuItem{
+		{"New", shortcut(fyne.KeyN), onCurrent(func(s screen) {
+			if c, ok := s.(creator); ok {
+				c.newItem()
+			}
+		})},
+		{"Save", shortcut(fyne.KeyS), onCurrent(func(s screen) {
+			if e, ok := s.(editor); ok && e.unsaved() != "" {
+				e.saveEdits(func(bool) {})
+			}
+		})},
+		{"Import from a spreadsheet…", shortcut(fyne.KeyI), sh.showImport},
+		{"Download CSV templates…", nil, sh.saveTemplates},
+		{"Open a document…", shortcut(fyne.KeyO), func() { sh.show("Documents") }},
+		{"Back up now", nil, sh.backupNow},
+		{"Restore a backup…", nil, sh.showRestore},
+		{"Start my organisation…", nil, sh.startOwnOrganisation},
+	}
+	edit := []menuItem{
+		{"Find", shortcut(fyne.KeyF), onCurrent(func(s screen) {
+			if f, ok := s.(finder); ok {
+				f.focusSearch()
+			}
+		})},
+	}
+	var view []menuItem
+	for i, a := range sh.areas {
+		name := a.name
+		var key *desktop.CustomShortcut
+		if i < 9 {
+			key = shortcut(fyne.KeyName(fmt.Sprint(i + 1)))
+		}
+		view = append(view, menuItem{name, key, func() { sh.show(name) }})
+	}
+	view = append(view,
+		menuItem{"Previous period", shortcut(fyne.KeyLeft, fyne.KeyModifierAlt), onCurrent(func(s screen) {
+			if p, ok := s.(pager); ok {
+				p.previousPeriod()
+			}
+		})},
+		menuItem{"Next period", shortcut(fyne.KeyRight, fyne.KeyModifierAlt), onCurrent(func(s screen) {
+			if p, ok := s.(pager); ok {
+				p.nextPeriod()
+			}
+		})},
+	)
+	help := []menuItem{
+		{"Guide to this area", shortcut(fyne.KeySlash), sh.showGuide},
+		{"About MentorDesk", nil, sh.showAbout},
+	}
+	return map[string][]menuItem{"File": file, "Edit": edit, "View": view, "Help": help}
+}
+
+func (sh *shell) mainMenu() *fyne.MainMenu {
+	items := sh.items()
+	build := func(name string, extra ...*fyne.MenuItem) *fyne.Menu {
+		var out []*fyne.MenuItem
+		for _, it := range items[name] {
+			mi := fyne.NewMenuItem(it.label, it.run)
+			if it.key != nil {
+				mi.Shortcut = it.key
+			}
+			out = append(out, mi)
+		}
+		return fyne.NewMenu(name, append(out, extra...)...)
+	}
+	exports := fyne.NewMenuItem("Export to CSV", nil)
+	for _, k := range append(csvio.Kinds, csvio.Payments) {
+		kind := k
+		exports.ChildMenu = addItem(exports.ChildMenu, fyne.NewMenuItem(string(kind), func() { sh.exportKind(kind) }))
+	}
+	quit := fyne.NewMenuItem("Quit", func() { sh.confirmLeave(sh.quit, func() {}) })
+	quit.IsQuit = true
+	theme := fyne.NewMenuItem("Theme", nil)
+	for _, t := range []string{"system", "light", "dark"} {
+		choice := t
+		theme.ChildMenu = addItem(theme.ChildMenu, fyne.NewMenuItem(map[string]string{"system": "Follow the system", "light": "Light", "dark": "Dark"}[t], func() {
+			sh.app.Preferences().SetString(prefTheme, choice)
+			applyTheme(sh.app, choice)
+		}))
+	}
+	return fyne.NewMainMenu(
+		build("File", exports, fyne.NewMenuItemSeparator(), quit),
+		build("Edit"),
+		build("View", fyne.NewMenuItemSeparator(), theme),
+		build("Help"),
+	)
+}
+
+func addItem(m *fyne.Menu, it *fyne.MenuItem) *fyne.Menu {
+	if m == nil {
+		return fyne.NewMenu("", it)
+	}
+	m.Items = append(m.Items, it)
+	return m
+}
+
+// addShortcuts makes the menu's shortcuts work from anywhere in the window.
+func (sh *shell) addShortcuts() {
+	for _, group := range sh.items() {
+		for _, it := range group {
+			if it.key != nil {
+				run := it.run
+				sh.win.Canvas().AddShortcut(it.key, func(fyne.Shortcut) { run() })
+			}
+		}
+	}
+}
+
+func (sh *shell) quit() {
+	sh.closeWindow()
+	sh.app.Quit()
+}
+
+func (sh *shell) showAbout() {
+	dialog.ShowCustom("About MentorDesk", "Close", widget.NewLabel(fmt.Sprintf(
+		"MentorDesk %s\n\nRuns a music mentorship program: mentors, schools, sessions,\npayments and documents, in one file on this computer.\n\nThe organisation's data lives in:\n%s\n\nBackups are kept in:\n%s",
+		Version, sh.store.Path(), sh.backupDir())), sh.win)
+}
