@@ -220,11 +220,17 @@ func (d ContractDoc) rates(p *page) {
 
 func (d ContractDoc) terms(p *page) {
 	p.section("Terms")
-	for i, c := range d.clauses() {
+	clauses := d.clauses()
+	for i, c := range clauses {
 		p.font(regular, 10)
 		lines := p.wrap(d.fill(c.Text), p.width-8)
-		// a heading travels with at least two lines of its clause
-		p.need(6 + float64(min(len(lines), 2))*p.lineHeight())
+		// a heading travels with at least two lines of its clause, and the last clause with the
+		// signatures, so that the signature page is never a page of signatures alone
+		keep := 6 + float64(min(len(lines), 2))*p.lineHeight()
+		if i == len(clauses)-1 {
+			keep = 6 + float64(len(lines))*p.lineHeight() + 2.5 + signaturesHeight + 22
+		}
+		p.need(keep)
 		p.font(bold, 10)
 		p.ink(inkText)
 		p.textAt(p.left, p.y(), 8, 5.5, fmt.Sprintf("%d.", i+1), "L")

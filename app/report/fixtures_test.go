@@ -105,13 +105,13 @@ func zoe() data.Mentor {
 	return data.Mentor{
 		ID: 2, FirstName: "Zoë", LastName: "Łukasiewicz",
 		Email: "zoe@example.org", Phone: "206-555-0102", Address: "88 Market St, Kirkland, WA 98033",
-		Instruments: []string{"trumpet", "jazz improvisation"},
-		Education:   "BM Jazz Studies, Cornish College of the Arts",
-		TeachingExperience: "Brass sectionals at four Seattle middle schools; summer jazz camp faculty.",
+		Instruments:           []string{"trumpet", "jazz improvisation"},
+		Education:             "BM Jazz Studies, Cornish College of the Arts",
+		TeachingExperience:    "Brass sectionals at four Seattle middle schools; summer jazz camp faculty.",
 		PerformanceExperience: "Lead trumpet, Emerald City Big Band.",
-		Bio: "Zoë believes every band needs a brave trumpet section and teaches breathing before notes.",
-		Status: data.Active,
-		Photo:  samplePhoto(1200, 300, 2, true),
+		Bio:                   "Zoë believes every band needs a brave trumpet section and teaches breathing before notes.",
+		Status:                data.Active,
+		Photo:                 samplePhoto(1200, 300, 2, true),
 	}
 }
 
@@ -119,12 +119,12 @@ func jose() data.Mentor {
 	return data.Mentor{
 		ID: 3, FirstName: "José", LastName: "Peña",
 		Email: "jose@example.org", Phone: "206-555-0103", Address: "2200 NW Market St, Seattle, WA 98107",
-		Instruments: []string{"percussion", "marimba"},
-		Education:   "BA Music Education, Western Washington University",
-		TeachingExperience: "Twelve years as a middle-school band director in Yakima.",
+		Instruments:           []string{"percussion", "marimba"},
+		Education:             "BA Music Education, Western Washington University",
+		TeachingExperience:    "Twelve years as a middle-school band director in Yakima.",
 		PerformanceExperience: "Principal percussion, Yakima Symphony Orchestra.",
-		Bio: "José coaches percussion sections to listen across the band, not just count rests.",
-		Status: data.Active,
+		Bio:                   "José coaches percussion sections to listen across the band, not just count rests.",
+		Status:                data.Active,
 	}
 }
 
@@ -132,13 +132,13 @@ func asa() data.Mentor {
 	return data.Mentor{
 		ID: 4, FirstName: "Åsa", LastName: "Öberg",
 		Email: "asa@example.org", Phone: "206-555-0104", Address: "15 Alder Lane, Bellevue, WA 98004",
-		Instruments: []string{"choir", "voice"},
-		Education:   "MA Choral Conducting, Royal College of Music, Stockholm",
-		TeachingExperience: "Choir director for children's and youth choirs in Uppsala and Bellevue.",
+		Instruments:           []string{"choir", "voice"},
+		Education:             "MA Choral Conducting, Royal College of Music, Stockholm",
+		TeachingExperience:    "Choir director for children's and youth choirs in Uppsala and Bellevue.",
 		PerformanceExperience: "Soprano, Seattle Pro Musica.",
-		Bio: "Åsa builds healthy young voices through Swedish folk songs and rounds.",
-		Status: data.Active,
-		Photo:  samplePhoto(300, 420, 4, false),
+		Bio:                   "Åsa builds healthy young voices through Swedish folk songs and rounds.",
+		Status:                data.Active,
+		Photo:                 samplePhoto(300, 420, 4, false),
 	}
 }
 

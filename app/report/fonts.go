@@ -1,9 +1,11 @@
 package report
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"reflect"
+	"strings"
 	"sync"
 	"unsafe"
 
@@ -12,7 +14,7 @@ import (
 )
 
 // family is the name documents give the embedded font in SetFont.
-const family = "noto"
+const family = "NotoSans"
 
 // Styles of the family: regular, bold, italic.
 const (
@@ -43,11 +45,24 @@ func notoSans() map[string][]byte {
 // in a template document and copies the parsed definition into each new document through
 // reflection. When gofpdf's internals do not have the expected shape (another version), shared
 // stays false and documents parse the fonts themselves: slower, never wrong.
+//
+// While subsetting, gofpdf pads font tables by appending to slices of the font's bytes, which
+// writes into the bytes themselves; so no two documents being written at once may share them.
+// Each document borrows a private copy of each style it uses from a pool and gives it back
+// when written: a batch keeps about one copy per worker, and Fyne's own font bytes are never
+// touched.
 type fontSet struct {
 	files  map[string][]byte
+	copies map[string]*sync.Pool // style → *[]byte copies of files[style]
 	shared bool
-	parsed map[string]reflect.Value // gofpdf font key → its fontDefType
+	parsed map[string]reflect.Value // fontKey → gofpdf's parsed fontDefType
 	cover  *runeSet
+}
+
+// borrowed is a font file copy a document uses until it has been written.
+type borrowed struct {
+	style string
+	bytes *[]byte
 }
 
 func newFontSet(files map[string][]byte, share bool) (*fontSet, error) {
@@ -60,9 +75,16 @@ func newFontSet(files map[string][]byte, share bool) (*fontSet, error) {
 	if err != nil {
 		return nil, fmt.Errorf("font: %w", err)
 	}
-	fs := &fontSet{files: files, cover: cover}
+	fs := &fontSet{files: map[string][]byte{}, copies: map[string]*sync.Pool{}, cover: cover}
+	for _, s := range styles {
+		fs.files[s] = bytes.Clone(files[s])
+		fs.copies[s] = &sync.Pool{New: func() any {
+			b := bytes.Clone(fs.files[s])
+			return &b
+		}}
+	}
 	if share && fontInternalsKnown() {
-		parsed, err := parseFonts(files)
+		parsed, err := parseFonts(fs.files)
 		if err != nil {
 			return nil, err
 		}
@@ -71,16 +93,24 @@ func newFontSet(files map[string][]byte, share bool) (*fontSet, error) {
 	return fs, nil
 }
 
-// add registers one style of the family with f, before f uses it.
-func (fs *fontSet) add(f *gofpdf.Fpdf, style string) {
+// add registers one style of the family with f, before f uses it; the font bytes it returns
+// go back with release once f has been written.
+func (fs *fontSet) add(f *gofpdf.Fpdf, style string) borrowed {
+	b := borrowed{style, fs.copies[style].Get().(*[]byte)}
 	if !fs.shared {
-		f.AddUTF8FontFromBytes(family, style, fs.files[style])
-		return
+		f.AddUTF8FontFromBytes(family, style, *b.bytes)
+		return b
 	}
-	key := family + style
+	key := fontKey(style)
 	fonts := exported(reflect.ValueOf(f).Elem().FieldByName("fonts"))
-	fonts.SetMapIndex(reflect.ValueOf(key), copyFontDef(fs.parsed[key]))
+	fonts.SetMapIndex(reflect.ValueOf(key), copyFontDef(fs.parsed[key], *b.bytes))
+	return b
 }
+
+func (fs *fontSet) release(b borrowed) { fs.copies[b.style].Put(b.bytes) }
+
+// fontKey is the name gofpdf files a style of the family under.
+func fontKey(style string) string { return strings.ToLower(family) + style }
 
 // parseFonts lets gofpdf parse every style once, in a document that is never written.
 func parseFonts(files map[string][]byte) (map[string]reflect.Value, error) {
@@ -90,18 +120,19 @@ func parseFonts(files map[string][]byte) (map[string]reflect.Value, error) {
 	fonts := exported(reflect.ValueOf(f).Elem().FieldByName("fonts"))
 	for _, s := range styles {
 		f.AddUTF8FontFromBytes(family, s, files[s])
-		def := fonts.MapIndex(reflect.ValueOf(family + s))
+		def := fonts.MapIndex(reflect.ValueOf(fontKey(s)))
 		if !def.IsValid() || f.Err() {
-			return nil, fmt.Errorf("font style %q is not a TrueType font gofpdf can embed", s)
+			return nil, fmt.Errorf("font style %q: gofpdf could not load it as a TrueType font", s)
 		}
-		out[family+s] = def
+		out[fontKey(s)] = def
 	}
 	return out, nil
 }
 
 // copyFontDef gives a document its own copy of the parts of a parsed font that gofpdf changes
-// while writing (the runes used, the subsetting state); the glyph data and widths stay shared.
-func copyFontDef(parsed reflect.Value) reflect.Value {
+// while writing (the runes used, the subsetting state, the font bytes); the parsed metrics and
+// widths stay shared.
+func copyFontDef(parsed reflect.Value, ttf []byte) reflect.Value {
 	def := reflect.New(parsed.Type()).Elem()
 	def.Set(parsed)
 
@@ -111,6 +142,7 @@ func copyFontDef(parsed reflect.Value) reflect.Value {
 	reader := exported(fileCopy.Elem().FieldByName("fileReader"))
 	readerCopy := reflect.New(reader.Type().Elem())
 	readerCopy.Elem().Set(reader.Elem())
+	exported(readerCopy.Elem().FieldByName("array")).Set(reflect.ValueOf(ttf))
 	reader.Set(readerCopy)
 	file.Set(fileCopy)
 
@@ -158,8 +190,12 @@ func checkFontInternals() error {
 	if err != nil {
 		return err
 	}
-	if reader.Elem().Kind() != reflect.Struct {
-		return errors.New("gofpdf font reader is not a struct")
+	array, err := field(reader.Elem(), "array", reflect.Slice)
+	if err != nil {
+		return err
+	}
+	if array.Elem().Kind() != reflect.Uint8 {
+		return errors.New("gofpdf font reader does not read bytes")
 	}
 	if _, err := field(def, "usedRunes", reflect.Map); err != nil {
 		return err

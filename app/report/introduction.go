@@ -77,7 +77,7 @@ func (d IntroductionDoc) draw(p *page) {
 	p.ink(inkText)
 	p.para(fmt.Sprintf("Dear %s and %s,", e.FirstName, x.FirstName), p.width)
 	p.space(2)
-	p.para(fmt.Sprintf("Thank you for joining the %s cohort of %s’s Mutual Mentorship program. We are delighted "+
+	p.para(fmt.Sprintf("Thank you for joining the %s cohort of the Mutual Mentorship program at %s. We are delighted "+
 		"to introduce you to each other: for the next six months you will meet as a pair, an early-career and an "+
 		"experienced music teacher learning from one another.", d.Cohort.Name, d.Org.Name), p.width)
 	p.space(3)
@@ -109,11 +109,11 @@ func (d IntroductionDoc) draw(p *page) {
 		"You are both invited to the Hub, the program’s closed online community for participating teachers.",
 		"At the end of the term, each of you tells us whether you would like to continue.",
 	})
-	p.need(24)
+	p.need(22)
 	p.font(regular, 10.5)
 	p.ink(inkText)
 	p.para("With warm regards,", p.width)
-	p.space(8)
+	p.space(6)
 	signer := d.Signer
 	if signer == "" {
 		signer = "Program Director"

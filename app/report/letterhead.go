@@ -1,11 +1,8 @@
 package report
 
 import (
-	"bytes"
 	"fmt"
 	"strings"
-
-	"github.com/jung-kurt/gofpdf"
 )
 
 // header draws the letterhead on the first page and a slim running header on the others.
@@ -37,9 +34,8 @@ func (p *page) letterhead() {
 		if logoW > 48 {
 			logoW, logoH = 48, 48/p.logo.aspect()
 		}
-		p.f.RegisterImageOptionsReader("logo", gofpdf.ImageOptions{ImageType: p.logo.kind},
-			bytes.NewReader(p.logo.data))
-		p.f.ImageOptions("logo", x, y, logoW, logoH, false, gofpdf.ImageOptions{ImageType: p.logo.kind}, 0, "")
+		opt := p.image("logo", p.logo)
+		p.f.ImageOptions("logo", x, y, logoW, logoH, false, opt, 0, "")
 		x += logoW + 5
 	}
 

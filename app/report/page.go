@@ -1,8 +1,11 @@
 package report
 
 import (
+	"bytes"
 	"fmt"
+	"reflect"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/jung-kurt/gofpdf"
@@ -32,6 +35,7 @@ type page struct {
 	f     *gofpdf.Fpdf
 	fonts *fontSet
 	added map[string]bool
+	lent  []borrowed // font bytes to give back once the document is written
 	logo  *picture
 
 	org   Org
@@ -43,6 +47,8 @@ type page struct {
 
 	style string
 	size  float64
+
+	images int // registered so far, see image
 
 	// onBreak redraws what must repeat at the top of a new page, such as a table's header.
 	onBreak func()
@@ -82,12 +88,20 @@ func (p *page) start(org Org, title string, on data.Date) {
 	f.AddPage()
 }
 
+// release gives back the font bytes the document borrowed; p is finished.
+func (p *page) release() {
+	for _, b := range p.lent {
+		p.fonts.release(b)
+	}
+	p.lent = nil
+}
+
 func (p *page) clean(s string) string { return p.fonts.cover.clean(s) }
 
 // font selects a style and size, embedding the style the first time it is used.
 func (p *page) font(style string, size float64) {
 	if !p.added[style] {
-		p.fonts.add(p.f, style)
+		p.lent = append(p.lent, p.fonts.add(p.f, style))
 		p.added[style] = true
 	}
 	p.style, p.size = style, size
@@ -109,9 +123,6 @@ func (p *page) bottomY() float64 { return p.paper.h - p.bottom }
 
 // contentTop is where text begins below the running header of the second and later pages.
 func (p *page) contentTop() float64 { return p.top + 12 }
-
-// room is the height left on the page below the current line.
-func (p *page) room() float64 { return p.bottomY() - p.y() }
 
 // need starts a new page unless h millimetres fit below the current line.
 func (p *page) need(h float64) bool {
@@ -299,6 +310,29 @@ func (p *page) note(title string, lines []string, shade rgb) {
 	p.linesAt(p.left+5, y, p.width-10, lh, wrapped, "L")
 	p.f.SetXY(p.left, top+h+4)
 }
+
+// image registers a picture under name and returns the options to place it with.
+//
+// With catalog sort on, gofpdf still writes images in the order of a map sorted by pixel width
+// only, so two photos of the same width would come out in random order and the bytes would
+// differ from run to run. Each image's width is nudged by a millionth of a pixel per image
+// registered before it: the order becomes the registration order, and the width written to the
+// PDF (a whole number of pixels) does not change.
+func (p *page) image(name string, pic *picture) gofpdf.ImageOptions {
+	opt := gofpdf.ImageOptions{ImageType: pic.kind}
+	info := p.f.RegisterImageOptionsReader(name, opt, bytes.NewReader(pic.data))
+	if info != nil && imageWidthKnown() {
+		w := exported(reflect.ValueOf(info).Elem().FieldByName("w"))
+		w.SetFloat(w.Float() + float64(p.images)*1e-6)
+	}
+	p.images++
+	return opt
+}
+
+var imageWidthKnown = sync.OnceValue(func() bool {
+	f, ok := reflect.TypeFor[gofpdf.ImageInfoType]().FieldByName("w")
+	return ok && f.Type.Kind() == reflect.Float64
+})
 
 // money formats an amount for print.
 func money(m data.Money) string { return m.Dollars() }

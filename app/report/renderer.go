@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"fmt"
 	"io"
@@ -59,9 +60,18 @@ func WriteFile(path string, d Document) error {
 	return r.WriteFile(path, d)
 }
 
+// Batch writes many documents with a renderer shared by the whole program; see Renderer.Batch.
+func Batch(ctx context.Context, jobs []Job, progress func(done, total int)) error {
+	r, err := shared()
+	if err != nil {
+		return err
+	}
+	return r.Batch(ctx, jobs, progress)
+}
+
 // Render validates d and writes it as PDF to w; nothing is written when d is invalid.
 func (r *Renderer) Render(w io.Writer, d Document) error {
-	b, err := r.bytes(d)
+	b, err := r.pdf(d)
 	if err != nil {
 		return err
 	}
@@ -71,7 +81,7 @@ func (r *Renderer) Render(w io.Writer, d Document) error {
 
 // WriteFile writes d as PDF to path; the file appears complete or not at all.
 func (r *Renderer) WriteFile(path string, d Document) error {
-	b, err := r.bytes(d)
+	b, err := r.pdf(d)
 	if err != nil {
 		return err
 	}
@@ -86,11 +96,12 @@ func (r *Renderer) WriteFile(path string, d Document) error {
 	return nil
 }
 
-func (r *Renderer) bytes(d Document) ([]byte, error) {
+func (r *Renderer) pdf(d Document) ([]byte, error) {
 	if err := d.Validate(); err != nil {
 		return nil, err
 	}
 	p := newPage(r.fonts, nil)
+	defer p.release()
 	if org := d.letterhead(); len(org.Logo) > 0 {
 		logo, err := r.logo(org.Logo)
 		if err != nil {

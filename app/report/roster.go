@@ -1,14 +1,11 @@
 package report
 
 import (
-	"bytes"
 	"fmt"
 	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/jung-kurt/gofpdf"
 
 	"mentordesk/data"
 )
@@ -177,6 +174,7 @@ func (d RosterDoc) measure(p *page, c profile) cardText {
 		}
 	}
 	if strings.TrimSpace(c.bio) != "" {
+		p.font(italic, 9.5)
 		t.bio = p.wrap(c.bio, textW)
 	}
 	h := float64(len(t.name))*nameLH + float64(len(t.instruments))*instLH + 2
@@ -274,8 +272,7 @@ func (d RosterDoc) photo(p *page, i int, c profile, x, y float64) {
 		return
 	}
 	name := fmt.Sprintf("photo-%d", i)
-	opt := gofpdf.ImageOptions{ImageType: pic.kind}
-	p.f.RegisterImageOptionsReader(name, opt, bytes.NewReader(pic.data))
+	opt := p.image(name, pic)
 	w, h := photoSize, photoSize
 	if a := pic.aspect(); a > 1 {
 		w = photoSize * a

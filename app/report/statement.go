@@ -100,7 +100,6 @@ func (d StatementDoc) draw(p *page) {
 		p.note(fmt.Sprintf("Adjustment to statement No. %d", s.Adjusts), []string{"Reason: " + s.Reason}, fillNote)
 	}
 	d.lines(p)
-	d.payment(p)
 	p.note("", data.Notices, fillPanel)
 }
 
@@ -150,12 +149,16 @@ func (d StatementDoc) status() string {
 func (d StatementDoc) lines(p *page) {
 	s := d.Statement
 	p.section("Details")
-	t := p.table([]column{
-		{head: "Classroom", w: 0},
-		{head: "Program", w: 42},
-		{head: "Time", w: 38},
-		{head: "Amount", w: 28, align: "R"},
-	})
+	cols := []column{{head: "Description", w: 0}, {head: "Amount", w: 28, align: "R"}}
+	if s.SessionsPaid() > 0 {
+		cols = []column{
+			{head: "Classroom", w: 0},
+			{head: "Program", w: 42},
+			{head: "Time", w: 38},
+			{head: "Amount", w: 28, align: "R"},
+		}
+	}
+	t := p.table(cols)
 	for _, l := range s.Lines {
 		switch l.Kind {
 		case data.SessionLine:
@@ -186,18 +189,6 @@ func (d StatementDoc) lines(p *page) {
 	}
 	t.wide(totalRow, label, money(s.Total()))
 	t.end()
-}
-
-// payment says when the money comes; a paid statement already says so in its facts.
-func (d StatementDoc) payment(p *page) {
-	if d.Statement.Status == data.Paid {
-		return
-	}
-	p.font(regular, 10)
-	p.ink(inkText)
-	p.f.SetX(p.left)
-	p.para("This statement will be paid by the organisation; the sessions on it have been confirmed by the instructor.", p.width)
-	p.space(4)
 }
 
 func plural(n int, one, many string) string {
