@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -19,16 +20,47 @@ type homeSource interface {
 	Sessions(ctx context.Context, f sqlite.SessionFilter) ([]data.Session, error)
 }
 
+// alertKind is how the compliance panel names and colours one kind of alert.
+type alertKind struct {
+	kind  string
+	badge string
+	imp   widget.Importance
+}
+
+// alertKinds are the panel's kinds, most severe first as data.Alerts orders them.
+var alertKinds = []alertKind{
+	{data.AlertNotCleared, "Not cleared", widget.DangerImportance},
+	{data.AlertExpired, "Expired", widget.DangerImportance},
+	{data.AlertFBIMissing, "FBI missing", widget.DangerImportance},
+	{data.AlertNoContract, "No contract", widget.WarningImportance},
+	{data.AlertExpiring, "Expiring", widget.WarningImportance},
+}
+
+func alertKindOf(kind string) alertKind {
+	for _, k := range alertKinds {
+		if k.kind == kind {
+			return k
+		}
+	}
+	return alertKind{kind, data.Label(kind), widget.MediumImportance}
+}
+
 // home is the director's overview: the week's sessions and the compliance panel.
 type home struct {
 	d     deps
 	store homeSource
+	busy  inflight
 
 	title   *widget.Label
 	summary *widget.Label
-	alerts  []data.ComplianceAlert
-	list    *widget.List
 	week    *widget.Label
+
+	all      []data.ComplianceAlert
+	alerts   []data.ComplianceAlert // those of the kind chosen
+	heading  *widget.Label
+	kind     *widget.Select
+	kindKeys []string // kind of each option; "" for all
+	list     *widget.List
 }
 
 func newHome(d deps) *home { return &home{d: d, store: d.store} }
@@ -36,16 +68,37 @@ func newHome(d deps) *home { return &home{d: d, store: d.store} }
 func (h *home) buildUI() fyne.CanvasObject {
 	h.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	h.summary = widget.NewLabel("")
+	h.summary.Wrapping = fyne.TextWrapWord
 	h.week = widget.NewLabel("")
 	h.week.Wrapping = fyne.TextWrapWord
+	h.heading = widget.NewLabelWithStyle("Compliance", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	h.heading.Wrapping = fyne.TextWrapWord
+	h.kind = widget.NewSelect(nil, func(string) { h.filter() })
 	h.list = widget.NewList(
 		func() int { return len(h.alerts) },
-		func() fyne.CanvasObject { return widget.NewLabel("FBI check required for someone") },
-		func(id widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(h.alerts[id].Text) })
-	h.list.OnSelected = func(widget.ListItemID) { h.d.open("Mentors") }
+		func() fyne.CanvasObject {
+			badge := widget.NewLabelWithStyle("FBI missing", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+			text := widget.NewLabel("Nguyễn Thị Minh: FBI check required")
+			text.Truncation = fyne.TextTruncateEllipsis
+			return container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(110, badge.MinSize().Height), badge), nil, text)
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			a := h.alerts[id]
+			row := o.(*fyne.Container)
+			k := alertKindOf(a.Kind)
+			setLabel(row.Objects[1].(*fyne.Container).Objects[0].(*widget.Label), k.badge, k.imp)
+			row.Objects[0].(*widget.Label).SetText(a.Text)
+		})
+	h.list.OnSelected = func(id widget.ListItemID) {
+		mentor := h.alerts[id].MentorID
+		h.list.UnselectAll()
+		showMentorPage(h.d, mentor)
+	}
+	hint := widget.NewLabel("Select an entry to open the mentor's page.")
+	hint.Importance = widget.LowImportance
 	top := container.NewVBox(h.title, h.summary, widget.NewSeparator(),
 		widget.NewLabelWithStyle("This week", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), h.week,
-		widget.NewSeparator(), widget.NewLabelWithStyle("Compliance", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		widget.NewSeparator(), container.NewBorder(nil, nil, nil, h.kind, h.heading), hint)
 	return container.NewPadded(container.NewBorder(top, nil, nil, nil, h.list))
 }
 
@@ -58,7 +111,7 @@ type homeData struct {
 
 func (h *home) reload() {
 	today := h.d.today()
-	background(h.d, func(ctx context.Context) (homeData, error) {
+	track(&h.busy, h.d, func(ctx context.Context) (homeData, error) {
 		var hd homeData
 		var err error
 		if hd.set, err = h.store.Settings(ctx); err != nil {
@@ -82,8 +135,9 @@ func (h *home) reload() {
 				active++
 			}
 		}
+		year := hd.set.SchoolYear(today)
 		h.summary.SetText(fmt.Sprintf("%s · school year %s · %d active mentors · %d sessions awaiting the instructor's confirmation",
-			today.Long(), hd.set.SchoolYear(today), active, hd.awaiting))
+			today.Long(), year, active, hd.awaiting))
 		planned := 0
 		for _, s := range hd.week {
 			if s.Status != data.Cancelled {
@@ -91,7 +145,75 @@ func (h *home) reload() {
 			}
 		}
 		h.week.SetText(fmt.Sprintf("%d session(s) this week.", planned))
-		h.alerts = data.Alerts(hd.rows)
-		h.list.Refresh()
+		h.all = data.Alerts(hd.rows)
+		h.heading.SetText(fmt.Sprintf("Compliance on %s: %s", today, alertCounts(h.all, year)))
+		h.setKinds(year)
 	})
+}
+
+// alertCounts is the panel's one-line summary: "2 expired · 1 FBI missing · 3 without a 2026-27 contract".
+func alertCounts(alerts []data.ComplianceAlert, year data.SchoolYear) string {
+	if len(alerts) == 0 {
+		return "every active mentor and applicant is cleared and under contract"
+	}
+	var parts []string
+	for _, k := range alertKinds {
+		n := countKind(alerts, k.kind)
+		switch {
+		case n == 0:
+		case k.kind == data.AlertNoContract:
+			parts = append(parts, fmt.Sprintf("%d without a %s contract", n, year))
+		case k.kind == data.AlertExpiring:
+			parts = append(parts, fmt.Sprintf("%d expiring within %d days", n, data.ExpiringWithinDays))
+		case k.kind == data.AlertFBIMissing:
+			parts = append(parts, fmt.Sprintf("%d missing an FBI check", n))
+		default:
+			parts = append(parts, fmt.Sprintf("%d %s", n, strings.ToLower(k.badge)))
+		}
+	}
+	return strings.Join(parts, " · ")
+}
+
+func countKind(alerts []data.ComplianceAlert, kind string) int {
+	n := 0
+	for _, a := range alerts {
+		if a.Kind == kind {
+			n++
+		}
+	}
+	return n
+}
+
+// setKinds offers the kinds present, keeping the one chosen when it still has entries.
+func (h *home) setKinds(year data.SchoolYear) {
+	chosen := ""
+	if i := h.kind.SelectedIndex(); i > 0 && i < len(h.kindKeys) {
+		chosen = h.kindKeys[i]
+	}
+	h.kindKeys = []string{""}
+	opts := []string{fmt.Sprintf("All alerts (%d)", len(h.all))}
+	sel := 0
+	for _, k := range alertKinds {
+		if n := countKind(h.all, k.kind); n > 0 {
+			if k.kind == chosen {
+				sel = len(opts)
+			}
+			h.kindKeys = append(h.kindKeys, k.kind)
+			opts = append(opts, fmt.Sprintf("%s (%d)", k.badge, n))
+		}
+	}
+	h.kind.SetOptions(opts)
+	h.kind.SetSelectedIndex(sel)
+	h.filter() // SetSelectedIndex calls it only when the option's text changed
+}
+
+func (h *home) filter() {
+	i := h.kind.SelectedIndex()
+	h.alerts = h.alerts[:0]
+	for _, a := range h.all {
+		if i <= 0 || i >= len(h.kindKeys) || a.Kind == h.kindKeys[i] {
+			h.alerts = append(h.alerts, a)
+		}
+	}
+	h.list.Refresh()
 }

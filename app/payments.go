@@ -1,4 +1,434 @@
 package app
 
-// newPayments opens the Payments area.
-func newPayments(d deps) screen { return newPending(d, "Payments", paymentsPending) }
+import (
+	"context"
+	"fmt"
+	"log"
+	"slices"
+	"strconv"
+	"sync/atomic"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"mentordesk/data"
+	"mentordesk/data/sqlite"
+)
+
+// paymentsStore is what the Payments area reads and writes.
+type paymentsStore interface {
+	Settings(ctx context.Context) (data.Settings, error)
+	ReadyVisits(ctx context.Context, through data.Date) (sqlite.ReadyToPay, error)
+	IssueVisits(ctx context.Context, keys []sqlite.VisitKey, issuedOn data.Date) ([]data.Statement, error)
+	StatementSummaries(ctx context.Context, f sqlite.StatementFilter) ([]sqlite.StatementSummary, error)
+	Statement(ctx context.Context, number int) (data.Statement, error)
+	IssueAdjustment(ctx context.Context, original int, lines []data.StatementLine, reason string, issuedOn data.Date) (data.Statement, error)
+	MarkPaid(ctx context.Context, numbers []int, paidOn data.Date, ref string) error
+	MentorBalances(ctx context.Context) ([]sqlite.MentorBalance, error)
+	YearEnd(ctx context.Context) (sqlite.YearEnd, error)
+}
+
+// payments is the Payments area: visits ready to pay, issued statements, what each mentor is
+// owed and has been paid, and year-end totals for 1099-NEC reporting.
+type payments struct {
+	d     deps
+	store paymentsStore
+
+	tabs     *container.AppTabs
+	ready    *readyTab
+	stmts    *statementsTab
+	balances []sqlite.MentorBalance
+	balTable *widget.Table
+	balTotal *widget.Label
+	balPick  int
+	yearEnd  sqlite.YearEnd
+	year     *widget.Select
+	toReport *widget.Check
+	yearRows []data.YearTotal
+	yearNote *widget.Label
+	yearList *widget.Table
+
+	pending atomic.Int32 // reads and writes under way
+}
+
+func newPayments(d deps) screen { return newPaymentsArea(d, d.store) }
+
+func newPaymentsArea(d deps, st paymentsStore) *payments {
+	p := &payments{d: d, store: st, balPick: -1}
+	p.ready = &readyTab{p: p}
+	p.stmts = &statementsTab{p: p}
+	return p
+}
+
+func (p *payments) buildUI() fyne.CanvasObject {
+	p.tabs = container.NewAppTabs(
+		container.NewTabItem("Ready to pay", p.ready.buildUI()),
+		container.NewTabItem("Statements", p.stmts.buildUI()),
+		container.NewTabItem("By mentor", p.balancesUI()),
+		container.NewTabItem("Year-end", p.yearEndUI()),
+	)
+	return p.tabs
+}
+
+// paymentsData is everything the four tabs show, read together so they agree.
+type paymentsData struct {
+	through  data.Date // zero when the date typed is not a date: the ready list is kept
+	ready    sqlite.ReadyToPay
+	stmts    statementsData
+	balances []sqlite.MentorBalance
+	yearEnd  sqlite.YearEnd
+}
+
+// reload reads every tab again: issuing, paying or adjusting changes all four.
+func (p *payments) reload() {
+	through, _ := p.ready.through.Date()
+	open := p.stmts.reopening()
+	payLoad(p, func(ctx context.Context) (paymentsData, error) {
+		pd := paymentsData{through: through}
+		var err error
+		if !through.IsZero() {
+			if pd.ready, err = p.store.ReadyVisits(ctx, through); err != nil {
+				return pd, err
+			}
+		}
+		if pd.stmts, err = loadStatements(ctx, p.store, open); err != nil {
+			return pd, err
+		}
+		if pd.balances, err = p.store.MentorBalances(ctx); err != nil {
+			return pd, err
+		}
+		pd.yearEnd, err = p.store.YearEnd(ctx)
+		return pd, err
+	}, func(pd paymentsData) {
+		if !pd.through.IsZero() {
+			p.ready.show(pd.through, pd.ready)
+		}
+		p.stmts.show(pd.stmts)
+		p.showBalances(pd.balances)
+		p.showYearEnd(pd.yearEnd)
+	})
+}
+
+// payLoad runs work off the UI goroutine and hands its result to done on it, counting what is
+// under way so the area knows when it has settled; errors are shown and logged.
+func payLoad[T any](p *payments, work func(ctx context.Context) (T, error), done func(T)) {
+	payLoadOr(p, work, done, nil)
+}
+
+// payLoadOr is payLoad with failed run on the UI goroutine after an error is shown.
+func payLoadOr[T any](p *payments, work func(ctx context.Context) (T, error), done func(T), failed func()) {
+	p.pending.Add(1)
+	go func() {
+		v, err := work(context.Background())
+		fyne.Do(func() {
+			defer p.pending.Add(-1)
+			if err != nil {
+				log.Print(err)
+				dialog.ShowError(err, p.d.win)
+				if failed != nil {
+					failed()
+				}
+				return
+			}
+			done(v)
+		})
+	}()
+}
+
+// settled reports whether nothing is being read or written.
+func (p *payments) settled() bool { return p.pending.Load() == 0 }
+
+// unsaved, saveEdits and discardEdits cover the adjustment and payment forms.
+func (p *payments) unsaved() string              { return p.stmts.unsaved() }
+func (p *payments) saveEdits(done func(ok bool)) { p.stmts.saveEdits(done) }
+func (p *payments) discardEdits()                { p.stmts.discardEdits() }
+func (p *payments) showStatementsOf(mentorID int64) {
+	p.stmts.filterMentor(mentorID)
+	p.tabs.SelectIndex(1)
+}
+func (p *payments) showStatement(number int)            { p.stmts.openNumber(number); p.tabs.SelectIndex(1) }
+func (p *payments) balanceOf(mentorID int64) data.Money { return balanceOf(p.balances, mentorID) }
+
+func balanceOf(bs []sqlite.MentorBalance, mentorID int64) data.Money {
+	for _, b := range bs {
+		if b.MentorID == mentorID {
+			return b.Total()
+		}
+	}
+	return 0
+}
+
+// --- By mentor ---
+
+func (p *payments) balancesUI() fyne.CanvasObject {
+	cols := []payColumn{
+		{"Mentor", 200, func(r int) string { return p.balances[r].MentorName }},
+		{"E-mail", 230, func(r int) string { return p.balances[r].MentorEmail }},
+		{"Statements", 100, func(r int) string { return statementCount(p.balances[r]) }},
+		{"Owed", 110, func(r int) string { return p.balances[r].Owed.Dollars() }},
+		{"Paid", 110, func(r int) string { return p.balances[r].Paid.Dollars() }},
+		{"Total", 110, func(r int) string { return p.balances[r].Total().Dollars() }},
+	}
+	p.balTable = newPayTable(payTableSpec{cols: cols, rows: func() int { return len(p.balances) },
+		selected: func(r int) { p.balPick = r }})
+	p.balTotal = widget.NewLabel("")
+	show := widget.NewButtonWithIcon("Show their statements", theme.NavigateNextIcon(), func() {
+		if p.balPick >= 0 && p.balPick < len(p.balances) {
+			p.showStatementsOf(p.balances[p.balPick].MentorID)
+		}
+	})
+	intro := widget.NewLabel("Everything owed (issued, not yet paid) and paid to each mentor: statements and adjustments together.")
+	intro.Wrapping = fyne.TextWrapWord
+	return container.NewBorder(intro, container.NewBorder(nil, nil, nil, show, p.balTotal), nil, nil, p.balTable)
+}
+
+func statementCount(b sqlite.MentorBalance) string {
+	if b.Adjustments == 0 {
+		return strconv.Itoa(b.Statements)
+	}
+	return fmt.Sprintf("%d (%d adj.)", b.Statements, b.Adjustments)
+}
+
+func (p *payments) showBalances(bs []sqlite.MentorBalance) {
+	p.balances = bs
+	var owed, paid data.Money
+	for _, b := range bs {
+		owed += b.Owed
+		paid += b.Paid
+	}
+	p.balTotal.SetText(fmt.Sprintf("%s · owed %s · paid %s · total %s", plural(len(bs), "mentor", "mentors"),
+		owed.Dollars(), paid.Dollars(), (owed + paid).Dollars()))
+	p.balPick = -1
+	p.balTable.UnselectAll()
+	p.balTable.Refresh()
+}
+
+// --- Year-end ---
+
+func (p *payments) yearEndUI() fyne.CanvasObject {
+	p.year = widget.NewSelect(nil, func(string) { p.filterYear() })
+	p.toReport = widget.NewCheck("Only mentors to report", func(bool) { p.filterYear() })
+	p.yearNote = widget.NewLabel("")
+	p.yearNote.Wrapping = fyne.TextWrapWord
+	cols := []payColumn{
+		{"Mentor", 220, func(r int) string { return p.yearRows[r].MentorName }},
+		{"Statements", 100, func(r int) string { return strconv.Itoa(p.yearRows[r].Statements) }},
+		{"Total", 120, func(r int) string { return p.yearRows[r].Total.Dollars() }},
+		{"1099-NEC", 260, func(r int) string {
+			if p.yearRows[r].OverThreshold {
+				return "At or over the threshold: report"
+			}
+			return ""
+		}},
+	}
+	p.yearList = newPayTable(payTableSpec{cols: cols, rows: func() int { return len(p.yearRows) },
+		icon: func(r, c int) fyne.Resource {
+			if c == 3 && p.yearRows[r].OverThreshold {
+				return theme.WarningIcon()
+			}
+			return nil
+		},
+		importance: func(r, c int) widget.Importance {
+			if c == 3 && p.yearRows[r].OverThreshold {
+				return widget.WarningImportance
+			}
+			return widget.MediumImportance
+		}})
+	top := container.NewVBox(container.NewHBox(widget.NewLabel("Calendar year"), p.year, p.toReport), p.yearNote)
+	return container.NewBorder(top, nil, nil, nil, p.yearList)
+}
+
+func (p *payments) showYearEnd(ye sqlite.YearEnd) {
+	p.yearEnd = ye
+	var years []string
+	for _, t := range ye.Totals {
+		y := strconv.Itoa(t.Year)
+		if !slices.Contains(years, y) {
+			years = append(years, y)
+		}
+	}
+	slices.Reverse(years)
+	keep := p.year.Selected
+	p.year.SetOptions(years)
+	switch {
+	case slices.Contains(years, keep):
+		p.year.SetSelected(keep)
+	case len(years) > 0:
+		p.year.SetSelectedIndex(0)
+	default:
+		p.filterYear()
+	}
+}
+
+// filterYear shows the chosen calendar year's totals.
+func (p *payments) filterYear() {
+	p.yearRows = p.yearRows[:0]
+	over := 0
+	var sum data.Money
+	mentors := 0
+	for _, t := range p.yearEnd.Totals {
+		if strconv.Itoa(t.Year) != p.year.Selected {
+			continue
+		}
+		mentors++
+		sum += t.Total
+		if t.OverThreshold {
+			over++
+		}
+		if t.OverThreshold || !p.toReport.Checked {
+			p.yearRows = append(p.yearRows, t)
+		}
+	}
+	if p.year.Selected == "" {
+		p.yearNote.SetText("No statements have been issued yet.")
+	} else {
+		p.yearNote.SetText(fmt.Sprintf("Statements and adjustments issued in %s: %s to %s. "+
+			"The 1099-NEC reporting threshold is %s (change it in Settings); %s at or over it, marked below.",
+			p.year.Selected, sum.Dollars(), plural(mentors, "mentor", "mentors"), p.yearEnd.Threshold.Dollars(),
+			plural(over, "mentor is", "mentors are")))
+	}
+	p.yearList.Refresh()
+}
+
+// --- Tables ---
+
+// payColumn is one column of a payments table.
+type payColumn struct {
+	title string
+	width float32
+	text  func(row int) string
+}
+
+// payTableSpec describes a payments table: its columns and, optionally, a tick box before each
+// row, an icon or a colour for some cells, and what selecting a row does.
+type payTableSpec struct {
+	cols       []payColumn
+	rows       func() int
+	ticked     func(row int) bool // nil: no tick column
+	tick       func(row int, on bool)
+	icon       func(row, col int) fyne.Resource
+	importance func(row, col int) widget.Importance
+	selected   func(row int)
+}
+
+const payTickWidth = 40
+
+func newPayTable(s payTableSpec) *widget.Table {
+	first := 0
+	if s.ticked != nil {
+		first = 1
+	}
+	t := widget.NewTableWithHeaders(
+		func() (int, int) { return s.rows(), len(s.cols) + first },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("Whitman Middle School")
+			l.Truncation = fyne.TextTruncateEllipsis
+			icon := widget.NewIcon(nil)
+			icon.Hide()
+			return container.NewStack(widget.NewCheck("", nil), container.NewBorder(nil, nil, icon, nil, l))
+		},
+		func(id widget.TableCellID, o fyne.CanvasObject) {
+			stack := o.(*fyne.Container)
+			check := stack.Objects[0].(*widget.Check)
+			cell := stack.Objects[1].(*fyne.Container)
+			label, icon := cell.Objects[0].(*widget.Label), cell.Objects[1].(*widget.Icon)
+			if id.Col < first {
+				cell.Hide()
+				check.OnChanged = nil
+				check.SetChecked(s.ticked(id.Row))
+				row := id.Row
+				check.OnChanged = func(on bool) { s.tick(row, on) }
+				check.Show()
+				return
+			}
+			check.Hide()
+			cell.Show()
+			c := id.Col - first
+			label.SetText(s.cols[c].text(id.Row))
+			imp := widget.MediumImportance
+			if s.importance != nil {
+				imp = s.importance(id.Row, c)
+			}
+			if label.Importance != imp {
+				label.Importance = imp
+				label.Refresh()
+			}
+			var res fyne.Resource
+			if s.icon != nil {
+				res = s.icon(id.Row, c)
+			}
+			icon.SetResource(res)
+			icon.Hidden = res == nil
+			cell.Refresh()
+		})
+	t.ShowHeaderColumn = false
+	t.CreateHeader = func() fyne.CanvasObject {
+		return widget.NewLabelWithStyle("Continuation", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
+	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		switch {
+		case id.Col < 0:
+		case id.Col < first:
+			o.(*widget.Label).SetText("")
+		default:
+			o.(*widget.Label).SetText(s.cols[id.Col-first].title)
+		}
+	}
+	if first == 1 {
+		t.SetColumnWidth(0, payTickWidth)
+	}
+	for i, c := range s.cols {
+		t.SetColumnWidth(i+first, c.width)
+	}
+	t.OnSelected = func(id widget.TableCellID) {
+		if s.selected != nil && id.Row >= 0 {
+			s.selected(id.Row)
+		}
+	}
+	return t
+}
+
+// paidLockIcon marks sessions paid on an issued statement: they are locked (R6).
+var paidLockIcon = theme.NewThemedResource(fyne.NewStaticResource("lock.svg", []byte(
+	`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path fill="#000" d="M18 8h-1V6c0-2.76-2.24-5-5-5S7 3.24 7 6v2H6c-1.1 0-2 .9-2 2v10c0 1.1.9 2 2 2h12c1.1 0 2-.9 2-2V10c0-1.1-.9-2-2-2zm-6 9c-1.1 0-2-.9-2-2s.9-2 2-2 2 .9 2 2-.9 2-2 2zm3.1-9H8.9V6c0-1.71 1.39-3.1 3.1-3.1s3.1 1.39 3.1 3.1v2z"/></svg>`)))
+
+// statementNumbers names a run of statement numbers: "No. 158" or "No. 158–183".
+func statementNumbers(sts []data.Statement) string {
+	switch len(sts) {
+	case 0:
+		return "none"
+	case 1:
+		return fmt.Sprintf("No. %d", sts[0].Number)
+	}
+	first, last := sts[0].Number, sts[len(sts)-1].Number
+	if last-first == len(sts)-1 {
+		return fmt.Sprintf("No. %d–%d", first, last)
+	}
+	nums := make([]string, len(sts))
+	for i, st := range sts {
+		nums[i] = strconv.Itoa(st.Number)
+	}
+	return "No. " + payList(nums)
+}
+
+func payList(items []string) string {
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
+		return items[0]
+	}
+	s := items[0]
+	for _, it := range items[1 : len(items)-1] {
+		s += ", " + it
+	}
+	return s + " and " + items[len(items)-1]
+}
+
+// payTitle is a bold line heading a pane.
+func payTitle(s string) *widget.Label {
+	return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+}

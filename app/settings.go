@@ -2,6 +2,10 @@ package app
 
 import (
 	"context"
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -9,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"mentordesk/data"
+	"mentordesk/data/sqlite"
 )
 
 // settingsStore is what the Settings area reads and writes.
@@ -65,7 +70,8 @@ func (s *settings) buildUI() fyne.CanvasObject {
 	s.form.OnSubmit = s.onSave
 	s.saved = widget.NewLabel("")
 	heading := widget.NewLabelWithStyle("Settings", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	return container.NewVScroll(container.NewPadded(container.NewVBox(heading, s.form, s.saved)))
+	return container.NewVScroll(container.NewPadded(container.NewVBox(heading, s.form, s.saved,
+		widget.NewSeparator(), s.displayUI(), widget.NewSeparator(), s.backupUI())))
 }
 
 func (s *settings) reload() {
@@ -95,4 +101,75 @@ func (s *settings) onSave() {
 		s.loaded = set
 		s.saved.SetText("Saved.")
 	})
+}
+
+// displayUI chooses light, dark or the system's theme; it applies at once and is remembered.
+func (s *settings) displayUI() fyne.CanvasObject {
+	labels := map[string]string{"system": "Follow the system", "light": "Light", "dark": "Dark"}
+	choice := widget.NewRadioGroup([]string{labels["system"], labels["light"], labels["dark"]}, func(v string) {
+		for k, l := range labels {
+			if l == v && s.d.app != nil {
+				s.d.app.Preferences().SetString(prefTheme, k)
+				applyTheme(s.d.app, k)
+			}
+		}
+	})
+	choice.Horizontal = true
+	if s.d.app != nil {
+		choice.Selected = labels[s.d.app.Preferences().StringWithFallback(prefTheme, "system")]
+	}
+	return widget.NewForm(widget.NewFormItem("Appearance", choice))
+}
+
+// backupUI sets where backups go and how many are kept, and offers a backup or a restore now.
+func (s *settings) backupUI() fyne.CanvasObject {
+	if s.d.shell == nil {
+		return widget.NewLabel("")
+	}
+	sh := s.d.shell
+	p := s.d.app.Preferences()
+	dir := widget.NewEntry()
+	dir.SetText(sh.backupDir())
+	counts := map[string]*widget.Entry{}
+	form := widget.NewForm(widget.NewFormItem("Backup folder", dir))
+	keep := sh.retention()
+	for _, c := range []struct {
+		key, label string
+		value      int
+	}{{"backup.daily", "Daily backups kept", keep.Daily}, {"backup.weekly", "Weekly backups kept", keep.Weekly}, {"backup.monthly", "Monthly backups kept", keep.Monthly}} {
+		e := widget.NewEntry()
+		e.SetText(fmt.Sprint(c.value))
+		e.Validator = func(v string) error {
+			n, err := strconv.Atoi(strings.TrimSpace(v))
+			if err != nil || n < 1 || n > 366 {
+				return fmt.Errorf("%q is not a count from 1 to 366", v)
+			}
+			return nil
+		}
+		counts[c.key] = e
+		form.Append(c.label, e)
+	}
+	form.SubmitText = "Save backup settings"
+	form.OnSubmit = func() {
+		if d := strings.TrimSpace(dir.Text); d != "" && d != sqlite.DefaultBackupDir(s.d.store.Path()) {
+			if err := os.MkdirAll(d, 0o700); err != nil {
+				dialog.ShowError(fmt.Errorf("backup folder %s: %w", d, err), s.d.win)
+				return
+			}
+			p.SetString(prefBackupDir, d)
+		} else {
+			p.SetString(prefBackupDir, "")
+		}
+		for k, e := range counts {
+			n, _ := strconv.Atoi(strings.TrimSpace(e.Text))
+			p.SetInt(k, n)
+		}
+		s.saved.SetText("Backup settings saved.")
+	}
+	now := widget.NewButton("Back up now", sh.backupNow)
+	restore := widget.NewButton("Restore a backup…", sh.showRestore)
+	note := widget.NewLabel("A checked copy is taken every day while MentorDesk is open, before every import and before any upgrade of the database.")
+	note.Wrapping = fyne.TextWrapWord
+	return container.NewVBox(widget.NewLabelWithStyle("Backups", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		note, form, container.NewHBox(now, restore))
 }

@@ -80,10 +80,12 @@ type deps struct {
 	win   fyne.Window
 	today func() data.Date
 	open  func(area string)
+	app   fyne.App
+	shell *shell // window-wide actions: backups, restore, import
 }
 
 func (sh *shell) deps() deps {
-	return deps{store: sh.store, win: sh.win, today: sh.today, open: sh.show}
+	return deps{store: sh.store, win: sh.win, today: sh.today, open: sh.show, app: sh.app, shell: sh}
 }
 
 func (sh *shell) buildUI() fyne.CanvasObject {

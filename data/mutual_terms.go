@@ -238,3 +238,17 @@ func (v TagVocabulary) Suggest(fragment string, have []string, limit int) []stri
 
 // Len is the number of distinct tags.
 func (v TagVocabulary) Len() int { return len(v.tags) }
+
+// CheckMeeting is Meeting.Validate plus the one rule of a log: a meeting is logged once it has
+// happened, so not after today.
+func CheckMeeting(m Meeting, today Date) Problems {
+	var p Problems
+	var vp Problems
+	if errors.As(m.Validate(), &vp) {
+		p = append(p, vp...)
+	}
+	if !m.Date.IsZero() && m.Date > today {
+		p.add("date", "%s is in the future; log a meeting once it has happened", m.Date)
+	}
+	return p
+}

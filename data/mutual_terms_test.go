@@ -137,3 +137,16 @@ func TestTagVocabulary(t *testing.T) {
 		t.Errorf("a complete tag suggests itself: %q", got)
 	}
 }
+
+func TestCheckMeeting(t *testing.T) {
+	today := MustDate("2026-11-22")
+	if p := CheckMeeting(Meeting{Date: today, Topics: []string{"assessment"}, Note: "went well"}, today); len(p) != 0 {
+		t.Errorf("a meeting today: %v", p)
+	}
+	if p := CheckMeeting(Meeting{Date: today.AddDays(1)}, today); !strings.Contains(p.For("date"), "in the future") {
+		t.Errorf("a meeting tomorrow: %v", p)
+	}
+	if p := CheckMeeting(Meeting{}, today); p.For("date") != "is required" {
+		t.Errorf("a meeting without a date: %v", p)
+	}
+}

@@ -62,6 +62,27 @@ func TestReview(t *testing.T) {
 			reasons:     []string{"Instructors' feedback averages 2.50, below 3.0, over 2 entries in the last 12 months"},
 		},
 		{
+			name:     "feedback dated after the day is not yet counted",
+			feedback: []Feedback{feedbackOn("2026-11-23", 1, 1, 1, 1), feedbackOn("2026-10-01", 4, 4, 4, 4)},
+			onRoster: true,
+		},
+		{
+			name:     "only the questions rated count towards the average",
+			feedback: []Feedback{{GivenOn: MustDate("2026-10-01"), Ratings: map[string]int{"preparation": 3, "rapport": 0}}},
+			onRoster: true,
+		},
+		{
+			name:        "a survey taken on the first day of the 12 months counts",
+			surveys:     []Survey{surveyOn("2025-11-23", 10, 1.0), surveyOn("2026-10-01", 10, 4.0)},
+			underReview: true,
+			reasons:     []string{"Student surveys average 2.50, below 3.0, over 20 responses in the last 12 months"},
+		},
+		{
+			name:     "a survey taken the day before the 12 months is not counted",
+			surveys:  []Survey{surveyOn("2025-11-22", 10, 1.0), surveyOn("2026-10-01", 10, 4.0)},
+			onRoster: true,
+		},
+		{
 			name:     "survey average exactly at the minimum is not under review",
 			surveys:  []Survey{surveyOn("2026-06-01", 10, 2.9), surveyOn("2026-10-01", 10, 3.1)},
 			onRoster: true,
@@ -180,5 +201,37 @@ func TestReviewFigures(t *testing.T) {
 	s.Decision.Reason = "changed"
 	if decisions[1].Reason == "changed" {
 		t.Error("the state's decision aliases the caller's slice")
+	}
+}
+
+// TestReviewThresholdsFromSettings: the director's own thresholds move both edges.
+func TestReviewThresholdsFromSettings(t *testing.T) {
+	on := MustDate("2026-11-22")
+	strict := ReviewThresholds{MinFeedback: 3.5, MinSurvey: 4.25, MaxPunctualityProblems: 0}
+	tests := []struct {
+		name        string
+		feedback    []Feedback
+		surveys     []Survey
+		punctuality int
+		underReview bool
+	}{
+		{name: "feedback exactly at a stricter minimum is kept", feedback: []Feedback{feedbackOn("2026-10-01", 4, 3, 4, 3)}},
+		{name: "feedback good by default but below a stricter minimum", feedback: []Feedback{feedbackOn("2026-10-01", 4, 3, 3, 3)}, underReview: true},
+		{name: "a survey at a two-decimal minimum is kept", surveys: []Survey{surveyOn("2026-10-01", 12, 4.25)}},
+		{name: "a survey just under a two-decimal minimum", surveys: []Survey{surveyOn("2026-10-01", 12, 4.24)}, underReview: true},
+		{name: "no punctuality problem tolerated at 0", punctuality: 1, underReview: true},
+		{name: "no punctuality problems at 0"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := Review(tt.feedback, tt.surveys, tt.punctuality, nil, on, strict)
+			if s.UnderReview != tt.underReview {
+				t.Errorf("under review %v, want %v (%q)", s.UnderReview, tt.underReview, s.Reasons)
+			}
+		})
+	}
+	s := Review(nil, []Survey{surveyOn("2026-10-01", 12, 4.0)}, 0, nil, on, strict)
+	if want := "Student surveys average 4.00, below 4.25, over 12 responses in the last 12 months"; len(s.Reasons) != 1 || s.Reasons[0] != want {
+		t.Errorf("reasons %q, want %q", s.Reasons, want)
 	}
 }

@@ -1,5 +1,3 @@
-// Package widgets holds MentorDesk's reusable Fyne widgets; they take plain values and
-// callbacks and never open the database.
 package widgets
 
 import (
@@ -217,11 +215,16 @@ func (g *MonthGrid) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(container.NewBorder(top, nil, nil, nil, grid))
 }
 
-// Legend shows a swatch and the text of each entry, side by side, for a caption under a grid.
+// Legend shows a swatch and the text of each entry, side by side, for a caption under a grid;
+// an entry without a colour is drawn as an outline, as today is.
 func Legend(entries ...DayMark) fyne.CanvasObject {
 	items := make([]fyne.CanvasObject, 0, len(entries))
 	for _, e := range entries {
 		sw := canvas.NewRectangle(e.Color)
+		if e.Color == nil {
+			sw.FillColor = color.Transparent
+			sw.StrokeColor, sw.StrokeWidth = theme.Color(theme.ColorNameForeground), 1
+		}
 		sw.CornerRadius = 3
 		sw.SetMinSize(fyne.NewSize(18, 18))
 		items = append(items, container.NewHBox(container.NewCenter(sw), widget.NewLabel(e.Label)))
@@ -245,7 +248,7 @@ func newDayCell(g *MonthGrid) *dayCell {
 
 func (c *dayCell) Tapped(*fyne.PointEvent) { c.grid.tap(c.date) }
 
-func (c *dayCell) MouseIn(*desktop.MouseEvent) { c.hovered = true; c.Refresh() }
+func (c *dayCell) MouseIn(*desktop.MouseEvent)    { c.hovered = true; c.Refresh() }
 func (c *dayCell) MouseMoved(*desktop.MouseEvent) {}
 func (c *dayCell) MouseOut()                      { c.hovered = false; c.Refresh() }
 
@@ -319,7 +322,7 @@ func (r *dayCellRenderer) Refresh() {
 		}
 		switch {
 		case c.date == g.cursor && g.focused:
-			r.ring.StrokeColor, r.ring.StrokeWidth = th.Color(theme.ColorNameFocus, v), 3
+			r.ring.StrokeColor, r.ring.StrokeWidth = th.Color(theme.ColorNamePrimary, v), 3
 		case c.date == g.cursor:
 			r.ring.StrokeColor, r.ring.StrokeWidth = th.Color(theme.ColorNamePrimary, v), 2
 		case c.date == g.today:

@@ -23,10 +23,18 @@ const (
 	Sessions    Kind = "sessions"
 	Applicants  Kind = "applicants"
 	Payments    Kind = "payments" // export only
+
+	Feedback Kind = "feedback"
+	Surveys  Kind = "surveys"
+	Goals    Kind = "goals" // export only, for the organisation: it holds pupil information
 )
 
 // Kinds are the kinds that can be imported, in the order of §5.
 var Kinds = []Kind{Mentors, Checks, Contracts, Schools, Calendars, Instructors, Classrooms, Events, Sessions, Applicants}
+
+// ReflectionKinds are the importable kinds of goals and feedback (instructors' feedback and
+// student surveys); goals themselves are exported only.
+var ReflectionKinds = []Kind{Feedback, Surveys}
 
 var columns = map[Kind][]string{
 	Mentors:     {"first_name", "last_name", "email", "phone", "address", "instruments", "education", "teaching_experience", "performance_experience", "bio", "wa_resident_since", "status", "photo"},
@@ -40,6 +48,9 @@ var columns = map[Kind][]string{
 	Sessions:    {"date", "start", "minutes", "school", "classroom", "mentor_email", "program", "status", "confirmed_on", "focus", "notes"},
 	Applicants:  {"cohort", "first_name", "last_name", "email", "school", "career_stage", "years_teaching", "strengths", "passions", "growth"},
 	Payments:    {"statement", "issued_on", "mentor_email", "school", "visit_date", "sessions", "session_amount", "continuation_amount", "total", "adjusts", "status", "paid_on"},
+	Feedback:    {"mentor_email", "school", "classroom", "school_year", "term", "given_on", "preparation", "rapport", "musical_progress", "punctuality", "comment"},
+	Surveys:     {"mentor_email", "school", "classroom", "school_year", "term", "taken_on", "responses", "preparation", "rapport", "musical_progress", "enjoyment"},
+	Goals:       {"school", "classroom", "school_year", "group", "goal", "set_by", "target_date", "rating_before", "rating_after", "status"},
 }
 
 // Columns returns the columns of a kind in the order files are written; nil for an unknown kind.
@@ -49,8 +60,9 @@ func Columns(k Kind) []string { return append([]string(nil), columns[k]...) }
 func ParseKind(s string) (Kind, error) {
 	k := Kind(strings.ToLower(strings.TrimSpace(s)))
 	if _, ok := columns[k]; !ok {
-		names := make([]string, 0, len(Kinds)+1)
-		for _, k := range append(Kinds, Payments) {
+		all := append(append(append([]Kind(nil), Kinds...), Payments), ReflectionKinds...)
+		names := make([]string, 0, len(all)+1)
+		for _, k := range append(all, Goals) {
 			names = append(names, string(k))
 		}
 		return "", fmt.Errorf("%q is not a kind of CSV file (%s)", s, strings.Join(names, ", "))

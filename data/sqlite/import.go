@@ -114,6 +114,11 @@ func (s *Store) importCSV(ctx context.Context, kind csvio.Kind, file string, r i
 			return sum, err
 		}
 		rows, apply = len(recs), func(im *importer) error { return im.applicants(recs) }
+	case csvio.Feedback, csvio.Surveys:
+		var err error
+		if rows, apply, err = readReflection(kind, r, file); err != nil {
+			return sum, err
+		}
 	default:
 		return sum, fmt.Errorf("%s cannot be imported", kind)
 	}
@@ -641,6 +646,8 @@ func (s *Store) Export(ctx context.Context, kind csvio.Kind, w io.Writer, dir, p
 			return 0, err
 		}
 		return len(xs), csvio.WritePayments(w, xs)
+	case csvio.Feedback, csvio.Surveys, csvio.Goals:
+		return s.exportReflection(ctx, kind, w)
 	}
 	return 0, fmt.Errorf("%q cannot be exported", kind)
 }

@@ -113,6 +113,12 @@ func (s *Store) eventName(ctx context.Context, classroomID int64, d data.Date) (
 	return name, nil
 }
 
+// Beginnings of the R7/R8 flags PlanRequest's Eligible returns, so screens can group them.
+const (
+	FlagNotCleared = "Not cleared (R7): "
+	FlagNoContract = "No contract (R8): "
+)
+
 // eligibility returns the R7/R8 flags of a mentor on a day, in words: not cleared, no contract.
 func (s *Store) eligibility(ctx context.Context, m data.Mentor, start data.MonthDay) (func(data.Date) []string, error) {
 	checks, err := s.Checks(ctx, m.ID)
@@ -126,10 +132,10 @@ func (s *Store) eligibility(ctx context.Context, m data.Mentor, start data.Month
 	return func(d data.Date) []string {
 		var out []string
 		if c := data.ClearanceOn(m, checks, d); !c.Cleared {
-			out = append(out, "Not cleared (R7): "+strings.Join(c.Reasons, "; "))
+			out = append(out, FlagNotCleared+strings.Join(c.Reasons, "; "))
 		}
 		if c := data.ContractFor(contracts, data.SchoolYearOf(d, start)); !c.Signed {
-			out = append(out, c.Reason+" (R8)")
+			out = append(out, FlagNoContract+c.Reason)
 		}
 		return out
 	}, nil
@@ -205,6 +211,65 @@ func (s *Store) SavePlan(ctx context.Context, r data.PlanRequest, planned []data
 	return id, err
 }
 
+// TakenSlots are the classroom times of a plan's classrooms that other sessions already hold:
+// R9 keeps the mentor's own diary, and this keeps a classroom from holding two sessions at once.
+type TakenSlots map[takenKey]string
+
+type takenKey struct {
+	classroom int64
+	date      data.Date
+	start     data.Clock
+}
+
+// Problem says why p cannot take its classroom time, or "".
+func (t TakenSlots) Problem(p data.PlannedSession) string {
+	if who, ok := t[takenKey{p.ClassroomID, p.Date, p.Start}]; ok {
+		return fmt.Sprintf("the classroom already has a session with %s at %s on %s", who, p.Start, p.Date)
+	}
+	return ""
+}
+
+// TakenSlots reads the sessions (not cancelled) of the request's classrooms from the first day
+// of the first term's school year through the last event.
+func (s *Store) TakenSlots(ctx context.Context, r data.PlanRequest) (TakenSlots, error) {
+	return takenSlots(ctx, s.r, r)
+}
+
+func takenSlots(ctx context.Context, db querier, r data.PlanRequest) (TakenSlots, error) {
+	out := TakenSlots{}
+	if len(r.Terms) == 0 {
+		return out, nil
+	}
+	start := r.Start
+	if start.Month == 0 {
+		start = data.DefaultSchoolYearStart
+	}
+	first, _ := data.SchoolYearOf(r.Terms[0].EventDate, start).Bounds(start)
+	last := r.Terms[len(r.Terms)-1].EventDate
+	for _, t := range r.Terms {
+		rows, err := db.QueryContext(ctx, `SELECT x.date, x.start, m.first_name || ' ' || m.last_name FROM sessions x
+			JOIN mentors m ON m.id = x.mentor_id WHERE x.classroom_id = ? AND x.date >= ? AND x.date <= ? AND x.status != 'cancelled'`,
+			t.Classroom.ID, dv(first), dv(last))
+		if err != nil {
+			return nil, fmt.Errorf("sessions of %s: %w", t.Classroom.Name, err)
+		}
+		for rows.Next() {
+			k := takenKey{classroom: t.Classroom.ID}
+			var who string
+			if err := rows.Scan(dt(&k.date), &k.start, &who); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			out[k] = who
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
 // recheckPlan runs CheckPlan against the mentor's current sessions and names classroom slots
 // another mentor took meanwhile.
 func (s *Store) recheckPlan(ctx context.Context, tx *sql.Tx, r data.PlanRequest, planned []data.PlannedSession) ([]string, error) {
@@ -218,16 +283,13 @@ func (s *Store) recheckPlan(ctx context.Context, tx *sql.Tx, r data.PlanRequest,
 	}
 	r.Existing = existing
 	problems := r.CheckPlan(planned)
+	taken, err := takenSlots(ctx, tx, r)
+	if err != nil {
+		return nil, err
+	}
 	for _, p := range planned {
-		var who string
-		err := tx.QueryRowContext(ctx, `SELECT m.first_name || ' ' || m.last_name FROM sessions x JOIN mentors m ON m.id = x.mentor_id
-			WHERE x.classroom_id = ? AND x.date = ? AND x.start = ? AND x.status != 'cancelled'`, p.ClassroomID, dv(p.Date), p.Start).Scan(&who)
-		switch {
-		case errors.Is(err, sql.ErrNoRows):
-		case err != nil:
-			return nil, err
-		default:
-			problems = append(problems, fmt.Sprintf("term %d (%s): the classroom already has a session with %s at %s", p.Term, p.Date, who, p.Start))
+		if why := taken.Problem(p); why != "" {
+			problems = append(problems, fmt.Sprintf("term %d: %s", p.Term, why))
 		}
 	}
 	return problems, nil

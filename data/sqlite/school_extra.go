@@ -31,15 +31,15 @@ func (s *Store) Districts(ctx context.Context) ([]string, error) {
 // DeleteInstructor removes an instructor who teaches no classroom.
 func (s *Store) DeleteInstructor(ctx context.Context, id int64) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
-		rooms, err := names(tx, "SELECT name FROM classrooms WHERE instructor_id = ? ORDER BY name", id)
+		rooms, err := listNamesTx(tx, "SELECT name FROM classrooms WHERE instructor_id = ? ORDER BY name", id)
 		if err != nil {
 			return err
 		}
 		if len(rooms) > 0 {
 			return fmt.Errorf("this instructor teaches %s: choose another instructor for %s first",
-				strings.Join(rooms, ", "), plural(len(rooms), "that classroom", "those classrooms"))
+				strings.Join(rooms, ", "), countWord(len(rooms), "that classroom", "those classrooms"))
 		}
-		return deleteRow(tx, "instructors", id, "instructor")
+		return deleteRowTx(tx, "instructors", id, "instructor")
 	})
 }
 
@@ -58,8 +58,30 @@ func (s *Store) DeleteClassroom(ctx context.Context, id int64) error {
 		if sessions > 0 || enrollments > 0 {
 			return fmt.Errorf("this classroom has %d session(s) and %d enrollment(s); it is kept so their history stays whole", sessions, enrollments)
 		}
-		return deleteRow(tx, "classrooms", id, "classroom")
+		return deleteRowTx(tx, "classrooms", id, "classroom")
 	})
+}
+
+// CreateCalendar adds an empty calendar; a name already in use is refused, so an existing
+// calendar's days are never replaced by accident.
+func (s *Store) CreateCalendar(ctx context.Context, name string) (int64, error) {
+	name = strings.TrimSpace(name)
+	if err := (data.CalendarDay{Calendar: name, Date: 1, Kind: data.FirstDay}).Validate(); err != nil {
+		return 0, err
+	}
+	var id int64
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.Exec("INSERT INTO calendars(name) VALUES (?)", name)
+		if err != nil {
+			return err
+		}
+		id, err = res.LastInsertId()
+		return err
+	})
+	if err != nil && isConstraint(err) {
+		return 0, data.Problems{{Field: "calendar", Problem: fmt.Sprintf("%q is already a calendar", name)}}
+	}
+	return id, err
 }
 
 // RenameCalendar gives a calendar a new name; schools following it keep following it.
@@ -84,7 +106,7 @@ func (s *Store) RenameCalendar(ctx context.Context, id int64, name string) error
 	return err
 }
 
-func names(tx *sql.Tx, q string, args ...any) ([]string, error) {
+func listNamesTx(tx *sql.Tx, q string, args ...any) ([]string, error) {
 	rows, err := tx.Query(q, args...)
 	if err != nil {
 		return nil, err
@@ -101,7 +123,7 @@ func names(tx *sql.Tx, q string, args ...any) ([]string, error) {
 	return out, rows.Err()
 }
 
-func deleteRow(tx *sql.Tx, table string, id int64, what string) error {
+func deleteRowTx(tx *sql.Tx, table string, id int64, what string) error {
 	res, err := tx.Exec("DELETE FROM "+table+" WHERE id = ?", id)
 	if err != nil {
 		if isConstraint(err) {
@@ -115,7 +137,7 @@ func deleteRow(tx *sql.Tx, table string, id int64, what string) error {
 	return nil
 }
 
-func plural(n int, one, many string) string {
+func countWord(n int, one, many string) string {
 	if n == 1 {
 		return one
 	}

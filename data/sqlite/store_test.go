@@ -191,11 +191,19 @@ func TestIssuedStatementCannotChangeThroughSQL(t *testing.T) {
 		INSERT INTO schools(name, district_id, level) VALUES ('S', 1, 'middle');
 		INSERT INTO mentors(first_name, last_name, email, status) VALUES ('A', 'B', 'a@example.org', 'active');
 		INSERT INTO statements(number, issued_on, mentor_id, school_id, visit_date, total, line_count) VALUES (1, '2026-10-01', 1, 1, '2026-09-30', 7500, 1);
-		INSERT INTO statement_lines(statement_id, line, kind, description, amount) VALUES (1, 1, 'session', 'x', 7500);`)
+		INSERT INTO statement_lines(statement_id, line, kind, description, amount) VALUES (1, 1, 'session', 'x', 7500);
+		INSERT INTO classrooms(school_id, name, ensemble, meeting_days, period_start, period_minutes) VALUES (1, 'Band', 'band', 2, 540, 50);
+		INSERT INTO sessions(classroom_id, mentor_id, date, start, minutes, program, status, confirmed_on, statement_id)
+			VALUES (1, 1, '2026-09-30', 540, 50, 'focused', 'confirmed', '2026-09-30', 1);`)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, q := range []string{
+		"UPDATE statements SET issued_on = '2026-10-02'",
+		"UPDATE sessions SET status = 'cancelled'",
+		"UPDATE sessions SET date = '2026-10-01'",
+		"UPDATE sessions SET statement_id = NULL",
+		"DELETE FROM sessions",
 		"UPDATE statements SET total = 1 WHERE number = 1",
 		"DELETE FROM statements WHERE number = 1",
 		"UPDATE statement_lines SET amount = 1",
@@ -206,5 +214,13 @@ func TestIssuedStatementCannotChangeThroughSQL(t *testing.T) {
 		if _, err := s.w.Exec(q); err == nil {
 			t.Errorf("%s: succeeded; want refused", q)
 		}
+	}
+	st, err := s.Statement(ctx, 1)
+	if err != nil || st.Total() != 7500 || len(st.Lines) != 1 || st.IssuedOn != data.MustDate("2026-10-01") {
+		t.Errorf("statement No. 1 after the refused changes: %+v, %v", st, err)
+	}
+	x, err := s.Session(ctx, 1)
+	if err != nil || x.Status != data.Confirmed || x.StatementID != 1 || x.Date != data.MustDate("2026-09-30") {
+		t.Errorf("the locked session after the refused changes: %+v, %v", x, err)
 	}
 }

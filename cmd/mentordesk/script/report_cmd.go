@@ -1,0 +1,565 @@
+package script
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	pdf "mentordesk/app/report"
+	"mentordesk/data"
+	"mentordesk/data/sqlite"
+)
+
+func init() { commands["report"] = reportCmd }
+
+// reportKinds are the documents `report` prints, in the order the usage lists them.
+var reportKinds = []struct {
+	name string
+	run  func(ctx context.Context, s *sqlite.Store, args []string, env Env) error
+}{
+	{"contract", reportContract},
+	{"roster", reportRoster},
+	{"statement", reportStatement},
+	{"statements", reportStatements},
+	{"signoff", reportSignoff},
+	{"schedule", reportSchedule},
+	{"yearend", reportYearEnd},
+	{"introduction", reportIntroduction},
+	{"cohort", reportCohort},
+}
+
+const reportUsage = `report contract --mentor EMAIL --year 2026-27 --out FILE.pdf
+  report roster [--school NAME] [--instrument NAME] [--on DATE] --out FILE.pdf
+  report statement --number N --out FILE.pdf
+  report statements --out DIR [--from DATE] [--through DATE]
+  report signoff --mentor EMAIL --school NAME --date DATE --out FILE.pdf
+  report schedule --school NAME --classroom NAME --year 2026-27 [--mentor EMAIL] --out FILE.pdf
+  report yearend --mentor EMAIL --year 2026 --out FILE.pdf
+  report introduction --cohort NAME --email EMAIL --out FILE.pdf
+  report cohort --cohort NAME --out FILE.pdf`
+
+// reportCmd prints one document (or a folder of statements) as PDF with the organisation's
+// letterhead; the same data always gives the same bytes.
+func reportCmd(ctx context.Context, s *sqlite.Store, args []string, env Env) error {
+	if len(args) == 0 {
+		return usagef("report needs a document:\n  %s", reportUsage)
+	}
+	for _, k := range reportKinds {
+		if k.name == args[0] {
+			return k.run(ctx, s, args[1:], env)
+		}
+	}
+	return usagef("report: %q is not a document:\n  %s", args[0], reportUsage)
+}
+
+// reportFlags parses a report's flags; every flag named in required must be given.
+func reportFlags(kind string, args []string, define func(*flag.FlagSet), required map[string]*string) error {
+	name := "report " + kind
+	rest, err := flags(name, args, define)
+	if err != nil {
+		return err
+	}
+	if len(rest) > 0 {
+		return usagef("%s: unexpected argument %q", name, rest[0])
+	}
+	var missing []string
+	for flagName, v := range required {
+		if strings.TrimSpace(*v) == "" {
+			missing = append(missing, "--"+flagName)
+		}
+	}
+	if len(missing) > 0 {
+		slices.Sort(missing)
+		return usagef("%s needs %s", name, strings.Join(missing, " and "))
+	}
+	return nil
+}
+
+func reportToday(env Env) data.Date {
+	if env.Today.IsZero() {
+		return data.Today()
+	}
+	return env.Today
+}
+
+func letterhead(ctx context.Context, s *sqlite.Store) (pdf.Org, data.Settings, error) {
+	set, err := s.Settings(ctx)
+	if err != nil {
+		return pdf.Org{}, set, err
+	}
+	return pdf.OrgFromSettings(set), set, nil
+}
+
+// writeReport validates and writes one document; a failure leaves no file behind.
+func writeReport(kind, out string, doc pdf.Document, env Env) error {
+	if err := pdf.WriteFile(out, doc); err != nil {
+		var ps data.Problems
+		if errors.As(err, &ps) {
+			return fmt.Errorf("report %s: %w", kind, err)
+		}
+		return fmt.Errorf("report %s --out: %w", kind, err)
+	}
+	fmt.Fprintf(env.Stderr, "%s written to %s\n", kind, out)
+	return nil
+}
+
+func mentorFlag(ctx context.Context, s *sqlite.Store, kind, email string) (data.Mentor, error) {
+	m, err := s.MentorByEmail(ctx, email)
+	if errors.Is(err, data.ErrNotFound) {
+		return m, fmt.Errorf("report %s --mentor: no mentor has the e-mail %q", kind, email)
+	}
+	return m, err
+}
+
+func schoolFlag(ctx context.Context, s *sqlite.Store, kind, name string) (data.School, error) {
+	x, err := s.SchoolByName(ctx, name)
+	if errors.Is(err, data.ErrNotFound) {
+		return x, fmt.Errorf("report %s --school: no school named %q", kind, name)
+	}
+	return x, err
+}
+
+func schoolYearFlag(kind, v string) (data.SchoolYear, error) {
+	y, err := data.ParseSchoolYear(strings.TrimSpace(v))
+	if err != nil {
+		return 0, usagef("report %s --year: %v", kind, err)
+	}
+	return y, nil
+}
+
+func reportContract(ctx context.Context, s *sqlite.Store, args []string, env Env) error {
+	var email, year, out string
+	if err := reportFlags("contract", args, func(fs *flag.FlagSet) {
+		fs.StringVar(&email, "mentor", "", "mentor e-mail")
+		fs.StringVar(&year, "year", "", "school year, like 2026-27")
+		fs.StringVar(&out, "out", "", "the PDF to write")
+	}, map[string]*string{"mentor": &email, "year": &year, "out": &out}); err != nil {
+		return err
+	}
+	y, err := schoolYearFlag("contract", year)
+	if err != nil {
+		return err
+	}
+	m, err := mentorFlag(ctx, s, "contract", email)
+	if err != nil {
+		return err
+	}
+	org, set, err := letterhead(ctx, s)
+	if err != nil {
+		return err
+	}
+	in, err := s.ContractInput(ctx, m.ID, y)
+	if err != nil {
+		return err
+	}
+	clauses, err := s.ContractClauses(ctx)
+	if err != nil {
+		return err
+	}
+	return writeReport("contract", out, contractDoc(org, set, clauses, in), env)
+}
+
+// contractDoc prints a contract at the organisation's rates. The rates shown are those of the
+// programs assigned, or all of them before any assignment.
+func contractDoc(org pdf.Org, set data.Settings, clauses []sqlite.ContractClause, in sqlite.ContractInput) pdf.ContractDoc {
+	doc := pdf.ContractDoc{Org: org, Mentor: in.Mentor, Year: in.Year, Continuation: set.RateContinuation,
+		Rates: map[data.Program]data.Money{}}
+	for _, a := range in.Assignments {
+		doc.Assignments = append(doc.Assignments, pdf.ContractAssignment{School: a.School, Classroom: a.Classroom,
+			Program: a.Program, Sessions: a.Sessions, Rate: set.Rate(a.Program)})
+		doc.Rates[a.Program] = set.Rate(a.Program)
+	}
+	if len(doc.Rates) == 0 {
+		for _, p := range data.Programs {
+			doc.Rates[p] = set.Rate(p)
+		}
+	}
+	for _, c := range clauses {
+		doc.Clauses = append(doc.Clauses, pdf.Clause(c))
+	}
+	return doc
+}
+
+func reportRoster(ctx context.Context, s *sqlite.Store, args []string, env Env) error {
+	var school, instrument, on, out string
+	if err := reportFlags("roster", args, func(fs *flag.FlagSet) {
+		fs.StringVar(&school, "school", "", "only mentors assigned to this school")
+		fs.StringVar(&instrument, "instrument", "", "only mentors who teach this instrument")
+		fs.StringVar(&on, "on", "", "eligibility date (default today)")
+		fs.StringVar(&out, "out", "", "the PDF to write")
+	}, map[string]*string{"out": &out}); err != nil {
+		return err
+	}
+	day, err := dateFlag("on", on, reportToday(env))
+	if err != nil {
+		return err
+	}
+	f := sqlite.RosterFilter{On: day, Instrument: strings.TrimSpace(instrument)}
+	var schoolName string
+	if strings.TrimSpace(school) != "" {
+		x, err := schoolFlag(ctx, s, "roster", school)
+		if err != nil {
+			return err
+		}
+		f.SchoolID, schoolName = x.ID, x.Name
+	}
+	org, _, err := letterhead(ctx, s)
+	if err != nil {
+		return err
+	}
+	mentors, err := s.RosterMentors(ctx, f)
+	if err != nil {
+		return err
+	}
+	return writeReport("roster", out, rosterDoc(org, day, schoolName, f.Instrument, mentors), env)
+}
+
+// rosterDoc titles the roster by its filters: "Mentor roster — Violin — Lincoln Middle School".
+func rosterDoc(org pdf.Org, on data.Date, school, instrument string, mentors []data.Mentor) pdf.RosterDoc {
+	title := "Mentor roster"
+	if instrument != "" {
+		r, n := utf8.DecodeRuneInString(instrument)
+		title += " — " + string(unicode.ToUpper(r)) + instrument[n:]
+	}
+	if school != "" {
+		title += " — " + school
+	}
+	return pdf.RosterDoc{Org: org, Title: title, On: on, Mentors: mentors}
+}
+
+func statementNumberFlag(kind, v string) (int, error) {
+	n, err := strconv.Atoi(strings.TrimSpace(v))
+	if err != nil || n <= 0 {
+		return 0, usagef("report %s --number: %q is not a statement number", kind, v)
+	}
+	return n, nil
+}
+
+// statementFile names a statement's PDF with five digits, so a folder of them sorts by number.
+func statementFile(number int) string { return fmt.Sprintf("statement-%05d.pdf", number) }
+
+func reportStatement(ctx context.Context, s *sqlite.Store, args []string, env Env) error {
+	var number, out string
+	if err := reportFlags("statement", args, func(fs *flag.FlagSet) {
+		fs.StringVar(&number, "number", "", "statement number")
+		fs.StringVar(&out, "out", "", "the PDF to write")
+	}, map[string]*string{"number": &number, "out": &out}); err != nil {
+		return err
+	}
+	n, err := statementNumberFlag("statement", number)
+	if err != nil {
+		return err
+	}
+	org, _, err := letterhead(ctx, s)
+	if err != nil {
+		return err
+	}
+	p, err := s.StatementPrint(ctx, n)
+	if errors.Is(err, data.ErrNotFound) {
+		return fmt.Errorf("report statement --number: no statement No. %d has been issued", n)
+	}
+	if err != nil {
+		return err
+	}
+	return writeReport("statement", out, pdf.StatementDoc{Org: org, Statement: p.Statement, Mentor: p.Mentor}, env)
+}
+
+func reportStatements(ctx context.Context, s *sqlite.Store, args []string, env Env) error {
+	var dir, from, through string
+	if err := reportFlags("statements", args, func(fs *flag.FlagSet) {
+		fs.StringVar(&dir, "out", "", "the folder to write into")
+		fs.StringVar(&from, "from", "", "first visit date")
+		fs.StringVar(&through, "through", "", "last visit date")
+	}, map[string]*string{"out": &dir}); err != nil {
+		return err
+	}
+	first, err := dateFlag("from", from, 0)
+	if err != nil {
+		return err
+	}
+	last, err := dateFlag("through", through, 0)
+	if err != nil {
+		return err
+	}
+	if !first.IsZero() && !last.IsZero() && last < first {
+		return usagef("report statements: --through %s is before --from %s", last, first)
+	}
+	if info, err := os.Stat(dir); err == nil && !info.IsDir() {
+		return fmt.Errorf("report statements --out: %s is a file, not a folder", dir)
+	}
+	org, _, err := letterhead(ctx, s)
+	if err != nil {
+		return err
+	}
+	prints, err := s.StatementPrints(ctx, first, last)
+	if err != nil {
+		return err
+	}
+	if len(prints) == 0 {
+		fmt.Fprintf(env.Stderr, "no statement has a visit in that period; nothing written\n")
+		return nil
+	}
+	jobs := make([]pdf.Job, len(prints))
+	for i, p := range prints {
+		jobs[i] = pdf.Job{Doc: pdf.StatementDoc{Org: org, Statement: p.Statement, Mentor: p.Mentor},
+			Path: filepath.Join(dir, statementFile(p.Statement.Number))}
+	}
+	_, statErr := os.Stat(dir)
+	made := errors.Is(statErr, os.ErrNotExist)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("report statements --out: %w", err)
+	}
+	if err := pdf.Batch(ctx, jobs, nil); err != nil {
+		if made {
+			os.Remove(dir) // only when empty: a folder we made and nothing went into
+		}
+		return fmt.Errorf("report statements: %w", err)
+	}
+	fmt.Fprintf(env.Stderr, "%d statement(s) written to %s\n", len(jobs), dir)
+	return nil
+}
+
+func reportSignoff(ctx context.Context, s *sqlite.Store, args []string, env Env) error {
+	var email, school, date, out string
+	if err := reportFlags("signoff", args, func(fs *flag.FlagSet) {
+		fs.StringVar(&email, "mentor", "", "mentor e-mail")
+		fs.StringVar(&school, "school", "", "school name")
+		fs.StringVar(&date, "date", "", "visit date")
+		fs.StringVar(&out, "out", "", "the PDF to write")
+	}, map[string]*string{"mentor": &email, "school": &school, "date": &date, "out": &out}); err != nil {
+		return err
+	}
+	day, err := dateFlag("date", date, 0)
+	if err != nil {
+		return err
+	}
+	m, err := mentorFlag(ctx, s, "signoff", email)
+	if err != nil {
+		return err
+	}
+	x, err := schoolFlag(ctx, s, "signoff", school)
+	if err != nil {
+		return err
+	}
+	org, _, err := letterhead(ctx, s)
+	if err != nil {
+		return err
+	}
+	v, err := s.VisitSheet(ctx, m.ID, x.ID, day)
+	if errors.Is(err, data.ErrNotFound) {
+		return fmt.Errorf("report signoff: %s has no session at %s on %s", m.Name(), x.Name, day)
+	}
+	if err != nil {
+		return err
+	}
+	return writeReport("signoff", out, signoffDoc(org, v), env)
+}
+
+func signoffDoc(org pdf.Org, v sqlite.VisitSheet) pdf.SignoffDoc {
+	return pdf.SignoffDoc{Org: org, School: v.School, Date: v.Date, MentorName: v.MentorName,
+		Instructor: v.Instructor, Sessions: v.Sessions}
+}
+
+func reportSchedule(ctx context.Context, s *sqlite.Store, args []string, env Env) error {
+	var school, classroom, year, email, out string
+	if err := reportFlags("schedule", args, func(fs *flag.FlagSet) {
+		fs.StringVar(&school, "school", "", "school name")
+		fs.StringVar(&classroom, "classroom", "", "classroom name")
+		fs.StringVar(&year, "year", "", "school year, like 2026-27")
+		fs.StringVar(&email, "mentor", "", "the mentor, when several coach the classroom")
+		fs.StringVar(&out, "out", "", "the PDF to write")
+	}, map[string]*string{"school": &school, "classroom": &classroom, "year": &year, "out": &out}); err != nil {
+		return err
+	}
+	y, err := schoolYearFlag("schedule", year)
+	if err != nil {
+		return err
+	}
+	x, err := schoolFlag(ctx, s, "schedule", school)
+	if err != nil {
+		return err
+	}
+	rooms, err := s.Classrooms(ctx, x.ID)
+	if err != nil {
+		return err
+	}
+	i := slices.IndexFunc(rooms, func(c data.Classroom) bool { return strings.EqualFold(c.Name, strings.TrimSpace(classroom)) })
+	if i < 0 {
+		names := make([]string, len(rooms))
+		for j, c := range rooms {
+			names[j] = strconv.Quote(c.Name)
+		}
+		return fmt.Errorf("report schedule --classroom: %s has no classroom %q (classrooms: %s)", x.Name, classroom, strings.Join(names, ", "))
+	}
+	room := rooms[i]
+	schedules, err := s.Schedules(ctx, room.ID, y)
+	if err != nil {
+		return err
+	}
+	if email != "" {
+		schedules = slices.DeleteFunc(schedules, func(sc sqlite.Schedule) bool { return !strings.EqualFold(sc.MentorEmail, strings.TrimSpace(email)) })
+	}
+	switch {
+	case len(schedules) == 0 && email != "":
+		return fmt.Errorf("report schedule --mentor: %q coaches no enrollment of %s at %s in %s", email, room.Name, x.Name, y)
+	case len(schedules) == 0:
+		return fmt.Errorf("report schedule: %s at %s has no enrollment in %s", room.Name, x.Name, y)
+	case len(schedules) > 1:
+		var who []string
+		for _, sc := range schedules {
+			who = append(who, fmt.Sprintf("%s (%s)", sc.MentorName, sc.MentorEmail))
+		}
+		return fmt.Errorf("report schedule: %s at %s has %d mentors in %s: %s; choose one with --mentor EMAIL",
+			room.Name, x.Name, len(schedules), y, strings.Join(who, ", "))
+	}
+	org, _, err := letterhead(ctx, s)
+	if err != nil {
+		return err
+	}
+	return writeReport("schedule", out, scheduleDoc(org, reportToday(env), y, schedules[0]), env)
+}
+
+func scheduleDoc(org pdf.Org, on data.Date, year data.SchoolYear, sc sqlite.Schedule) pdf.ScheduleDoc {
+	return pdf.ScheduleDoc{Org: org, On: on, Instructor: sc.Instructor, School: sc.School, Classroom: sc.Classroom,
+		Program: sc.Program, Year: year, MentorName: sc.MentorName, Sessions: sc.Sessions, Events: sc.Events}
+}
+
+func reportYearEnd(ctx context.Context, s *sqlite.Store, args []string, env Env) error {
+	var email, year, out string
+	if err := reportFlags("yearend", args, func(fs *flag.FlagSet) {
+		fs.StringVar(&email, "mentor", "", "mentor e-mail")
+		fs.StringVar(&year, "year", "", "calendar year, like 2026")
+		fs.StringVar(&out, "out", "", "the PDF to write")
+	}, map[string]*string{"mentor": &email, "year": &year, "out": &out}); err != nil {
+		return err
+	}
+	y, err := strconv.Atoi(strings.TrimSpace(year))
+	if err != nil || y < 1900 || y > 2200 {
+		return usagef("report yearend --year: %q is not a calendar year (like 2026)", year)
+	}
+	m, err := mentorFlag(ctx, s, "yearend", email)
+	if err != nil {
+		return err
+	}
+	org, set, err := letterhead(ctx, s)
+	if err != nil {
+		return err
+	}
+	sts, err := s.YearStatements(ctx, m.ID, y)
+	if err != nil {
+		return err
+	}
+	m.Photo = nil
+	return writeReport("yearend", out, pdf.YearEndDoc{Org: org, On: reportToday(env), Mentor: m, Year: y,
+		Statements: sts, Threshold: set.NECThreshold}, env)
+}
+
+// cohortFlag finds a cohort by name; an unknown one is named with the cohorts there are.
+func cohortFlag(ctx context.Context, s *sqlite.Store, kind, name string) (data.Cohort, error) {
+	c, err := s.CohortByName(ctx, strings.TrimSpace(name))
+	if !errors.Is(err, data.ErrNotFound) {
+		return c, err
+	}
+	cs, err := s.Cohorts(ctx)
+	if err != nil {
+		return c, err
+	}
+	var names []string
+	for _, x := range cs {
+		names = append(names, strconv.Quote(x.Name))
+	}
+	if len(names) == 0 {
+		return c, fmt.Errorf("report %s --cohort: no cohort named %q (there are no cohorts yet)", kind, name)
+	}
+	return c, fmt.Errorf("report %s --cohort: no cohort named %q (cohorts: %s)", kind, name, strings.Join(names, ", "))
+}
+
+func reportIntroduction(ctx context.Context, s *sqlite.Store, args []string, env Env) error {
+	var cohort, email, out string
+	if err := reportFlags("introduction", args, func(fs *flag.FlagSet) {
+		fs.StringVar(&cohort, "cohort", "", "cohort name")
+		fs.StringVar(&email, "email", "", "e-mail of either teacher of the pair")
+		fs.StringVar(&out, "out", "", "the PDF to write")
+	}, map[string]*string{"cohort": &cohort, "email": &email, "out": &out}); err != nil {
+		return err
+	}
+	c, err := cohortFlag(ctx, s, "introduction", cohort)
+	if err != nil {
+		return err
+	}
+	org, _, err := letterhead(ctx, s)
+	if err != nil {
+		return err
+	}
+	doc, err := cohortDoc(ctx, s, org, reportToday(env), c)
+	if err != nil {
+		return err
+	}
+	for _, p := range doc.Pairs {
+		if strings.EqualFold(p.Early.Email, strings.TrimSpace(email)) || strings.EqualFold(p.Experienced.Email, strings.TrimSpace(email)) {
+			return writeReport("introduction", out, pdf.IntroductionDoc{Org: org, On: doc.On, Cohort: c,
+				Early: p.Early, Experienced: p.Experienced, Pair: p.Pair}, env)
+		}
+	}
+	return fmt.Errorf("report introduction --email: nobody with the e-mail %q has a partner in the cohort %q (match it first)", email, c.Name)
+}
+
+func reportCohort(ctx context.Context, s *sqlite.Store, args []string, env Env) error {
+	var cohort, out string
+	if err := reportFlags("cohort", args, func(fs *flag.FlagSet) {
+		fs.StringVar(&cohort, "cohort", "", "cohort name")
+		fs.StringVar(&out, "out", "", "the PDF to write")
+	}, map[string]*string{"cohort": &cohort, "out": &out}); err != nil {
+		return err
+	}
+	c, err := cohortFlag(ctx, s, "cohort", cohort)
+	if err != nil {
+		return err
+	}
+	org, _, err := letterhead(ctx, s)
+	if err != nil {
+		return err
+	}
+	doc, err := cohortDoc(ctx, s, org, reportToday(env), c)
+	if err != nil {
+		return err
+	}
+	return writeReport("cohort", out, doc, env)
+}
+
+// cohortDoc gathers a cohort's pairs and the applicants still without a partner (those the
+// director excluded are left out).
+func cohortDoc(ctx context.Context, s *sqlite.Store, org pdf.Org, on data.Date, c data.Cohort) (pdf.CohortDoc, error) {
+	applicants, err := s.Applicants(ctx, c.ID)
+	if err != nil {
+		return pdf.CohortDoc{}, err
+	}
+	pairs, err := s.Pairs(ctx, c.ID)
+	if err != nil {
+		return pdf.CohortDoc{}, err
+	}
+	byID := map[int64]data.Applicant{}
+	for _, a := range applicants {
+		byID[a.ID] = a
+	}
+	doc := pdf.CohortDoc{Org: org, On: on, Cohort: c}
+	paired := map[int64]bool{}
+	for _, p := range pairs {
+		doc.Pairs = append(doc.Pairs, pdf.CohortPair{Early: byID[p.EarlyID], Experienced: byID[p.ExperiencedID], Pair: p})
+		paired[p.EarlyID], paired[p.ExperiencedID] = true, true
+	}
+	for _, a := range applicants {
+		if !paired[a.ID] && !a.Excluded {
+			doc.Unmatched = append(doc.Unmatched, a)
+		}
+	}
+	return doc, nil
+}

@@ -1,0 +1,631 @@
+package sqlite
+
+import (
+	"cmp"
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"mentordesk/data"
+)
+
+// This file gathers what the printed documents need, in a few queries each, so that the command
+// line and the Documents area print the same thing from the same data.
+
+// Assignment is one classroom a mentor takes on in a school year, as the contract lists it.
+type Assignment struct {
+	EnrollmentID int64
+	School       string
+	Classroom    string
+	Program      data.Program
+	Sessions     int // the program's sessions at this classroom; those not cancelled once ended early
+}
+
+// ContractInput is a mentor and their assignments of one school year.
+type ContractInput struct {
+	Mentor      data.Mentor
+	Year        data.SchoolYear
+	Assignments []Assignment
+}
+
+// ContractInput reads a mentor and the classrooms they take on in a school year.
+func (s *Store) ContractInput(ctx context.Context, mentorID int64, year data.SchoolYear) (ContractInput, error) {
+	m, err := s.Mentor(ctx, mentorID)
+	if err != nil {
+		return ContractInput{}, err
+	}
+	byMentor, err := s.assignments(ctx, mentorID, year)
+	if err != nil {
+		return ContractInput{}, err
+	}
+	return ContractInput{Mentor: m, Year: year, Assignments: byMentor[mentorID]}, nil
+}
+
+// ContractInputs reads the contracts of a school year: every active mentor and every mentor
+// with an assignment that year, by last and first name.
+func (s *Store) ContractInputs(ctx context.Context, year data.SchoolYear) ([]ContractInput, error) {
+	mentors, err := s.Mentors(ctx, MentorFilter{})
+	if err != nil {
+		return nil, err
+	}
+	byMentor, err := s.assignments(ctx, 0, year)
+	if err != nil {
+		return nil, err
+	}
+	var out []ContractInput
+	for _, m := range mentors {
+		if a, ok := byMentor[m.ID]; ok || m.Status == data.Active {
+			out = append(out, ContractInput{Mentor: m, Year: year, Assignments: a})
+		}
+	}
+	return out, nil
+}
+
+// assignments lists the classrooms of one mentor (0: all) whose terms lead to an event in the
+// school year, so a Bridge enrollment's fall term counts in the year it happens.
+func (s *Store) assignments(ctx context.Context, mentorID int64, year data.SchoolYear) (map[int64][]Assignment, error) {
+	set, err := s.Settings(ctx)
+	if err != nil {
+		return nil, err
+	}
+	q := `SELECT e.id, e.mentor_id, e.program, e.status, e.school_year, t.classroom_id, t.event_date, t.required, c.name, sc.name
+		FROM enrollments e JOIN enrollment_terms t ON t.enrollment_id = e.id
+		JOIN classrooms c ON c.id = t.classroom_id JOIN schools sc ON sc.id = c.school_id
+		WHERE e.school_year IN (?, ?)`
+	args := []any{int(year) - 1, int(year)}
+	if mentorID != 0 {
+		q += " AND e.mentor_id = ?"
+		args = append(args, mentorID)
+	}
+	rows, err := s.r.QueryContext(ctx, q+" ORDER BY e.id, t.term", args...)
+	if err != nil {
+		return nil, fmt.Errorf("read assignments of %s: %w", year, err)
+	}
+	type key struct{ enrollment, classroom int64 }
+	type row struct {
+		mentor int64
+		ended  bool
+		a      Assignment
+	}
+	var order []key
+	found := map[key]*row{}
+	ended := map[int64]bool{}
+	for rows.Next() {
+		var r row
+		var status data.EnrollmentStatus
+		var enrolled data.SchoolYear
+		var classroom int64
+		var event data.Date
+		var required int
+		if err := rows.Scan(&r.a.EnrollmentID, &r.mentor, &r.a.Program, &status, &enrolled, &classroom, dt(&event),
+			&required, &r.a.Classroom, &r.a.School); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		termYear := enrolled
+		if !event.IsZero() {
+			termYear = set.SchoolYear(event)
+		}
+		if termYear != year {
+			continue
+		}
+		k := key{r.a.EnrollmentID, classroom}
+		if have, ok := found[k]; ok {
+			have.a.Sessions += required
+			continue
+		}
+		r.a.Sessions = required
+		r.ended = status == data.EnrollmentEnded
+		if r.ended {
+			ended[r.a.EnrollmentID] = true
+		}
+		found[k] = &r
+		order = append(order, k)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	// An enrollment the instructor ended early keeps only the sessions that were not cancelled.
+	if len(ended) > 0 {
+		live := map[key]int{}
+		rows, err := s.r.QueryContext(ctx, `SELECT enrollment_id, classroom_id, count(*) FROM sessions
+			WHERE status != 'cancelled' AND enrollment_id IN (SELECT id FROM enrollments WHERE status = 'ended' AND school_year IN (?, ?))
+			GROUP BY enrollment_id, classroom_id`, int(year)-1, int(year))
+		if err != nil {
+			return nil, fmt.Errorf("count sessions of ended enrollments: %w", err)
+		}
+		for rows.Next() {
+			var k key
+			var n int
+			if err := rows.Scan(&k.enrollment, &k.classroom, &n); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			live[k] = n
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+		for _, k := range order {
+			if r := found[k]; r.ended {
+				r.a.Sessions = min(r.a.Sessions, live[k])
+			}
+		}
+	}
+	out := map[int64][]Assignment{}
+	for _, k := range order {
+		if r := found[k]; r.a.Sessions > 0 {
+			out[r.mentor] = append(out[r.mentor], r.a)
+		}
+	}
+	for _, list := range out {
+		slices.SortStableFunc(list, func(a, b Assignment) int {
+			return cmp.Or(strings.Compare(strings.ToLower(a.School), strings.ToLower(b.School)),
+				strings.Compare(strings.ToLower(a.Classroom), strings.ToLower(b.Classroom)),
+				cmp.Compare(a.EnrollmentID, b.EnrollmentID))
+		})
+	}
+	return out, nil
+}
+
+// RosterFilter chooses the mentors of a roster handout.
+type RosterFilter struct {
+	On         data.Date // eligibility day; its school year scopes the school filter
+	SchoolID   int64     // 0: every school; else mentors with an enrollment or session there that year
+	Instrument string    // "": every instrument
+}
+
+// RosterMentors lists the mentors a roster handout may show on a day: active, cleared (R7) and
+// in good standing in the roster review, by last and first name, with photos. Phone, address
+// and e-mail come back empty: a roster never needs them.
+func (s *Store) RosterMentors(ctx context.Context, f RosterFilter) ([]data.Mentor, error) {
+	if f.On.IsZero() {
+		return nil, errors.New("roster: the day of eligibility is required")
+	}
+	mentors, err := s.Mentors(ctx, MentorFilter{Status: data.Active, Instrument: strings.TrimSpace(f.Instrument), WithPhotos: true})
+	if err != nil {
+		return nil, err
+	}
+	rows, err := s.Compliance(ctx, f.On)
+	if err != nil {
+		return nil, err
+	}
+	cleared := map[int64]bool{}
+	for _, r := range rows {
+		cleared[r.Mentor.ID] = r.Clearance.Cleared
+	}
+	review, err := s.RosterReview(ctx, f.On)
+	if err != nil {
+		return nil, err
+	}
+	var atSchool map[int64]bool
+	if f.SchoolID != 0 {
+		if atSchool, err = s.mentorsAtSchool(ctx, f.SchoolID, f.On); err != nil {
+			return nil, err
+		}
+	}
+	var out []data.Mentor
+	for _, m := range mentors {
+		st, reviewed := review[m.ID]
+		if !cleared[m.ID] || (reviewed && !st.OnRoster()) || (atSchool != nil && !atSchool[m.ID]) {
+			continue
+		}
+		m.Email, m.Phone, m.Address = "", "", ""
+		out = append(out, m)
+	}
+	return out, nil
+}
+
+// mentorsAtSchool is the set of mentors with an enrollment or a session at a school in the
+// school year holding on.
+func (s *Store) mentorsAtSchool(ctx context.Context, schoolID int64, on data.Date) (map[int64]bool, error) {
+	set, err := s.Settings(ctx)
+	if err != nil {
+		return nil, err
+	}
+	year := set.SchoolYear(on)
+	first, last := year.Bounds(set.SchoolYearStart)
+	// A Bridge enrollment reaches its receiving school in the fall of the next school year.
+	rows, err := s.r.QueryContext(ctx, `SELECT e.mentor_id FROM enrollments e JOIN classrooms c ON c.id = e.classroom_id
+			WHERE c.school_id = ? AND e.school_year = ?
+		UNION SELECT e.mentor_id FROM enrollments e JOIN classrooms c ON c.id = e.to_classroom_id
+			WHERE c.school_id = ? AND e.school_year = ?
+		UNION SELECT x.mentor_id FROM sessions x JOIN classrooms c ON c.id = x.classroom_id
+			WHERE c.school_id = ? AND x.date BETWEEN ? AND ?`,
+		schoolID, int(year), schoolID, int(year)-1, schoolID, dv(first), dv(last))
+	if err != nil {
+		return nil, fmt.Errorf("read the mentors of school %d: %w", schoolID, err)
+	}
+	defer rows.Close()
+	out := map[int64]bool{}
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		out[id] = true
+	}
+	return out, rows.Err()
+}
+
+// SchoolByName finds a school by name, compared case-insensitively.
+func (s *Store) SchoolByName(ctx context.Context, name string) (data.School, error) {
+	schools, err := s.Schools(ctx)
+	if err != nil {
+		return data.School{}, err
+	}
+	for _, x := range schools {
+		if strings.EqualFold(strings.TrimSpace(x.Name), strings.TrimSpace(name)) {
+			return x, nil
+		}
+	}
+	return data.School{}, fmt.Errorf("no school named %q: %w", name, data.ErrNotFound)
+}
+
+// StatementPrint is a statement with the mentor it pays, as its PDF needs them.
+type StatementPrint struct {
+	Statement data.Statement
+	Mentor    data.Mentor
+}
+
+// StatementPrint reads one statement by number with its mentor.
+func (s *Store) StatementPrint(ctx context.Context, number int) (StatementPrint, error) {
+	st, err := s.Statement(ctx, number)
+	if err != nil {
+		return StatementPrint{}, err
+	}
+	m, err := s.Mentor(ctx, st.MentorID)
+	if err != nil {
+		return StatementPrint{}, err
+	}
+	m.Photo = nil
+	return StatementPrint{Statement: st, Mentor: m}, nil
+}
+
+// StatementPrints reads the statements whose visit falls between two days (inclusive; zero is
+// open), by number, each with its mentor.
+func (s *Store) StatementPrints(ctx context.Context, from, through data.Date) ([]StatementPrint, error) {
+	sts, err := s.Statements(ctx, StatementFilter{From: from, Through: through})
+	if err != nil || len(sts) == 0 {
+		return nil, err
+	}
+	mentors, err := s.Mentors(ctx, MentorFilter{})
+	if err != nil {
+		return nil, err
+	}
+	byID := make(map[int64]data.Mentor, len(mentors))
+	for _, m := range mentors {
+		byID[m.ID] = m
+	}
+	out := make([]StatementPrint, len(sts))
+	for i, st := range sts {
+		out[i] = StatementPrint{Statement: st, Mentor: byID[st.MentorID]}
+	}
+	return out, nil
+}
+
+// StatementRef names a statement in a list to choose from.
+type StatementRef struct {
+	Number     int
+	Adjusts    int
+	IssuedOn   data.Date
+	VisitDate  data.Date
+	MentorName string
+	School     string
+}
+
+// Adjustments lists the adjustment statements, newest first.
+func (s *Store) Adjustments(ctx context.Context) ([]StatementRef, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT st.number, st.adjusts, st.issued_on, st.visit_date,
+		m.first_name || ' ' || m.last_name, sc.name
+		FROM statements st JOIN mentors m ON m.id = st.mentor_id JOIN schools sc ON sc.id = st.school_id
+		WHERE st.adjusts IS NOT NULL ORDER BY st.number DESC`)
+	if err != nil {
+		return nil, fmt.Errorf("list adjustments: %w", err)
+	}
+	defer rows.Close()
+	var out []StatementRef
+	for rows.Next() {
+		var r StatementRef
+		if err := rows.Scan(&r.Number, &r.Adjusts, dt(&r.IssuedOn), dt(&r.VisitDate), &r.MentorName, &r.School); err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// StatementMonths lists the first days of the months holding a statement's visit, newest first.
+func (s *Store) StatementMonths(ctx context.Context) ([]data.Date, error) {
+	return s.dates(ctx, "SELECT DISTINCT substr(visit_date, 1, 7) || '-01' FROM statements WHERE visit_date != '' ORDER BY 1 DESC")
+}
+
+// StatementYears lists the calendar years in which statements were issued, newest first.
+func (s *Store) StatementYears(ctx context.Context) ([]int, error) {
+	days, err := s.dates(ctx, "SELECT DISTINCT substr(issued_on, 1, 4) || '-01-01' FROM statements ORDER BY 1 DESC")
+	years := make([]int, len(days))
+	for i, d := range days {
+		years[i] = d.Year()
+	}
+	return years, err
+}
+
+// SchoolYears lists the school years with an enrollment or a contract, newest first.
+func (s *Store) SchoolYears(ctx context.Context) ([]data.SchoolYear, error) {
+	rows, err := s.r.QueryContext(ctx, "SELECT school_year FROM enrollments UNION SELECT school_year FROM contracts ORDER BY 1 DESC")
+	if err != nil {
+		return nil, fmt.Errorf("list school years: %w", err)
+	}
+	defer rows.Close()
+	var out []data.SchoolYear
+	for rows.Next() {
+		var y data.SchoolYear
+		if err := rows.Scan(&y); err != nil {
+			return nil, err
+		}
+		out = append(out, y)
+	}
+	return out, rows.Err()
+}
+
+func (s *Store) dates(ctx context.Context, q string, args ...any) ([]data.Date, error) {
+	rows, err := s.r.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []data.Date
+	for rows.Next() {
+		var d data.Date
+		if err := rows.Scan(dt(&d)); err != nil {
+			return nil, err
+		}
+		out = append(out, d)
+	}
+	return out, rows.Err()
+}
+
+// YearStatements lists a mentor's statements issued in a calendar year, by number.
+func (s *Store) YearStatements(ctx context.Context, mentorID int64, year int) ([]data.Statement, error) {
+	return s.Statements(ctx, StatementFilter{MentorID: mentorID,
+		IssuedFrom: data.MustDate(fmt.Sprintf("%04d-01-01", year)), IssuedThrough: data.MustDate(fmt.Sprintf("%04d-12-31", year))})
+}
+
+// VisitPlace is one visit of a mentor: a school and a date.
+type VisitPlace struct {
+	SchoolID int64
+	School   string
+	Date     data.Date
+}
+
+// MentorVisits lists a mentor's visits (R2), newest first.
+func (s *Store) MentorVisits(ctx context.Context, mentorID int64) ([]VisitPlace, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT DISTINCT sc.id, sc.name, x.date FROM sessions x
+		JOIN classrooms c ON c.id = x.classroom_id JOIN schools sc ON sc.id = c.school_id
+		WHERE x.mentor_id = ? ORDER BY x.date DESC, sc.name`, mentorID)
+	if err != nil {
+		return nil, fmt.Errorf("list visits of mentor %d: %w", mentorID, err)
+	}
+	defer rows.Close()
+	var out []VisitPlace
+	for rows.Next() {
+		var v VisitPlace
+		if err := rows.Scan(&v.SchoolID, &v.School, dt(&v.Date)); err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}
+
+// VisitSheet is what a visit's sign-off sheet prints.
+type VisitSheet struct {
+	MentorName string
+	School     string
+	Date       data.Date
+	Instructor string // the one instructor of the visit's classrooms; "" when none or several
+	Sessions   []data.Session
+}
+
+// VisitSheet reads the sessions of one visit (mentor, school, date) for its sign-off sheet.
+func (s *Store) VisitSheet(ctx context.Context, mentorID, schoolID int64, date data.Date) (VisitSheet, error) {
+	m, err := s.Mentor(ctx, mentorID)
+	if err != nil {
+		return VisitSheet{}, err
+	}
+	sessions, err := s.Sessions(ctx, SessionFilter{MentorID: mentorID, SchoolID: schoolID, From: date, Through: date})
+	if err != nil {
+		return VisitSheet{}, err
+	}
+	v := VisitSheet{MentorName: m.Name(), Date: date, Sessions: sessions}
+	if len(sessions) == 0 {
+		return v, fmt.Errorf("%s has no session at school %d on %s: %w", m.Name(), schoolID, date, data.ErrNotFound)
+	}
+	v.School = sessions[0].School
+	names := map[string]bool{}
+	for _, x := range sessions {
+		name, err := s.classroomInstructor(ctx, x.ClassroomID)
+		if err != nil {
+			return v, err
+		}
+		names[name] = true
+		v.Instructor = name
+	}
+	if len(names) != 1 {
+		v.Instructor = ""
+	}
+	return v, nil
+}
+
+func (s *Store) classroomInstructor(ctx context.Context, classroomID int64) (string, error) {
+	var name string
+	err := s.r.QueryRowContext(ctx, `SELECT COALESCE(i.first_name || ' ' || i.last_name, '') FROM classrooms c
+		LEFT JOIN instructors i ON i.id = c.instructor_id WHERE c.id = ?`, classroomID).Scan(&name)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	return strings.TrimSpace(name), err
+}
+
+// Schedule is one mentor's sessions with a classroom over a school year, for the instructor's
+// handout: their enrollments there merged (an extra season continues the first), with the events
+// the terms build up to.
+type Schedule struct {
+	MentorID    int64
+	MentorName  string
+	MentorEmail string
+	Program     data.Program
+	Instructor  string
+	School      string
+	Classroom   string
+	Sessions    []data.Session
+	Events      []data.Event
+}
+
+// Schedules reads the schedules of a classroom in a school year, one per mentor, by mentor name.
+// A Bridge enrollment belongs to its sending classroom's year and to the receiving classroom's
+// next year, and its schedule holds both.
+func (s *Store) Schedules(ctx context.Context, classroomID int64, year data.SchoolYear) ([]Schedule, error) {
+	c, err := s.Classroom(ctx, classroomID)
+	if err != nil {
+		return nil, err
+	}
+	all, err := s.Enrollments(ctx, 0, 0)
+	if err != nil {
+		return nil, err
+	}
+	instructor, err := s.classroomInstructor(ctx, classroomID)
+	if err != nil {
+		return nil, err
+	}
+	rooms := map[int64]string{}
+	room := func(id int64) (string, error) {
+		if n, ok := rooms[id]; ok {
+			return n, nil
+		}
+		x, err := s.Classroom(ctx, id)
+		rooms[id] = x.Name
+		return x.Name, err
+	}
+	var out []Schedule
+	at := map[int64]int{}
+	for _, e := range all {
+		here := (e.ClassroomID == classroomID && e.SchoolYear == year) ||
+			(e.Program == data.Bridge && e.ToClassroomID == classroomID && e.SchoolYear == year-1)
+		if !here {
+			continue
+		}
+		i, ok := at[e.MentorID]
+		if !ok {
+			m, err := s.Mentor(ctx, e.MentorID)
+			if err != nil {
+				return nil, err
+			}
+			i = len(out)
+			at[e.MentorID] = i
+			out = append(out, Schedule{MentorID: m.ID, MentorName: m.Name(), MentorEmail: m.Email, Program: e.Program,
+				Instructor: instructor, School: c.School, Classroom: c.Name})
+		}
+		sessions, err := s.Sessions(ctx, SessionFilter{EnrollmentID: e.ID})
+		if err != nil {
+			return nil, err
+		}
+		out[i].Sessions = append(out[i].Sessions, sessions...)
+		for _, t := range e.Terms {
+			if t.EventDate.IsZero() {
+				continue
+			}
+			name, err := room(t.ClassroomID)
+			if err != nil {
+				return nil, err
+			}
+			ev := data.Event{ClassroomID: t.ClassroomID, Classroom: name, Date: t.EventDate, Name: cmp.Or(strings.TrimSpace(t.EventName), "Concert")}
+			if !slices.ContainsFunc(out[i].Events, func(x data.Event) bool { return x.Date == ev.Date && x.ClassroomID == ev.ClassroomID }) {
+				out[i].Events = append(out[i].Events, ev)
+			}
+		}
+	}
+	slices.SortStableFunc(out, func(a, b Schedule) int {
+		return strings.Compare(strings.ToLower(a.MentorName), strings.ToLower(b.MentorName))
+	})
+	return out, nil
+}
+
+// ContractClause is one editable term of the contract; its text may name the placeholders the
+// contract fills in ({{org}}, {{mentor}}, …).
+type ContractClause struct {
+	Heading string `json:"heading"`
+	Text    string `json:"text"`
+}
+
+// The clauses live in the meta table: the settings table holds only data.Settings' keys, and
+// its reader refuses any other.
+const keyContractClauses = "contract.clauses"
+
+// maxClauses bounds the contract's terms, so that a paste gone wrong cannot make a 40-page contract.
+const maxClauses = 40
+
+// CheckContractClauses returns the problems of clauses, field names like "clauses[2].text".
+func CheckContractClauses(clauses []ContractClause) data.Problems {
+	var ps data.Problems
+	if len(clauses) > maxClauses {
+		ps = append(ps, data.FieldError{Field: "clauses", Problem: fmt.Sprintf("%d clauses are too many (at most %d)", len(clauses), maxClauses)})
+	}
+	for i, c := range clauses {
+		at := "clauses[" + strconv.Itoa(i+1) + "]"
+		for _, f := range []struct {
+			name, v string
+			max     int
+		}{{".heading", c.Heading, 200}, {".text", c.Text, 4000}} {
+			switch n := utf8.RuneCountInString(f.v); {
+			case strings.TrimSpace(f.v) == "":
+				ps = append(ps, data.FieldError{Field: at + f.name, Problem: "is required"})
+			case !utf8.ValidString(f.v):
+				ps = append(ps, data.FieldError{Field: at + f.name, Problem: "is not valid UTF-8 text"})
+			case n > f.max:
+				ps = append(ps, data.FieldError{Field: at + f.name, Problem: fmt.Sprintf("is too long (%d characters, at most %d)", n, f.max)})
+			}
+		}
+	}
+	return ps
+}
+
+// ContractClauses reads the director's contract clauses; nil when never edited (the defaults apply).
+func (s *Store) ContractClauses(ctx context.Context) ([]ContractClause, error) {
+	v, err := s.Meta(ctx, keyContractClauses)
+	if err != nil || v == "" {
+		return nil, err
+	}
+	var out []ContractClause
+	if err := json.Unmarshal([]byte(v), &out); err != nil {
+		return nil, fmt.Errorf("stored %s: %w", keyContractClauses, err)
+	}
+	return out, nil
+}
+
+// SaveContractClauses stores the contract clauses; none puts the defaults back. Bad clauses
+// change nothing.
+func (s *Store) SaveContractClauses(ctx context.Context, clauses []ContractClause) error {
+	if ps := CheckContractClauses(clauses); len(ps) > 0 {
+		return ps
+	}
+	if len(clauses) == 0 {
+		return s.tx(ctx, func(tx *sql.Tx) error {
+			_, err := tx.Exec("DELETE FROM meta WHERE key = ?", keyContractClauses)
+			return err
+		})
+	}
+	b, err := json.Marshal(clauses)
+	if err != nil {
+		return err
+	}
+	return s.SetMeta(ctx, keyContractClauses, string(b))
+}
