@@ -297,8 +297,8 @@ func (p *mentorPage) onRemovePhoto() { p.setPhoto(nil) }
 // sessions or statements is refused with the store's reason.
 func (p *mentorPage) onDelete() {
 	id, name := p.id(), p.loaded.Name()
-	track(p.busy, p.d, func(ctx context.Context) (deleteCheck, error) {
-		var c deleteCheck
+	track(p.busy, p.d, func(ctx context.Context) (mentorDeletion, error) {
+		var c mentorDeletion
 		var err error
 		if c.deps, err = p.store.Dependents(ctx, id); err != nil {
 			return c, err
@@ -307,7 +307,7 @@ func (p *mentorPage) onDelete() {
 			c.refusal = p.store.DeleteMentor(ctx, id) // refuses, saying why
 		}
 		return c, nil
-	}, func(c deleteCheck) {
+	}, func(c mentorDeletion) {
 		if c.refusal != nil {
 			dialog.ShowInformation("Cannot delete "+name, sentence(c.refusal.Error()), p.d.win)
 			return
@@ -325,7 +325,7 @@ func (p *mentorPage) onDelete() {
 	})
 }
 
-type deleteCheck struct {
+type mentorDeletion struct {
 	deps    sqlite.MentorDependents
 	refusal error
 }

@@ -288,7 +288,11 @@ type checkedForm struct {
 }
 
 func newCheckedForm() *checkedForm {
-	return &checkedForm{Form: widget.NewForm(), problems: map[string]*widget.Label{}, touched: map[string]bool{}}
+	f := &checkedForm{Form: &widget.Form{}, problems: map[string]*widget.Label{}, touched: map[string]bool{}}
+	// The checkedForm itself goes on screen, so it must be the form's widget before anything
+	// else claims it: the form's refreshes then reach the renderer that is drawn.
+	f.ExtendBaseWidget(f)
+	return f
 }
 
 // field adds an input for the CSV-named field.

@@ -45,6 +45,7 @@ type matching struct {
 	status, note           *widget.Label
 	pairList, otherList    *widget.List
 	noPairs                fyne.CanvasObject
+	root                   *fyne.Container
 	detail                 *fyne.Container
 
 	// the detail's controls, kept for tests
@@ -95,7 +96,8 @@ func (m *matching) buildUI() fyne.CanvasObject {
 	right.Offset = 0.55
 	split := container.NewHSplit(pairs, right)
 	split.Offset = 0.55
-	return container.NewBorder(container.NewVBox(bar, m.note), nil, nil, nil, split)
+	m.root = container.NewBorder(container.NewVBox(bar, m.note), nil, nil, nil, split)
+	return m.root
 }
 
 func boldLabel(s string) *widget.Label {
@@ -136,7 +138,19 @@ func (m *matching) show(cd cohortData) {
 	m.cd = cd
 	stored := storedMatching(cd)
 	m.stored = matchingKey(stored, cd.applicants)
-	if !keep {
+	if keep {
+		// New or edited applicants join the draft; the exclusions made here stay.
+		excluded := map[int64]bool{}
+		for _, a := range m.people {
+			excluded[a.ID] = a.Excluded
+		}
+		m.people = slices.Clone(cd.applicants)
+		for i, a := range m.people {
+			if e, ok := excluded[a.ID]; ok {
+				m.people[i].Excluded = e
+			}
+		}
+	} else {
 		m.stopRun()
 		m.people = slices.Clone(cd.applicants)
 		m.res = stored
@@ -230,8 +244,15 @@ func (m *matching) onSuggest() {
 			dialog.ShowError(err, m.d.win)
 		default:
 			m.res = res
-			m.note.SetText(fmt.Sprintf("Suggested %d pairs with the largest total score, %s, keeping %d locked.",
-				len(res.Pairs), scoreText(res.Total), len(in.Locked)))
+			note := fmt.Sprintf("Suggested %d pairs with the largest total score, %s.", len(res.Pairs), scoreText(res.Total))
+			if len(in.Locked) > 0 {
+				locks := fmt.Sprintf("the %d locked pairs allow", len(in.Locked))
+				if len(in.Locked) == 1 {
+					locks = "the locked pair allows"
+				}
+				note = fmt.Sprintf("Suggested %d pairs with the largest total score %s, %s.", len(res.Pairs), locks, scoreText(res.Total))
+			}
+			m.note.SetText(note)
 			m.pair, m.other = -1, -1
 		}
 		m.refresh()
@@ -297,10 +318,13 @@ func (m *matching) refresh() {
 	} else {
 		m.noPairs.Hide()
 	}
-	if m.note.Text == "" {
-		m.note.Hide()
-	} else {
-		m.note.Show()
+	if (m.note.Text != "") != m.note.Visible() {
+		if m.note.Text == "" {
+			m.note.Hide()
+		} else {
+			m.note.Show()
+		}
+		m.root.Refresh() // the bar above the lists changes height
 	}
 	m.showStatus()
 	m.showDetail()

@@ -155,9 +155,14 @@ func (m *matching) swapSelect(a data.Applicant, placeholder string) *widget.Sele
 }
 
 func (m *matching) setLock(earlyID int64, on bool) {
-	for i := range m.res.Pairs {
-		if m.res.Pairs[i].Early.ID == earlyID {
+	for i, p := range m.res.Pairs {
+		if p.Early.ID == earlyID {
 			m.res.Pairs[i].Locked = on
+			if on {
+				m.note.SetText(pairName(p.Early, p.Experienced) + " is locked: a re-run keeps them together.")
+			} else {
+				m.note.SetText(pairName(p.Early, p.Experienced) + " is unlocked: a re-run may pair them otherwise.")
+			}
 		}
 	}
 	m.refresh()

@@ -6,7 +6,6 @@ import (
 	"log"
 	"slices"
 	"strconv"
-	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -51,7 +50,7 @@ type payments struct {
 	yearNote *widget.Label
 	yearList *widget.Table
 
-	pending atomic.Int32 // reads and writes under way
+	busy inflight // reads and writes under way
 }
 
 func newPayments(d deps) screen { return newPaymentsArea(d, d.store) }
@@ -118,13 +117,16 @@ func payLoad[T any](p *payments, work func(ctx context.Context) (T, error), done
 	payLoadOr(p, work, done, nil)
 }
 
-// payLoadOr is payLoad with failed run on the UI goroutine after an error is shown.
+// payLoadOr is payLoad with failed run on the UI goroutine after an error is shown. Results
+// land one at a time (landing), as track's do.
 func payLoadOr[T any](p *payments, work func(ctx context.Context) (T, error), done func(T), failed func()) {
-	p.pending.Add(1)
+	p.busy.n.Add(1)
 	go func() {
 		v, err := work(context.Background())
 		fyne.Do(func() {
-			defer p.pending.Add(-1)
+			landing.Lock()
+			defer landing.Unlock()
+			defer p.busy.n.Add(-1)
 			if err != nil {
 				log.Print(err)
 				dialog.ShowError(err, p.d.win)
@@ -139,7 +141,7 @@ func payLoadOr[T any](p *payments, work func(ctx context.Context) (T, error), do
 }
 
 // settled reports whether nothing is being read or written.
-func (p *payments) settled() bool { return p.pending.Load() == 0 }
+func (p *payments) settled() bool { return p.busy.idle() }
 
 // unsaved, saveEdits and discardEdits cover the adjustment and payment forms.
 func (p *payments) unsaved() string              { return p.stmts.unsaved() }

@@ -74,8 +74,12 @@ func (f *payForm) show() {
 	if len(nums) > 12 {
 		list = fmt.Sprintf("No. %s … %s", strings.Join(nums[:6], ", "), nums[len(nums)-1])
 	}
-	what := f.what()
-	head := wrapLabel(fmt.Sprintf("%s%s totalling %s: %s.", strings.ToUpper(what[:1]), what[1:], sum.Dollars(), list))
+	text := fmt.Sprintf("%s totalling %s: %s.", f.what(), sum.Dollars(), list)
+	if len(f.targets) == 1 {
+		x := f.targets[0]
+		text = fmt.Sprintf("Statement No. %d: %s, %s, %s.", x.Number, x.MentorName, x.School, x.Total.Dollars())
+	}
+	head := wrapLabel(text)
 	f.paidOn = widgets.NewDateEntry(false)
 	f.paidOn.SetDate(f.t.p.d.today())
 	f.ref = widget.NewEntry()
@@ -122,7 +126,7 @@ func (f *payForm) problems() (paidOn data.Date, ref string, p data.Problems, gen
 	for _, x := range f.targets {
 		switch {
 		case x.Status == data.Paid:
-			general = fmt.Sprintf("Statement No. %d is already marked paid (%s); untick it.", x.Number, x.PaidOn)
+			general = fmt.Sprintf("Statement No. %d was already marked paid on %s; a statement is paid once.", x.Number, x.PaidOn)
 		case paidOn != 0 && paidOn < x.IssuedOn && p.For("paid_on") == "":
 			p = append(p, data.FieldError{Field: "paid_on", Problem: fmt.Sprintf("statement No. %d was issued on %s; it cannot be paid before", x.Number, x.IssuedOn)})
 		}
@@ -303,7 +307,9 @@ func (f *adjustForm) check() bool {
 		}
 	}
 	if f.tried || strings.TrimSpace(f.reason.Text) != "" {
-		why = p.For("reason")
+		if why = p.For("reason"); why != "" {
+			why = "The reason " + why
+		}
 	}
 	f.linesErr.SetText(lines)
 	f.whyErr.SetText(why)

@@ -111,7 +111,10 @@ func (v *feedbackView) buildUI() fyne.CanvasObject {
 		container.NewTabItem("Review decisions", v.decisions.buildUI()),
 	)
 	state := container.NewVBox(boldLabel("Roster review"), v.badge, v.reasons)
-	top := container.NewGridWithColumns(2, state, v.trend)
+	// Wrapped reasons do not size their row, so the state scrolls within the chart's height.
+	scroll := container.NewVScroll(state)
+	scroll.SetMinSize(fyne.NewSize(0, 200))
+	top := container.NewGridWithColumns(2, scroll, v.trend)
 	return container.NewBorder(top, nil, nil, nil, v.tabs)
 }
 
@@ -137,13 +140,13 @@ func (v *feedbackView) show(r mentorReflection) {
 }
 
 func (v *feedbackView) showState() {
-	text, imp := reviewBadge(v.r.state)
+	text, imp := rosterReviewBadge(v.r.state)
 	setLabel(v.badge, text, imp)
-	v.reasons.SetText(strings.Join(reviewLines(v.r.state, v.r.thresholds), "\n"))
+	v.reasons.SetText(strings.Join(rosterReviewLines(v.r.state, v.r.thresholds), "\n"))
 }
 
-// reviewBadge names where a mentor stands: on the roster, under review or off it.
-func reviewBadge(s data.ReviewState) (string, widget.Importance) {
+// rosterReviewBadge names where a mentor stands: on the roster, under review or off it.
+func rosterReviewBadge(s data.ReviewState) (string, widget.Importance) {
 	switch {
 	case s.Decision != nil && s.Decision.Decision == "remove":
 		return "Off the roster", widget.DangerImportance
@@ -153,9 +156,12 @@ func reviewBadge(s data.ReviewState) (string, widget.Importance) {
 	return "On the roster", widget.SuccessImportance
 }
 
-// reviewLines explains a review state: its reasons, then the figures no reason gives already.
-func reviewLines(s data.ReviewState, t data.ReviewThresholds) []string {
-	lines := append([]string(nil), s.Reasons...)
+// rosterReviewLines explains a review state: its reasons, then the figures no reason gives already.
+func rosterReviewLines(s data.ReviewState, t data.ReviewThresholds) []string {
+	var lines []string
+	for _, r := range s.Reasons {
+		lines = append(lines, sentence(r))
+	}
 	told := func(prefix string) bool {
 		return slices.ContainsFunc(s.Reasons, func(r string) bool { return strings.HasPrefix(r, prefix) })
 	}

@@ -119,6 +119,7 @@ type feedbackEntries struct {
 	quiet   bool
 
 	list      *widget.List
+	none      *widget.Label
 	title     *widget.Label
 	picker    *termPicker
 	givenOn   *widgets.DateEntry
@@ -164,9 +165,25 @@ func (e *feedbackEntries) buildUI() fyne.CanvasObject {
 		widget.NewFormItem("Comment", e.comment),
 	)
 	editor := container.NewVBox(e.title, form, e.problem, container.NewHBox(newBtn, e.deleteBtn, layout.NewSpacer(), e.saveBtn))
-	split := container.NewHSplit(e.list, container.NewVScroll(editor))
+	e.none = reflectionEmptyLabel("No feedback from instructors yet: enter their ratings on the right, or import a feedback CSV file.")
+	split := container.NewHSplit(container.NewStack(e.list, e.none), container.NewVScroll(editor))
 	split.Offset = 0.45
 	return split
+}
+
+// reflectionEmptyLabel says what an empty list will hold; it sits over the list and shows while it is empty.
+func reflectionEmptyLabel(s string) *widget.Label {
+	l := reflectionHint(s)
+	l.Alignment = fyne.TextAlignCenter
+	return l
+}
+
+func showIfNone(l *widget.Label, n int) {
+	if n == 0 {
+		l.Show()
+	} else {
+		l.Hide()
+	}
 }
 
 // newReflectionRow is a list row of three lines: a bold heading, the place, the figures.
@@ -202,6 +219,7 @@ func (e *feedbackEntries) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 }
 
 func (e *feedbackEntries) refresh() {
+	showIfNone(e.none, len(e.v.r.feedback))
 	e.picker.setPlaces(e.v.r.places)
 	e.list.UnselectAll()
 	e.list.Refresh()

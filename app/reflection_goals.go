@@ -95,7 +95,7 @@ func (v *goalsView) buildUI() fyne.CanvasObject {
 	v.before = widget.NewSelect(goalRatingChoices, nil)
 	v.after = widget.NewSelect(goalRatingChoices, nil)
 	v.status = widget.NewSelect(goalStatusChoices(), nil)
-	v.groupProblem, v.textProblem, v.formProblem = problemLabel(), problemLabel(), problemLabel()
+	v.groupProblem, v.textProblem, v.formProblem = pupilPrivacyLabel(), pupilPrivacyLabel(), problemLabel()
 	v.group.OnChanged = func(s string) { v.changed(); showIssue(v.groupProblem, sentence(data.PupilPrivacyProblem(s))) }
 	v.text.OnChanged = func(s string) { v.changed(); showIssue(v.textProblem, sentence(data.PupilPrivacyProblem(s))) }
 	v.setBy.OnChanged = func(string) { v.changed() }
@@ -126,6 +126,20 @@ func (v *goalsView) buildUI() fyne.CanvasObject {
 	split := container.NewHSplit(left, container.NewVScroll(editor))
 	split.Offset = 0.5
 	return container.NewBorder(boldLabel("Goals set with the pupils"), nil, nil, nil, split)
+}
+
+// pupilPrivacyLabel shows the gentle privacy reminder beside a field: a warning, not an error.
+func pupilPrivacyLabel() *widget.Label {
+	l := problemLabel()
+	l.Importance = widget.WarningImportance
+	return l
+}
+
+// reflectionHint is a quiet explanation under a field.
+func reflectionHint(s string) *widget.Label {
+	l := wrapLabel(s)
+	l.TextStyle.Italic = true
+	return l
 }
 
 func goalStatusChoices() []string {

@@ -22,8 +22,8 @@ type reviewListStore interface {
 // maxReviewRows bounds the panel: Home is a summary, the Mentors area has every mentor.
 const maxReviewRows = 8
 
-// reviewRow is one mentor under review.
-type reviewRow struct {
+// reviewListRow is one mentor under review.
+type reviewListRow struct {
 	mentor data.Mentor
 	state  data.ReviewState
 }
@@ -35,7 +35,7 @@ type reviewList struct {
 	open  func(mentorID int64)
 	busy  inflight
 
-	rows  []reviewRow
+	rows  []reviewListRow
 	title *widget.Label
 	box   *fyne.Container
 }
@@ -59,7 +59,7 @@ func (v *reviewList) buildUI() fyne.CanvasObject {
 }
 
 func (v *reviewList) reload() {
-	track(&v.busy, v.d, func(ctx context.Context) ([]reviewRow, error) {
+	track(&v.busy, v.d, func(ctx context.Context) ([]reviewListRow, error) {
 		states, err := v.store.RosterReview(ctx, v.d.today())
 		if err != nil {
 			return nil, err
@@ -68,17 +68,17 @@ func (v *reviewList) reload() {
 		if err != nil {
 			return nil, err
 		}
-		var rows []reviewRow
+		var rows []reviewListRow
 		for _, m := range ms { // by last and first name
 			if s := states[m.ID]; s.UnderReview {
-				rows = append(rows, reviewRow{m, s})
+				rows = append(rows, reviewListRow{m, s})
 			}
 		}
 		return rows, nil
 	}, v.show)
 }
 
-func (v *reviewList) show(rows []reviewRow) {
+func (v *reviewList) show(rows []reviewListRow) {
 	v.rows = rows
 	v.title.SetText(fmt.Sprintf("Mentors needing review (%d)", len(rows)))
 	v.box.RemoveAll()

@@ -22,6 +22,9 @@ type sessionNoteStore interface {
 	SaveSessionNote(ctx context.Context, n data.SessionNote) error
 }
 
+// notePupilHint is the note's reminder of what may be written about pupils.
+const notePupilHint = "Name pupils by first name or initials only: pupils are minors. Write about the group and the music."
+
 // concernHint says why a concern is only a date.
 const concernHint = "Only the date is recorded, never what the concern was: the instructor and the school hold the details."
 
@@ -65,7 +68,7 @@ func (v *sessionNoteView) buildUI() fyne.CanvasObject {
 		e.SetPlaceHolder(placeholder)
 		e.Wrapping = fyne.TextWrapWord
 		e.SetMinRowsVisible(2)
-		v.problems[field] = problemLabel()
+		v.problems[field] = pupilPrivacyLabel()
 		e.OnChanged = func(s string) {
 			v.changed()
 			showIssue(v.problems[field], sentence(data.PupilPrivacyProblem(s)))
@@ -90,14 +93,13 @@ func (v *sessionNoteView) buildUI() fyne.CanvasObject {
 		v.changed()
 	})
 	v.concernBad = problemLabel()
-	hint := wrapLabel(concernHint)
-	hint.Importance = widget.LowImportance
+	hint := reflectionHint(concernHint)
 	v.state = widget.NewLabel("")
 	v.saveBtn = widget.NewButtonWithIcon("Save note", theme.DocumentSaveIcon(), func() { v.saveEdits(func(bool) {}) })
 	v.saveBtn.Importance = widget.HighImportance
 	v.fill(data.SessionNote{SessionID: v.sessionID})
 
-	privacy := wrapLabel(pupilHint)
+	privacy := wrapLabel(notePupilHint)
 	privacy.Importance = widget.WarningImportance
 	form := widget.NewForm(
 		widget.NewFormItem("Covered", container.NewVBox(v.covered, v.problems["covered"])),

@@ -33,6 +33,7 @@ type decisionHistory struct {
 	quiet bool
 
 	list      *widget.List
+	none      *widget.Label
 	decision  *widget.Select
 	decidedOn *widgets.DateEntry
 	reason    *widget.Entry
@@ -67,12 +68,14 @@ func (h *decisionHistory) buildUI() fyne.CanvasObject {
 	)
 	editor := container.NewVBox(boldLabel("Record a decision"), form, h.problem,
 		container.NewHBox(thresholds, layout.NewSpacer(), h.saveBtn))
-	split := container.NewHSplit(h.list, container.NewVScroll(editor))
+	h.none = reflectionEmptyLabel("No decisions recorded. When a mentor falls under review, record whether to keep, coach or remove them.")
+	split := container.NewHSplit(container.NewStack(h.list, h.none), container.NewVScroll(editor))
 	split.Offset = 0.45
 	return split
 }
 
 func (h *decisionHistory) refresh() {
+	showIfNone(h.none, len(h.v.r.decisions))
 	h.list.Refresh()
 	if !h.dirty {
 		h.fill()

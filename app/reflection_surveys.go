@@ -28,6 +28,7 @@ type surveyEntries struct {
 	quiet   bool
 
 	list      *widget.List
+	none      *widget.Label
 	title     *widget.Label
 	picker    *termPicker
 	takenOn   *widgets.DateEntry
@@ -72,8 +73,7 @@ func (s *surveyEntries) buildUI() fyne.CanvasObject {
 	newBtn := widget.NewButtonWithIcon("New summary", theme.ContentAddIcon(), func() { s.list.UnselectAll(); s.fill(data.Survey{}) })
 	s.fill(data.Survey{})
 
-	hint := wrapLabel("Averages from 1 to 5 with at most 2 decimals; leave a question empty when the survey did not ask it.")
-	hint.Importance = widget.LowImportance
+	hint := reflectionHint("Averages from 1 to 5 with at most 2 decimals; leave a question empty when the survey did not ask it.")
 	form := widget.NewForm(
 		widget.NewFormItem("Enrollment", s.picker.place),
 		widget.NewFormItem("Term", s.picker.term),
@@ -82,7 +82,8 @@ func (s *surveyEntries) buildUI() fyne.CanvasObject {
 		widget.NewFormItem("Averages", container.NewVBox(grid, hint)),
 	)
 	editor := container.NewVBox(s.title, form, s.problem, container.NewHBox(newBtn, s.deleteBtn, layout.NewSpacer(), s.saveBtn))
-	split := container.NewHSplit(s.list, container.NewVScroll(editor))
+	s.none = reflectionEmptyLabel("No student survey summaries yet: enter one on the right, or import a surveys CSV file.")
+	split := container.NewHSplit(container.NewStack(s.list, s.none), container.NewVScroll(editor))
 	split.Offset = 0.45
 	return split
 }
@@ -100,6 +101,7 @@ func (s *surveyEntries) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 }
 
 func (s *surveyEntries) refresh() {
+	showIfNone(s.none, len(s.v.r.surveys))
 	s.picker.setPlaces(s.v.r.places)
 	s.list.UnselectAll()
 	s.list.Refresh()

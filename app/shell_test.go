@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 )
 
@@ -12,10 +13,11 @@ func TestEveryAreaOpens(t *testing.T) {
 	st := demoStore(t)
 	_, sh := testWindow(t, st)
 	for _, a := range sh.areas {
-		sh.show(a.name)
+		fyne.DoAndWait(func() { sh.show(a.name) })
 		if sh.current != a || a.built == nil {
 			t.Fatalf("%s did not open", a.name)
 		}
+		waitIdle() // let the area's background load land before the next one starts
 	}
 }
 

@@ -164,6 +164,9 @@ func (c *LineChart) draw(size fyne.Size) []fyne.CanvasObject {
 		}
 	}
 	f := newFrame(size, c.Title, names, c.Colors, c.Min, c.Max, tickLabels(c.Min, c.Max))
+	if first == 0 {
+		return append(f.objects, f.empty(c.Empty))
+	}
 	for _, g := range c.guides {
 		if g.Value < c.Min || g.Value > c.Max {
 			continue
@@ -172,9 +175,6 @@ func (c *LineChart) draw(size fyne.Size) []fyne.CanvasObject {
 		if g.Label != "" {
 			f.text(g.Label, f.plot.X+f.plot.Width-2, f.y(g.Value)-f.line, fyne.TextAlignTrailing, f.color(g.Series))
 		}
-	}
-	if first == 0 {
-		return append(f.objects, f.empty(c.Empty))
 	}
 	// A single day still needs a span: centre it in a month.
 	if first == last {
@@ -202,13 +202,24 @@ func (c *LineChart) draw(size fyne.Size) []fyne.CanvasObject {
 			f.objects = append(f.objects, dot)
 		}
 	}
-	// Date labels: the first and last day and, where they fit, two between.
+	// Date labels: the first and last day and, where they fit, two between; by month over a
+	// long span, by day over a short one, never the same label twice.
 	labels := 2
 	if f.plot.Width > 360 {
 		labels = 4
 	}
+	layout := "Jan 2006"
+	if last-first <= 120 {
+		layout = "2 Jan"
+	}
+	prev := ""
 	for k := 0; k < labels; k++ {
 		d := first + data.Date(math.Round(float64(last-first)*float64(k)/float64(labels-1)))
+		text := d.Time().Format(layout)
+		if text == prev {
+			continue
+		}
+		prev = text
 		align := fyne.TextAlignCenter
 		switch k {
 		case 0:
@@ -216,7 +227,7 @@ func (c *LineChart) draw(size fyne.Size) []fyne.CanvasObject {
 		case labels - 1:
 			align = fyne.TextAlignTrailing
 		}
-		f.text(d.Time().Format("Jan 2006"), x(d), f.plot.Y+f.plot.Height+2, align, f.muted)
+		f.text(text, x(d), f.plot.Y+f.plot.Height+2, align, f.muted)
 	}
 	return f.objects
 }

@@ -147,7 +147,18 @@ func TestLineChartWithOneDay(t *testing.T) {
 	if len(dots) != 1 || dots[0].Position().X < 100 || dots[0].Position().X > 250 {
 		t.Errorf("a single point is not centred: %v", dots)
 	}
-	if !strings.Contains(strings.Join(texts, "|"), "Sep 2026") {
+	if joined := strings.Join(texts, "|"); !strings.Contains(joined, "16 Sep") || !strings.Contains(joined, "16 Oct") || strings.Count(joined, "Oct") != 1 {
 		t.Errorf("labels %q", texts)
+	}
+}
+
+func TestLineChartLeavesGuidesOffAnEmptyChart(t *testing.T) {
+	c := NewLineChart("Average", 1, 5)
+	c.Empty = "No feedback yet."
+	showChart(t, c, 300, 180)
+	c.SetGuides([]Guide{{Value: 3, Label: "review below 3"}})
+	_, texts, _, _ := chartParts(c)
+	if joined := strings.Join(texts, "|"); !strings.Contains(joined, "No feedback yet.") || strings.Contains(joined, "review below 3") {
+		t.Errorf("empty chart labels %q", texts)
 	}
 }

@@ -14,6 +14,8 @@ import (
 // LargeCounts is the size of the large organisation of DESIGN §7 (ten years of a large program).
 type LargeCounts struct {
 	Mentors, Schools, ClassroomsPerSchool, Years, SessionsPerClassroomYear, Applicants int
+	// SkipIssue leaves every ready visit unpaid, so issuing ten years of statements can be timed.
+	SkipIssue bool
 }
 
 // DefaultLarge is DESIGN §7: 1,000 mentors, 300 schools, 1,500 classrooms, 150,000 sessions,
@@ -53,7 +55,7 @@ func FillLarge(ctx context.Context, s *sqlite.Store, today data.Date, seed uint6
 		}
 		return largeCohort(b, rng, n, today)
 	})
-	if err != nil {
+	if err != nil || n.SkipIssue {
 		return err
 	}
 	_, err = s.IssueStatements(ctx, today.AddDays(-1), today)

@@ -287,7 +287,21 @@ func (s *Store) StatementPrint(ctx context.Context, number int) (StatementPrint,
 		return StatementPrint{}, err
 	}
 	m.Photo = nil
-	return StatementPrint{Statement: st, Mentor: m}, nil
+	return StatementPrint{Statement: printable(st), Mentor: m}, nil
+}
+
+// printable drops a session line's description where it only repeats the classroom, program
+// and time that the statement's own columns print beside it.
+func printable(st data.Statement) data.Statement {
+	lines := slices.Clone(st.Lines)
+	for i, l := range lines {
+		summary := fmt.Sprintf("%s — %s, %s–%s", l.Classroom, l.Program.Title(), l.Start, l.Start.Add(l.Minutes))
+		if l.Kind == data.SessionLine && l.Description == summary {
+			lines[i].Description = ""
+		}
+	}
+	st.Lines = lines
+	return st
 }
 
 // StatementPrints reads the statements whose visit falls between two days (inclusive; zero is
@@ -307,7 +321,7 @@ func (s *Store) StatementPrints(ctx context.Context, from, through data.Date) ([
 	}
 	out := make([]StatementPrint, len(sts))
 	for i, st := range sts {
-		out[i] = StatementPrint{Statement: st, Mentor: byID[st.MentorID]}
+		out[i] = StatementPrint{Statement: printable(st), Mentor: byID[st.MentorID]}
 	}
 	return out, nil
 }

@@ -1,0 +1,280 @@
+package app
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"mentordesk/app/report"
+	"mentordesk/data"
+	"mentordesk/data/sqlite"
+)
+
+// documentsStore is what the Documents area and the one-click PDF buttons read.
+type documentsStore interface {
+	Settings(ctx context.Context) (data.Settings, error)
+	Mentors(ctx context.Context, f sqlite.MentorFilter) ([]data.Mentor, error)
+	Schools(ctx context.Context) ([]data.School, error)
+	Classrooms(ctx context.Context, schoolID int64) ([]data.Classroom, error)
+	MentorInstruments(ctx context.Context) ([]string, error)
+	SchoolYears(ctx context.Context) ([]data.SchoolYear, error)
+	StatementYears(ctx context.Context) ([]int, error)
+	StatementMonths(ctx context.Context) ([]data.Date, error)
+	Adjustments(ctx context.Context) ([]sqlite.StatementRef, error)
+	Cohorts(ctx context.Context) ([]data.Cohort, error)
+	Applicants(ctx context.Context, cohortID int64) ([]data.Applicant, error)
+	Pairs(ctx context.Context, cohortID int64) ([]data.Pair, error)
+	MentorVisits(ctx context.Context, mentorID int64) ([]sqlite.VisitPlace, error)
+	Schedules(ctx context.Context, classroomID int64, year data.SchoolYear) ([]sqlite.Schedule, error)
+	ContractInput(ctx context.Context, mentorID int64, year data.SchoolYear) (sqlite.ContractInput, error)
+	ContractInputs(ctx context.Context, year data.SchoolYear) ([]sqlite.ContractInput, error)
+	ContractClauses(ctx context.Context) ([]sqlite.ContractClause, error)
+	SaveContractClauses(ctx context.Context, clauses []sqlite.ContractClause) error
+	RosterMentors(ctx context.Context, f sqlite.RosterFilter) ([]data.Mentor, error)
+	StatementPrint(ctx context.Context, number int) (sqlite.StatementPrint, error)
+	StatementPrints(ctx context.Context, from, through data.Date) ([]sqlite.StatementPrint, error)
+	VisitSheet(ctx context.Context, mentorID, schoolID int64, date data.Date) (sqlite.VisitSheet, error)
+	YearStatements(ctx context.Context, mentorID int64, year int) ([]data.Statement, error)
+	Mentor(ctx context.Context, id int64) (data.Mentor, error)
+}
+
+// makeDoc gathers a document's data off the UI goroutine.
+type makeDoc func(ctx context.Context) (report.Document, error)
+
+func letterheadOf(ctx context.Context, st documentsStore) (report.Org, data.Settings, error) {
+	set, err := st.Settings(ctx)
+	if err != nil {
+		return report.Org{}, set, err
+	}
+	return report.OrgFromSettings(set), set, nil
+}
+
+func contractMaker(st documentsStore, mentorID int64, year data.SchoolYear) makeDoc {
+	return func(ctx context.Context) (report.Document, error) {
+		org, set, err := letterheadOf(ctx, st)
+		if err != nil {
+			return nil, err
+		}
+		in, err := st.ContractInput(ctx, mentorID, year)
+		if err != nil {
+			return nil, err
+		}
+		clauses, err := st.ContractClauses(ctx)
+		if err != nil {
+			return nil, err
+		}
+		return contractOf(org, set, clauses, in), nil
+	}
+}
+
+// contractOf prints a contract at the organisation's rates: those of the programs assigned, or
+// all of them before any assignment.
+func contractOf(org report.Org, set data.Settings, clauses []sqlite.ContractClause, in sqlite.ContractInput) report.ContractDoc {
+	doc := report.ContractDoc{Org: org, Mentor: in.Mentor, Year: in.Year, Continuation: set.RateContinuation,
+		Rates: map[data.Program]data.Money{}}
+	for _, a := range in.Assignments {
+		doc.Assignments = append(doc.Assignments, report.ContractAssignment{School: a.School, Classroom: a.Classroom,
+			Program: a.Program, Sessions: a.Sessions, Rate: set.Rate(a.Program)})
+		doc.Rates[a.Program] = set.Rate(a.Program)
+	}
+	if len(doc.Rates) == 0 {
+		for _, p := range data.Programs {
+			doc.Rates[p] = set.Rate(p)
+		}
+	}
+	for _, c := range clauses {
+		doc.Clauses = append(doc.Clauses, report.Clause(c))
+	}
+	return doc
+}
+
+func rosterMaker(st documentsStore, on data.Date, schoolID int64, instrument string) makeDoc {
+	return func(ctx context.Context) (report.Document, error) {
+		org, _, err := letterheadOf(ctx, st)
+		if err != nil {
+			return nil, err
+		}
+		title := "Mentor roster"
+		if instrument != "" {
+			r, n := utf8.DecodeRuneInString(instrument)
+			title += " — " + string(unicode.ToUpper(r)) + instrument[n:]
+		}
+		if schoolID != 0 {
+			schools, err := st.Schools(ctx)
+			if err != nil {
+				return nil, err
+			}
+			for _, x := range schools {
+				if x.ID == schoolID {
+					title += " — " + x.Name
+				}
+			}
+		}
+		mentors, err := st.RosterMentors(ctx, sqlite.RosterFilter{On: on, SchoolID: schoolID, Instrument: instrument})
+		if err != nil {
+			return nil, err
+		}
+		return report.RosterDoc{Org: org, Title: title, On: on, Mentors: mentors}, nil
+	}
+}
+
+// statementFile names a statement's PDF with five digits, so a folder of them sorts by number.
+func statementFile(number int) string { return fmt.Sprintf("statement-%05d.pdf", number) }
+
+func statementMaker(st documentsStore, number int) makeDoc {
+	return func(ctx context.Context) (report.Document, error) {
+		org, _, err := letterheadOf(ctx, st)
+		if err != nil {
+			return nil, err
+		}
+		p, err := st.StatementPrint(ctx, number)
+		if err != nil {
+			return nil, err
+		}
+		return report.StatementDoc{Org: org, Statement: p.Statement, Mentor: p.Mentor}, nil
+	}
+}
+
+func signoffMaker(st documentsStore, mentorID, schoolID int64, date data.Date) makeDoc {
+	return func(ctx context.Context) (report.Document, error) {
+		org, _, err := letterheadOf(ctx, st)
+		if err != nil {
+			return nil, err
+		}
+		v, err := st.VisitSheet(ctx, mentorID, schoolID, date)
+		if err != nil {
+			return nil, err
+		}
+		return report.SignoffDoc{Org: org, School: v.School, Date: v.Date, MentorName: v.MentorName,
+			Instructor: v.Instructor, Sessions: v.Sessions}, nil
+	}
+}
+
+func scheduleMaker(st documentsStore, on data.Date, classroomID int64, year data.SchoolYear, mentorID int64) makeDoc {
+	return func(ctx context.Context) (report.Document, error) {
+		org, _, err := letterheadOf(ctx, st)
+		if err != nil {
+			return nil, err
+		}
+		all, err := st.Schedules(ctx, classroomID, year)
+		if err != nil {
+			return nil, err
+		}
+		for _, sc := range all {
+			if sc.MentorID == mentorID {
+				return report.ScheduleDoc{Org: org, On: on, Instructor: sc.Instructor, School: sc.School, Classroom: sc.Classroom,
+					Program: sc.Program, Year: year, MentorName: sc.MentorName, Sessions: sc.Sessions, Events: sc.Events}, nil
+			}
+		}
+		return nil, fmt.Errorf("the mentor has no sessions with this classroom in %s", year)
+	}
+}
+
+func yearEndMaker(st documentsStore, on data.Date, mentorID int64, year int) makeDoc {
+	return func(ctx context.Context) (report.Document, error) {
+		org, set, err := letterheadOf(ctx, st)
+		if err != nil {
+			return nil, err
+		}
+		m, err := st.Mentor(ctx, mentorID)
+		if err != nil {
+			return nil, err
+		}
+		sts, err := st.YearStatements(ctx, mentorID, year)
+		if err != nil {
+			return nil, err
+		}
+		m.Photo = nil
+		return report.YearEndDoc{Org: org, On: on, Mentor: m, Year: year, Statements: sts, Threshold: set.NECThreshold}, nil
+	}
+}
+
+func cohortMaker(st documentsStore, on data.Date, cohortID int64) makeDoc {
+	return func(ctx context.Context) (report.Document, error) {
+		return cohortOf(ctx, st, on, cohortID)
+	}
+}
+
+func introductionMaker(st documentsStore, on data.Date, cohortID, pairID int64) makeDoc {
+	return func(ctx context.Context) (report.Document, error) {
+		doc, err := cohortOf(ctx, st, on, cohortID)
+		if err != nil {
+			return nil, err
+		}
+		for _, p := range doc.Pairs {
+			if p.Pair.ID == pairID {
+				return report.IntroductionDoc{Org: doc.Org, On: on, Cohort: doc.Cohort, Early: p.Early,
+					Experienced: p.Experienced, Pair: p.Pair}, nil
+			}
+		}
+		return nil, fmt.Errorf("the pair is no longer in the cohort %q; match it again", doc.Cohort.Name)
+	}
+}
+
+// cohortOf gathers a cohort's pairs and the applicants still without a partner (those the
+// director excluded are left out).
+func cohortOf(ctx context.Context, st documentsStore, on data.Date, cohortID int64) (report.CohortDoc, error) {
+	org, _, err := letterheadOf(ctx, st)
+	if err != nil {
+		return report.CohortDoc{}, err
+	}
+	cohorts, err := st.Cohorts(ctx)
+	if err != nil {
+		return report.CohortDoc{}, err
+	}
+	doc := report.CohortDoc{Org: org, On: on}
+	for _, c := range cohorts {
+		if c.ID == cohortID {
+			doc.Cohort = c
+		}
+	}
+	if doc.Cohort.ID == 0 {
+		return doc, fmt.Errorf("cohort %d: %w", cohortID, data.ErrNotFound)
+	}
+	applicants, err := st.Applicants(ctx, cohortID)
+	if err != nil {
+		return doc, err
+	}
+	pairs, err := st.Pairs(ctx, cohortID)
+	if err != nil {
+		return doc, err
+	}
+	byID := map[int64]data.Applicant{}
+	for _, a := range applicants {
+		byID[a.ID] = a
+	}
+	paired := map[int64]bool{}
+	for _, p := range pairs {
+		doc.Pairs = append(doc.Pairs, report.CohortPair{Early: byID[p.EarlyID], Experienced: byID[p.ExperiencedID], Pair: p})
+		paired[p.EarlyID], paired[p.ExperiencedID] = true, true
+	}
+	for _, a := range applicants {
+		if !paired[a.ID] && !a.Excluded {
+			doc.Unmatched = append(doc.Unmatched, a)
+		}
+	}
+	return doc, nil
+}
+
+// uniqueName keeps two documents of a batch from one file name: the second of two Ana Ruiz
+// contracts becomes "…-ana-ruiz-2.pdf".
+func uniqueName(name string, taken map[string]bool) string {
+	base, ext := strings.TrimSuffix(name, ".pdf"), ".pdf"
+	out := name
+	for i := 2; taken[strings.ToLower(out)]; i++ {
+		out = fmt.Sprintf("%s-%d%s", base, i, ext)
+	}
+	taken[strings.ToLower(out)] = true
+	return out
+}
+
+// docFileName is the name a document is saved under: statements sort by five-digit numbers.
+func docFileName(doc report.Document) string {
+	if s, ok := doc.(report.StatementDoc); ok {
+		return statementFile(s.Statement.Number)
+	}
+	return cmp.Or(doc.FileName(), "document.pdf")
+}
