@@ -40,6 +40,20 @@ screenshots: deps
 bench: deps
 	$(GO) test -tags $(TAGS) -run '^$$' -bench . -benchtime 3x -count 5 -timeout 20m ./... | tee bench.txt
 
+# The long crash run: kill -9 at random moments while issuing statements, many times.
+crash: deps
+	MENTORDESK_CRASH_RUNS=500 $(GO) test -tags $(TAGS) -run 'TestCrash' -count=1 -timeout 60m -v ./data/sqlite/ | tail -20
+
+# Each fuzzer for a while; a crash found is saved under testdata/fuzz and fails the run.
+FUZZTIME ?= 60s
+fuzz: deps
+	$(GO) test -run '^$$' -fuzz '^FuzzReadSessions$$' -fuzztime $(FUZZTIME) ./data/csvio/
+	$(GO) test -run '^$$' -fuzz '^FuzzReadMentors$$' -fuzztime $(FUZZTIME) ./data/csvio/
+	$(GO) test -run '^$$' -fuzz '^FuzzPrepare$$' -fuzztime $(FUZZTIME) ./data/photo/
+	$(GO) test -run '^$$' -fuzz '^FuzzEscape$$' -fuzztime $(FUZZTIME) ./data/icsio/
+	$(GO) test -run '^$$' -fuzz '^FuzzParseMoney$$' -fuzztime $(FUZZTIME) ./data/
+	$(GO) test -run '^$$' -fuzz '^FuzzParseDate$$' -fuzztime $(FUZZTIME) ./data/
+
 clean:
 	rm -f mentordesk bench.txt
 

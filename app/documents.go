@@ -106,11 +106,10 @@ func (s *documents) buildUI() fyne.CanvasObject {
 	s.open = widget.NewButtonWithIcon("Open", theme.DocumentPrintIcon(), s.onOpen)
 	s.clausesBtn = widget.NewButtonWithIcon("Edit contract clauses…", theme.DocumentCreateIcon(), s.clauses.show)
 	s.status = wrapLabel("")
-	hint := wrapLabel(printHint)
-	hint.Importance = widget.LowImportance
+	hint := container.NewBorder(nil, nil, widget.NewIcon(theme.InfoIcon()), nil, wrapLabel(printHint))
 
 	single := container.NewVBox(s.title, s.about, s.form,
-		container.NewHBox(s.save, s.open, widget.NewSeparator(), s.clausesBtn), hint, s.status)
+		container.NewHBox(s.save, s.open, s.clausesBtn), hint, s.status)
 	right := container.NewVBox(single, widget.NewSeparator(), s.batch.build())
 	split := container.NewHSplit(s.kinds, container.NewPadded(container.NewVScroll(right)))
 	split.Offset = 0.2
@@ -125,6 +124,8 @@ func (s *documents) pick(k docKind) {
 	s.about.SetText(docKinds[k].about)
 	s.form.Objects = []fyne.CanvasObject{s.forms[k]}
 	s.form.Refresh()
+	s.clausesBtn.Hidden = k != kindContract
+	s.clausesBtn.Refresh()
 	s.say("", widget.MediumImportance)
 }
 
@@ -224,8 +225,12 @@ func (s *documents) wrote(path string) {
 func (s *documents) onOpen() {
 	s.produce(func(r rendered) {
 		path, err := openPDF(s.d, r.name, r.pdf)
-		if err != nil {
-			s.say("Could not open the PDF: "+err.Error(), widget.DangerImportance)
+		switch {
+		case err != nil && path != "":
+			s.say("The PDF is at "+path+", but no PDF viewer opened it: "+err.Error(), widget.DangerImportance)
+			return
+		case err != nil:
+			s.say("Could not write the PDF to open it: "+err.Error(), widget.DangerImportance)
 			return
 		}
 		s.say("Opened "+path+" in your PDF viewer; print it from there.", widget.SuccessImportance)
@@ -261,15 +266,30 @@ func askSavePDF(d deps, name string, pdf []byte, saved func(path string)) {
 	}, d.win)
 	fd.SetFileName(name)
 	fd.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
-	if a := appOf(d); a != nil {
-		if dir := a.Preferences().String(prefDocFolder); dir != "" {
-			if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
-				fd.SetLocation(l)
-			}
-		}
+	if l := lastDocFolder(d); l != nil {
+		fd.SetLocation(l)
 	}
-	fd.Resize(fyne.NewSize(760, 520))
-	fd.Show()
+	fd.Show() // FileDialog.Resize before Show dereferences nil in Fyne 2.8.1: keep its own size
+}
+
+// lastDocFolder is the folder a document was last saved in, when it still exists.
+func lastDocFolder(d deps) fyne.ListableURI {
+	a := appOf(d)
+	if a == nil {
+		return nil
+	}
+	dir := a.Preferences().String(prefDocFolder)
+	if dir == "" {
+		return nil
+	}
+	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
+		return nil
+	}
+	l, err := storage.ListerForURI(storage.NewFileURI(dir))
+	if err != nil {
+		return nil
+	}
+	return l
 }
 
 func appOf(d deps) fyne.App {
@@ -309,7 +329,7 @@ func openPDF(d deps, name string, pdf []byte) (string, error) {
 	if err := writePDF(path, pdf); err != nil {
 		return "", err
 	}
-	return path, openFile(d, path)
+	return path, openFile(d, path) // the path also on error: the file is there to open by hand
 }
 
 func openFile(d deps, path string) error {

@@ -36,6 +36,7 @@ type docBatch struct {
 
 	contracts, statements, cancelBtn *widget.Button
 	bar                              *widget.ProgressBar
+	running                          *fyne.Container // the bar and Cancel, shown while a batch runs
 	status                           *widget.Label
 
 	cancel context.CancelFunc
@@ -51,16 +52,16 @@ func (b *docBatch) build() fyne.CanvasObject {
 	b.cancelBtn = widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), b.onCancel)
 	b.cancelBtn.Disable()
 	b.bar = widget.NewProgressBar()
-	b.bar.Hide()
+	b.running = container.NewBorder(nil, nil, nil, b.cancelBtn, b.bar)
+	b.running.Hide()
 	b.status = wrapLabel("")
 	heading := widget.NewLabelWithStyle("Batch", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	about := wrapLabel("Every document of a kind at once, one PDF each, into a folder you choose. " +
 		"Nothing is written if you cancel.")
-	about.Importance = widget.LowImportance
 	rows := container.New(layout.NewFormLayout(),
 		widget.NewLabel("All contracts of a school year"), container.NewBorder(nil, nil, nil, b.contracts, b.year.sel),
 		widget.NewLabel("All statements of a month"), container.NewBorder(nil, nil, nil, b.statements, b.month.sel))
-	return container.NewVBox(heading, about, rows, container.NewBorder(nil, nil, nil, b.cancelBtn, b.bar), b.status)
+	return container.NewVBox(heading, about, rows, b.running, b.status)
 }
 
 func (b *docBatch) fill(c docChoices, today data.Date) {
@@ -85,15 +86,22 @@ func (b *docBatch) askFolder(kind batchKind) {
 		b.say(err.Error(), widget.WarningImportance)
 		return
 	}
-	dialog.ShowFolderOpen(func(dir fyne.ListableURI, err error) {
+	fd := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
 		if err != nil {
 			dialog.ShowError(err, b.s.d.win)
 			return
 		}
 		if dir != nil {
+			if a := appOf(b.s.d); a != nil {
+				a.Preferences().SetString(prefDocFolder, dir.Path())
+			}
 			b.start(kind, dir.Path())
 		}
 	}, b.s.d.win)
+	if l := lastDocFolder(b.s.d); l != nil {
+		fd.SetLocation(l)
+	}
+	fd.Show()
 }
 
 // param is the chosen year or month of a batch.
@@ -127,18 +135,18 @@ func (b *docBatch) start(kind batchKind, dir string) {
 	b.statements.Disable()
 	b.cancelBtn.Enable()
 	b.bar.SetValue(0)
-	b.bar.Show()
+	b.running.Show()
 	b.say("Gathering the documents…", widget.LowImportance)
 	st := b.s.st
 	b.busy.n.Add(1)
 	go func() {
 		n, err := runBatch(ctx, st, kind, param, dir, func(done, total int) {
-			fyne.Do(func() {
+			uiDo(func() {
 				b.bar.SetValue(float64(done) / float64(total))
 				b.say(fmt.Sprintf("%d of %d written…", done, total), widget.LowImportance)
 			})
 		})
-		fyne.Do(func() {
+		uiDo(func() {
 			defer b.busy.n.Add(-1)
 			b.finish(kind, dir, n, err)
 		})
@@ -157,7 +165,7 @@ func (b *docBatch) finish(kind batchKind, dir string, n int, err error) {
 	b.contracts.Enable()
 	b.statements.Enable()
 	b.cancelBtn.Disable()
-	b.bar.Hide()
+	b.running.Hide()
 	b.wrote = 0
 	what := "contracts"
 	if kind == batchStatements {

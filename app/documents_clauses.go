@@ -67,7 +67,6 @@ func (c *clauseEditor) open(clauses []report.Clause) {
 	c.changed = false
 	hint := wrapLabel("Every contract prints these terms, numbered, under \"Terms\". A text may use " +
 		"{{org}}, {{mentor}}, {{year}}, {{rates}}, {{continuation}} and {{sessions}}; they are filled in for each contract.")
-	hint.Importance = widget.LowImportance
 	add := widget.NewButtonWithIcon("Add clause", theme.ContentAddIcon(), func() {
 		c.setRows(append(c.clauses(), report.Clause{}))
 		c.changed = true

@@ -158,7 +158,7 @@ func TestDocumentsBatchOfContracts(t *testing.T) {
 		dir := t.TempDir()
 		fyne.DoAndWait(func() {
 			b.start(batchContracts, dir)
-			if b.cancelBtn.Disabled() || b.bar.Hidden {
+			if b.cancelBtn.Disabled() || b.running.Hidden {
 				t.Error("a running batch shows no progress bar or no Cancel")
 			}
 			test.Tap(b.cancelBtn)
@@ -170,7 +170,7 @@ func TestDocumentsBatchOfContracts(t *testing.T) {
 		if files, _ := os.ReadDir(dir); len(files) != 0 {
 			t.Errorf("a cancelled batch left %d file(s)", len(files))
 		}
-		if !b.cancelBtn.Disabled() || !b.bar.Hidden || b.contracts.Disabled() {
+		if !b.cancelBtn.Disabled() || !b.running.Hidden || b.contracts.Disabled() {
 			t.Error("after the batch the buttons are not back")
 		}
 	})

@@ -61,6 +61,12 @@ type home struct {
 	kind     *widget.Select
 	kindKeys []string // kind of each option; "" for all
 	list     *widget.List
+
+	weekList  *widget.List
+	weekRows  []data.Session
+	risks     []atRisk
+	riskLabel *widget.Label
+	review    *reviewList
 }
 
 func newHome(d deps) *home { return &home{d: d, store: d.store} }
@@ -96,10 +102,32 @@ func (h *home) buildUI() fyne.CanvasObject {
 	}
 	hint := widget.NewLabel("Select an entry to open the mentor's page.")
 	hint.Importance = widget.LowImportance
-	top := container.NewVBox(h.title, h.summary, widget.NewSeparator(),
-		widget.NewLabelWithStyle("This week", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), h.week,
-		widget.NewSeparator(), container.NewBorder(nil, nil, nil, h.kind, h.heading), hint)
-	return container.NewPadded(container.NewBorder(top, nil, nil, nil, h.list))
+	h.weekList = widget.NewList(func() int { return len(h.weekRows) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("Wed 25 Nov · 09:40 · Zoë Łukasiewicz · Cascade Middle School, 7th Grade Band · planned")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			x := h.weekRows[id]
+			o.(*widget.Label).SetText(fmt.Sprintf("%s · %s · %s · %s, %s · %s", x.Date.Time().Format("Mon 2 Jan"), x.Start,
+				x.MentorName, x.School, x.Classroom, data.Label(x.Status)))
+		})
+	h.weekList.OnSelected = func(widget.ListItemID) { h.weekList.UnselectAll(); h.d.open("Calendar") }
+	h.riskLabel = widget.NewLabel("")
+	h.riskLabel.Wrapping = fyne.TextWrapWord
+	h.review = newReviewList(h.d, h.d.store, func(id int64) { showMentorPage(h.d, id) })
+	bold := func(s string) *widget.Label {
+		return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
+	left := container.NewBorder(container.NewVBox(bold("This week"), h.week), container.NewVBox(widget.NewSeparator(),
+		bold("Enrollments at risk"), h.riskLabel), nil, nil, h.weekList)
+	right := container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, nil, h.kind, h.heading), hint),
+		container.NewVBox(widget.NewSeparator(), bold("Mentors needing review"), h.review.buildUI()), nil, nil, h.list)
+	cols := container.NewHSplit(left, right)
+	cols.Offset = 0.45
+	top := container.NewVBox(h.title, h.summary, widget.NewSeparator())
+	return container.NewPadded(container.NewBorder(top, nil, nil, nil, cols))
 }
 
 type homeData struct {
@@ -107,6 +135,7 @@ type homeData struct {
 	rows     []data.ComplianceRow
 	week     []data.Session
 	awaiting int
+	risks    []atRisk
 }
 
 func (h *home) reload() {
@@ -125,7 +154,11 @@ func (h *home) reload() {
 			return hd, err
 		}
 		done, err := h.store.Sessions(ctx, sqlite.SessionFilter{Status: data.Completed})
+		if err != nil {
+			return hd, err
+		}
 		hd.awaiting = len(done)
+		hd.risks, err = atRiskSummary(ctx, h.d.store, today)
 		return hd, err
 	}, func(hd homeData) {
 		h.title.SetText(hd.set.OrgName)
@@ -144,7 +177,24 @@ func (h *home) reload() {
 				planned++
 			}
 		}
-		h.week.SetText(fmt.Sprintf("%d session(s) this week.", planned))
+		h.week.SetText(fmt.Sprintf("%d session(s) this week; %d awaiting an instructor's confirmation.", planned, hd.awaiting))
+		h.weekRows = hd.week
+		h.weekList.Refresh()
+		h.risks = hd.risks
+		if len(hd.risks) == 0 {
+			h.riskLabel.SetText("None: every enrollment is on track.")
+		} else {
+			var lines []string
+			for i, r := range hd.risks {
+				if i == 6 {
+					lines = append(lines, fmt.Sprintf("… and %d more in Programs", len(hd.risks)-6))
+					break
+				}
+				lines = append(lines, r.Title+": "+strings.Join(r.Flags, "; "))
+			}
+			h.riskLabel.SetText(strings.Join(lines, "\n"))
+		}
+		h.review.reload()
 		h.all = data.Alerts(hd.rows)
 		h.heading.SetText(fmt.Sprintf("Compliance on %s: %s", today, alertCounts(h.all, year)))
 		h.setKinds(year)

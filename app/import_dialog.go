@@ -55,7 +55,7 @@ func newImporter(sh *shell) *importer { return &importer{sh: sh} }
 
 func (im *importer) buildUI() fyne.CanvasObject {
 	var kinds []string
-	for _, k := range csvio.Kinds {
+	for _, k := range append(append([]csvio.Kind{}, csvio.Kinds...), csvio.ReflectionKinds...) {
 		kinds = append(kinds, string(k))
 	}
 	im.kind = widget.NewSelect(kinds, func(string) { im.check() })

@@ -217,9 +217,7 @@ func (p *mentorPage) saveEdits(done func(ok bool)) {
 	p.busy.n.Add(1)
 	go func() {
 		id, err := p.store.SaveMentorRecords(context.Background(), m, checks, contracts)
-		fyne.Do(func() {
-			landing.Lock()
-			defer landing.Unlock()
+		uiDo(func() {
 			defer p.busy.n.Add(-1)
 			p.saving = false
 			if err != nil {

@@ -110,6 +110,14 @@ func (p *mentorPage) buildUI() fyne.CanvasObject {
 		container.NewTabItem("Statements", p.history.statementsUI()),
 		container.NewTabItem("Review", container.NewVScroll(p.history.reviewUI())),
 	)
+	if id := p.id(); id != 0 {
+		p.tabs.Append(container.NewTabItem("Feedback", feedbackPanel(p.d, id)))
+		contract := widget.NewButtonWithIcon("Contract PDF…", theme.DocumentIcon(), func() {
+			saveContractPDF(p.d, id, data.SchoolYearOf(p.today, data.DefaultSchoolYearStart))
+		})
+		ics := widget.NewButtonWithIcon("Calendar file…", theme.CalendarIcon(), func() { saveMentorCalendar(p.d, id) })
+		actions = container.NewBorder(nil, nil, container.NewHBox(p.saveButton, p.revert), container.NewHBox(contract, ics, p.del))
+	}
 	top := container.NewVBox(head, actions, p.notice)
 	return container.NewPadded(container.NewBorder(top, nil, nil, nil, p.tabs))
 }
@@ -272,9 +280,7 @@ func (p *mentorPage) usePhoto(name string, r io.ReadCloser) {
 		if err == nil {
 			prepared, err = photo.Prepare(b)
 		}
-		fyne.Do(func() {
-			landing.Lock()
-			defer landing.Unlock()
+		uiDo(func() {
 			defer p.busy.n.Add(-1)
 			if err != nil {
 				dialog.ShowError(fmt.Errorf("the file %q was not used as the photo: %s.", name, strings.TrimSuffix(err.Error(), ".")), p.d.win)

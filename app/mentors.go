@@ -195,7 +195,6 @@ func (m *mentors) reload() {
 		ld.instruments, err = m.store.MentorInstruments(ctx)
 		return ld, err
 	}, func(ld listData) {
-		m.all = ld.rows
 		m.year = ld.set.SchoolYear(today)
 		m.instruments = ld.instruments
 		m.instrument.SetOptions(append([]string{anyInstrument}, ld.instruments...))
@@ -205,11 +204,12 @@ func (m *mentors) reload() {
 		kept := m.contract.SelectedIndex()
 		m.contract.SetOptions([]string{anyContract, "Contract for " + m.year.String(), "No contract for " + m.year.String()})
 		m.contract.SetSelectedIndex(max(kept, 0))
-		m.filter()
 		if m.page != nil && m.page.unsaved() == "" && m.page.id() != 0 {
 			m.page.setSuggestions(m.instruments)
 			m.page.load()
 		}
+		m.filterRows(ld.rows)
+		m.all = ld.rows // last: whoever waits for the list sees it drawn
 	})
 }
 
@@ -230,14 +230,16 @@ func sortByName(rows []data.ComplianceRow) {
 
 // filter applies the search and filters in memory: a thousand mentors filter in well under a
 // frame, so typing never waits for the database.
-func (m *mentors) filter() {
+func (m *mentors) filter() { m.filterRows(m.all) }
+
+func (m *mentors) filterRows(all []data.ComplianceRow) {
 	if m.count == nil {
 		return // still building
 	}
 	q := strings.ToLower(strings.TrimSpace(m.search.Text))
 	status := strings.ToLower(m.status.Selected)
 	m.shown = m.shown[:0]
-	for _, r := range m.all {
+	for _, r := range all {
 		if status != "" && m.status.SelectedIndex() > 0 && string(r.Mentor.Status) != status {
 			continue
 		}
@@ -257,7 +259,7 @@ func (m *mentors) filter() {
 		}
 		m.shown = append(m.shown, r)
 	}
-	m.count.SetText(fmt.Sprintf("%d of %d mentors", len(m.shown), len(m.all)))
+	m.count.SetText(fmt.Sprintf("%d of %d mentors", len(m.shown), len(all)))
 	m.list.Refresh()
 	m.selectCurrent()
 }
@@ -400,16 +402,10 @@ func track[T any](f *inflight, d deps, work func(ctx context.Context) (T, error)
 		}
 		return v, err
 	}, func(v T) {
-		landing.Lock()
-		defer landing.Unlock()
 		defer f.n.Add(-1)
 		done(v)
 	})
 }
-
-// landing keeps the results of track from landing at once: the app's driver runs them one
-// after another on the UI goroutine, but Fyne's test driver runs each on its own goroutine.
-var landing sync.Mutex
 
 // emptyState says what an empty area is for and what to do next.
 func emptyState(text string, action *widget.Button) fyne.CanvasObject {

@@ -72,7 +72,7 @@ func landed(t *testing.T, what string, busy *inflight, cond func() bool) {
 // quiesce waits, a little, for what is in flight to land.
 func quiesce(busy *inflight) {
 	for i := 0; i < 200 && !busy.idle(); i++ {
-		time.Sleep(10 * time.Millisecond)
+		pause(10 * time.Millisecond)
 	}
 }
 

@@ -111,7 +111,9 @@ func (sh *shell) mainMenu() *fyne.MainMenu {
 		return fyne.NewMenu(name, append(out, extra...)...)
 	}
 	exports := fyne.NewMenuItem("Export to CSV", nil)
-	for _, k := range append(csvio.Kinds, csvio.Payments) {
+	all := append(append([]csvio.Kind{}, csvio.Kinds...), csvio.Payments)
+	all = append(all, csvio.ReflectionKinds...)
+	for _, k := range append(all, csvio.Goals) {
 		kind := k
 		exports.ChildMenu = addItem(exports.ChildMenu, fyne.NewMenuItem(string(kind), func() { sh.exportKind(kind) }))
 	}

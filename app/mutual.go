@@ -350,9 +350,7 @@ func attempt[T any](busy *inflight, work func(ctx context.Context) (T, error), d
 	busy.n.Add(1)
 	go func() {
 		v, err := work(context.Background())
-		fyne.Do(func() {
-			landing.Lock()
-			defer landing.Unlock()
+		uiDo(func() {
 			defer busy.n.Add(-1)
 			done(v, err)
 		})

@@ -33,8 +33,8 @@ func openMutual(t *testing.T) (*sqlite.Store, fyne.Window, *mutual) {
 // onUI runs f as the UI goroutine would, never while a load or save is landing: Fyne's test
 // driver runs each landing on its own goroutine.
 func onUI(f func()) {
-	landing.Lock()
-	defer landing.Unlock()
+	ui.lock()
+	defer ui.unlock()
 	fyne.DoAndWait(f)
 }
 
@@ -52,7 +52,7 @@ func waitMutual(t *testing.T, m *mutual, what string, cond func() bool) {
 		if ok {
 			return
 		}
-		time.Sleep(10 * time.Millisecond)
+		pause(10 * time.Millisecond)
 	}
 	t.Fatalf("timed out waiting for %s", what)
 }
@@ -125,11 +125,9 @@ func TestMutualLockAndRerunKeepsLockedPair(t *testing.T) {
 		early = mt.res.Pairs[0].Early
 		mt.pairList.Select(0)
 		low := -1.0
-		for i, x := range mt.swapWith {
-			s, _ := data.MatchScore(early, x)
-			if low < 0 || s < low {
+		for _, x := range mt.swapWith {
+			if s, _ := data.MatchScore(early, x); low < 0 || s < low {
 				low, worst = s, x
-				_ = i
 			}
 		}
 		mt.swap.SetSelectedIndex(slices.IndexFunc(mt.swapWith, func(a data.Applicant) bool { return a.ID == worst.ID }))

@@ -123,7 +123,8 @@ func (pg *enrollmentPage) buildUI() fyne.CanvasObject {
 		pg.requestBox = container.NewVBox()
 		bottom.Add(pg.requestBox)
 	}
-	pg.root = container.NewBorder(head, bottom, nil, nil, list)
+	tabs := container.NewAppTabs(container.NewTabItem("Sessions", list), container.NewTabItem("Goals with the pupils", goalsPanel(pg.d, r.e.ID)))
+	pg.root = container.NewBorder(head, bottom, nil, nil, tabs)
 	return container.NewPadded(pg.root)
 }
 

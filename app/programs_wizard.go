@@ -414,7 +414,7 @@ func (w *enrollmentWizard) onPropose() {
 	w.proposeBtn.Disable()
 	go func() {
 		p, err := makeProposal(context.Background(), w.store, in)
-		fyne.Do(func() {
+		uiDo(func() {
 			w.proposeBtn.Enable()
 			if err != nil {
 				w.formError.SetText("Cannot plan: " + err.Error())

@@ -18,6 +18,7 @@ import (
 func reflectionWindow(t *testing.T, st *sqlite.Store, w, h float32) (fyne.Window, deps) {
 	t.Helper()
 	a := test.NewTempApp(t)
+	holdUI(t)
 	a.Settings().SetTheme(theme.LightTheme())
 	win := a.NewWindow("MentorDesk")
 	win.Resize(fyne.NewSize(w, h))

@@ -148,6 +148,10 @@ func (s *sessionDialog) show() {
 		s.body.Add(wrapLabel(fmt.Sprintf("On %s moved from %s %s to %s %s: %s", m.MovedOn.Short(), m.FromDate.Short(), m.FromStart,
 			m.ToDate.Short(), m.ToStart, orNone(m.Reason))))
 	}
+	if x.Date <= s.d.today() && x.Status != data.Cancelled {
+		s.body.Add(sectionHeading("Mentor's notes"))
+		s.body.Add(sessionNotePanel(s.d, x.ID))
+	}
 	s.actions = s.actions[:0]
 	add := func(label string, fn func()) {
 		s.actions = append(s.actions, widget.NewButton(label, fn))

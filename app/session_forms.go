@@ -96,7 +96,7 @@ func (f *actionForm) onSubmit() {
 	f.submit.Disable()
 	go func() {
 		err := f.run(context.Background())
-		fyne.Do(func() {
+		uiDo(func() {
 			f.submit.Enable()
 			if err != nil {
 				if ps := errProblems(err); len(ps) > 0 {

@@ -71,7 +71,7 @@ func (s *settings) buildUI() fyne.CanvasObject {
 	s.saved = widget.NewLabel("")
 	heading := widget.NewLabelWithStyle("Settings", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	return container.NewVScroll(container.NewPadded(container.NewVBox(heading, s.form, s.saved,
-		widget.NewSeparator(), s.displayUI(), widget.NewSeparator(), s.backupUI())))
+		widget.NewSeparator(), s.displayUI(), widget.NewSeparator(), s.reviewUI(), widget.NewSeparator(), s.backupUI())))
 }
 
 func (s *settings) reload() {
@@ -172,4 +172,10 @@ func (s *settings) backupUI() fyne.CanvasObject {
 	note.Wrapping = fyne.TextWrapWord
 	return container.NewVBox(widget.NewLabelWithStyle("Backups", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		note, form, container.NewHBox(now, restore))
+}
+
+// reviewUI holds the roster-review thresholds (instructor feedback, student surveys, punctuality).
+func (s *settings) reviewUI() fyne.CanvasObject {
+	return container.NewVBox(widget.NewLabelWithStyle("Roster review", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		reviewThresholdsPanel(s.d))
 }

@@ -37,6 +37,7 @@ func demoStore(t testing.TB) *sqlite.Store {
 func testWindow(t *testing.T, st *sqlite.Store) (fyne.Window, *shell) {
 	t.Helper()
 	a := test.NewTempApp(t)
+	holdUI(t)
 	a.Settings().SetTheme(theme.LightTheme())
 	w := a.NewWindow("MentorDesk")
 	sh := newShell(a, w, st, func() data.Date { return testToday })
@@ -52,11 +53,15 @@ func eventually(t *testing.T, what string, cond func() bool) {
 	deadline := time.Now().Add(5 * time.Second)
 	for time.Now().Before(deadline) {
 		var ok bool
-		fyne.DoAndWait(func() { ok = cond() })
+		fyne.DoAndWait(func() {
+			ui.lock()
+			defer ui.unlock()
+			ok = cond()
+		})
 		if ok {
 			return
 		}
-		time.Sleep(10 * time.Millisecond)
+		pause(10 * time.Millisecond)
 	}
 	t.Fatalf("timed out waiting for %s", what)
 }
@@ -80,5 +85,24 @@ func capture(t *testing.T, w fyne.Window, dir, name string) {
 	}
 }
 
-// waitIdle gives background loads time to land; screenshots only.
-func waitIdle() { time.Sleep(400 * time.Millisecond) }
+// waitIdle gives background loads time to land.
+func waitIdle() { pause(400 * time.Millisecond) }
+
+// holdUI makes the test goroutine the UI goroutine until the test ends: results of background
+// work land only while the test waits (pause, eventually), never while it touches widgets.
+func holdUI(t testing.TB) {
+	ui.lock()
+	ui.owner.Store(testOwner)
+	t.Cleanup(func() {
+		if ui.held() {
+			ui.release()
+		}
+	})
+}
+
+// pause waits without holding the UI, so background results can land meanwhile.
+func pause(d time.Duration) {
+	depth, owner := ui.release()
+	time.Sleep(d)
+	ui.reacquire(depth, owner)
+}

@@ -51,7 +51,7 @@ func TestSurveysRoundTrip(t *testing.T) {
 func TestReflectionFilesReportEachBadCell(t *testing.T) {
 	cases := []struct {
 		name, kind, row string
-		want           []string
+		want            []string
 	}{
 		{"rating out of range and missing", "feedback", "ana@example.org,Adams,Band,2026-27,1,2026-10-01,6,,3,3,", []string{
 			"f.csv:2: preparation: 6 is not a rating from 1 to 5",

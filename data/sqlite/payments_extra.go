@@ -217,12 +217,16 @@ func (s *Store) StatementSummaries(ctx context.Context, f StatementFilter) ([]St
 	if len(where) > 0 {
 		q += " WHERE " + strings.Join(where, " AND ")
 	}
+	var n int
+	if err := s.r.QueryRowContext(ctx, "SELECT count(*) FROM statements").Scan(&n); err != nil {
+		return nil, fmt.Errorf("list statements: %w", err)
+	}
 	rows, err := s.r.QueryContext(ctx, q+" ORDER BY st.number", args...)
 	if err != nil {
 		return nil, fmt.Errorf("list statements: %w", err)
 	}
 	defer rows.Close()
-	var out []StatementSummary
+	out := make([]StatementSummary, 0, n) // at most every statement; growing 60,000 rows costs more than the count
 	for rows.Next() {
 		var x StatementSummary
 		if err := rows.Scan(&x.Number, dt(&x.IssuedOn), &x.MentorID, &x.MentorEmail, &x.MentorName, &x.SchoolID, &x.School,
@@ -256,11 +260,16 @@ func (s *Store) YearEnd(ctx context.Context) (YearEnd, error) {
 	if err != nil {
 		return YearEnd{}, err
 	}
+	return YearEndOf(sums, set.NECThreshold), nil
+}
+
+// YearEndOf is YearEnd over statements already read, so a screen reads them once.
+func YearEndOf(sums []StatementSummary, threshold data.Money) YearEnd {
 	sts := make([]data.Statement, len(sums))
 	for i, x := range sums {
 		sts[i] = x.totalOnly()
 	}
-	return YearEnd{Threshold: set.NECThreshold, Totals: data.YearTotals(sts, set.NECThreshold)}, nil
+	return YearEnd{Threshold: threshold, Totals: data.YearTotals(sts, threshold)}
 }
 
 // MentorBalance is everything one mentor is owed (issued, not yet paid) and has been paid.
@@ -282,6 +291,11 @@ func (s *Store) MentorBalances(ctx context.Context) ([]MentorBalance, error) {
 	if err != nil {
 		return nil, err
 	}
+	return BalancesOf(sums), nil
+}
+
+// BalancesOf is MentorBalances over statements already read.
+func BalancesOf(sums []StatementSummary) []MentorBalance {
 	sts := make([]data.Statement, len(sums))
 	index := map[int64]int{}
 	var out []MentorBalance
@@ -305,5 +319,5 @@ func (s *Store) MentorBalances(ctx context.Context) ([]MentorBalance, error) {
 	slices.SortFunc(out, func(a, b MentorBalance) int {
 		return cmp.Or(cmp.Compare(strings.ToLower(a.MentorName), strings.ToLower(b.MentorName)), cmp.Compare(a.MentorID, b.MentorID))
 	})
-	return out, nil
+	return out
 }

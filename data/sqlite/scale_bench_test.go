@@ -180,3 +180,18 @@ func BenchmarkCalendarMonthLarge(b *testing.B) {
 		}
 	})
 }
+
+// DESIGN §7 start < 1 s: opening the large database is part of it (the file is checked first).
+func BenchmarkOpenLarge(b *testing.B) {
+	path := largeCopy(b, false)
+	open(b, path).Close()
+	measure(b, func() func() error {
+		return func() error {
+			s, err := sqlite.Open(path, sqlite.Options{})
+			if err == nil {
+				err = s.Close()
+			}
+			return err
+		}
+	})
+}

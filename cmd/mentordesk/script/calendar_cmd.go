@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"time"
 
 	"mentordesk/data"
 	"mentordesk/data/icsio"
@@ -39,33 +38,18 @@ func calendarCmd(ctx context.Context, s *sqlite.Store, args []string, env Env) e
 	} else if err != nil {
 		return err
 	}
-	set, err := s.Settings(ctx)
+	today := env.Today
+	if today.IsZero() {
+		today = data.Today()
+	}
+	feed, err := s.MentorCalendar(ctx, m.ID, today)
 	if err != nil {
 		return err
-	}
-	sessions, err := s.Sessions(ctx, sqlite.SessionFilter{MentorID: m.ID})
-	if err != nil {
-		return err
-	}
-	changed, err := s.SessionsChangedOn(ctx, m.ID)
-	if err != nil {
-		return err
-	}
-	if changed.IsZero() {
-		changed = env.Today
-	}
-	if changed.IsZero() {
-		changed = data.Today()
-	}
-	feed := icsio.CalendarFeed{MentorName: m.Name(), TimeZone: set.OrgTimezone,
-		Stamp: time.Date(changed.Year(), changed.Month(), changed.Day(), 0, 0, 0, 0, time.UTC)}
-	for _, x := range sessions {
-		feed.Events = append(feed.Events, icsio.SessionEvent(x))
 	}
 	if err := writeCalendarFile(out, func(f *os.File) error { return icsio.WriteMentorCalendar(f, feed) }); err != nil {
 		return fmt.Errorf("calendar --out: %w", err)
 	}
-	fmt.Fprintf(env.Stderr, "%d session(s) of %s written to %s\n", len(sessions), m.Name(), out)
+	fmt.Fprintf(env.Stderr, "%d session(s) of %s written to %s\n", len(feed.Events), m.Name(), out)
 	return nil
 }
 

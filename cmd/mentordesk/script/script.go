@@ -39,7 +39,8 @@ Without a command, the window opens. Commands:
   settings set KEY VALUE | settings get KEY
   import KIND FILE.csv                     all rows or none
   export KIND FILE.csv                     KIND: mentors checks contracts schools calendars instructors
-                                           classrooms events sessions applicants payments
+                                           classrooms events sessions applicants feedback surveys;
+                                           export also: payments, goals
   plan --school S --classroom C --program focused|season|bridge --mentor EMAIL --events DATE[,DATE…]
        [--evaluation] [--to-school S2 --to-classroom C2 --fall-sessions 1|2] [--apply]
   statements issue [--through DATE]
@@ -47,6 +48,9 @@ Without a command, the window opens. Commands:
   report roster [--school NAME] [--instrument NAME] [--on DATE] --out FILE.pdf
   report statement --number N --out FILE.pdf
   report statements --out DIR [--from DATE] [--through DATE]
+  report signoff --mentor EMAIL --school NAME --date DATE --out FILE.pdf
+  report schedule --school S --classroom C --year 2026-27 --out FILE.pdf
+  report yearend --mentor EMAIL --year 2026 --out FILE.pdf
   calendar --mentor EMAIL --out FILE.ics
   match --cohort NAME [--apply]
   compliance [--on DATE]
