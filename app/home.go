@@ -120,10 +120,10 @@ func (h *home) buildUI() fyne.CanvasObject {
 	bold := func(s string) *widget.Label {
 		return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	}
-	left := container.NewBorder(container.NewVBox(bold("This week"), h.week), container.NewVBox(widget.NewSeparator(),
+	left := container.NewBorder(container.NewVBox(bold("The coming week"), h.week), container.NewVBox(widget.NewSeparator(),
 		bold("Enrollments at risk"), h.riskLabel), nil, nil, h.weekList)
 	right := container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, nil, h.kind, h.heading), hint),
-		container.NewVBox(widget.NewSeparator(), bold("Mentors needing review"), h.review.buildUI()), nil, nil, h.list)
+		container.NewVBox(widget.NewSeparator(), h.review.buildUI()), nil, nil, h.list)
 	cols := container.NewHSplit(left, right)
 	cols.Offset = 0.45
 	top := container.NewVBox(h.title, h.summary, widget.NewSeparator())
@@ -149,8 +149,7 @@ func (h *home) reload() {
 		if hd.rows, err = h.store.Compliance(ctx, today); err != nil {
 			return hd, err
 		}
-		monday := today.AddDays(-((int(today.Weekday()) + 6) % 7))
-		if hd.week, err = h.store.Sessions(ctx, sqlite.SessionFilter{From: monday, Through: monday.AddDays(6)}); err != nil {
+		if hd.week, err = h.store.Sessions(ctx, sqlite.SessionFilter{From: today, Through: today.AddDays(6)}); err != nil {
 			return hd, err
 		}
 		done, err := h.store.Sessions(ctx, sqlite.SessionFilter{Status: data.Completed})
@@ -177,7 +176,7 @@ func (h *home) reload() {
 				planned++
 			}
 		}
-		h.week.SetText(fmt.Sprintf("%d session(s) this week; %d awaiting an instructor's confirmation.", planned, hd.awaiting))
+		h.week.SetText(fmt.Sprintf("%d session(s) from today to %s; %d held and awaiting an instructor's confirmation.", planned, today.AddDays(6).Short(), hd.awaiting))
 		h.weekRows = hd.week
 		h.weekList.Refresh()
 		h.risks = hd.risks

@@ -108,8 +108,9 @@ func (p *mentorPage) buildUI() fyne.CanvasObject {
 		container.NewTabItem("Checks & contracts", container.NewVScroll(p.comp.buildUI())),
 		container.NewTabItem("Sessions", p.history.sessionsUI()),
 		container.NewTabItem("Statements", p.history.statementsUI()),
-		container.NewTabItem("Review", container.NewVScroll(p.history.reviewUI())),
 	)
+	// The Feedback tab (saved mentors) holds the roster review with its decisions.
+	_ = p.history.reviewUI()
 	if id := p.id(); id != 0 {
 		p.tabs.Append(container.NewTabItem("Feedback", feedbackPanel(p.d, id)))
 		contract := widget.NewButtonWithIcon("Contract PDF…", theme.DocumentIcon(), func() {

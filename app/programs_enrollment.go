@@ -88,7 +88,6 @@ func (pg *enrollmentPage) buildUI() fyne.CanvasObject {
 		l.Wrapping = fyne.TextWrapWord
 		head.Add(l)
 	}
-	head.Add(widget.NewLabelWithStyle("Sessions", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 
 	list := widget.NewList(func() int { return len(r.sessions) },
 		func() fyne.CanvasObject {

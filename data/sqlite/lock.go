@@ -55,7 +55,7 @@ func AcquireLock(db string, role string, wait time.Duration) (*Lock, error) {
 				}
 			}
 		}
-		return nil, fmt.Errorf("%s %w: it is open in %s. Close it there and try again", db, ErrInUse, holder)
+		return nil, fmt.Errorf("%s %w: it is open in %s. Close it there and try again.", db, ErrInUse, holder)
 	}
 	// Record the holder for the message another copy shows; the lock itself is the OS's.
 	if f, err := os.OpenFile(path, os.O_WRONLY|os.O_TRUNC, 0o600); err == nil {
