@@ -11,7 +11,7 @@ GO ?= go
 DEBS := gcc libgl1-mesa-dev libxcursor-dev libxrandr-dev libxinerama-dev libxi-dev \
 	libxxf86vm-dev libwayland-dev libxkbcommon-dev poppler-utils
 
-.PHONY: run build test vet deps screenshots bench crash fuzz package-linux package-windows clean
+.PHONY: run build test vet deps screenshots documents bench crash fuzz package-linux package-windows clean
 
 deps:
 	@missing=""; for p in $(DEBS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -36,6 +36,10 @@ test: deps
 
 screenshots: deps
 	MENTORDESK_SCREENSHOTS=$(CURDIR)/docs/screens $(GO) test -tags $(TAGS) -run TestScreenshots -count=1 ./app/
+
+# First pages of every document, made from the sample organisation, for the README.
+documents: deps
+	MENTORDESK_DOCS=$(CURDIR)/docs/documents $(GO) test -tags $(TAGS) -run TestDocumentPages -count=1 ./cmd/mentordesk/script/
 
 bench: deps
 	$(GO) test -tags $(TAGS) -run '^$$' -bench . -benchtime 3x -count 5 -timeout 20m ./... | tee bench.txt

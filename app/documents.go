@@ -64,13 +64,15 @@ type documents struct {
 	st   documentsStore
 	busy inflight
 
-	set   data.Settings
-	kind  docKind
-	kinds *widget.List
-	title *widget.Label
-	about *widget.Label
-	forms []fyne.CanvasObject
-	form  *fyne.Container
+	set    data.Settings
+	kind   docKind
+	kinds  *widget.List
+	title  *widget.Label
+	about  *widget.Label
+	forms  []fyne.CanvasObject
+	form   *fyne.Container
+	right  *fyne.Container // everything right of the list of kinds
+	scroll *container.Scroll
 
 	save, open, clausesBtn *widget.Button
 	status                 *widget.Label
@@ -110,8 +112,9 @@ func (s *documents) buildUI() fyne.CanvasObject {
 
 	single := container.NewVBox(s.title, s.about, s.form,
 		container.NewHBox(s.save, s.open, s.clausesBtn), hint, s.status)
-	right := container.NewVBox(single, widget.NewSeparator(), s.batch.build())
-	split := container.NewHSplit(s.kinds, container.NewPadded(container.NewVScroll(right)))
+	s.right = container.NewVBox(single, widget.NewSeparator(), s.batch.build())
+	s.scroll = container.NewVScroll(s.right)
+	split := container.NewHSplit(s.kinds, container.NewPadded(s.scroll))
 	split.Offset = 0.2
 	s.kinds.Select(int(kindContract))
 	return split
@@ -123,14 +126,28 @@ func (s *documents) pick(k docKind) {
 	s.title.SetText(docKinds[k].title)
 	s.about.SetText(docKinds[k].about)
 	s.form.Objects = []fyne.CanvasObject{s.forms[k]}
-	s.form.Refresh()
 	s.clausesBtn.Hidden = k != kindContract
-	s.clausesBtn.Refresh()
+	s.relayout()
 	s.say("", widget.MediumImportance)
 }
 
+// relayout lays the area out again after a form of another height or a message of more lines.
+func (s *documents) relayout() {
+	if s.right == nil {
+		return
+	}
+	for _, c := range s.right.Objects {
+		c.Refresh()
+	}
+	s.right.Refresh()
+	s.scroll.Refresh()
+}
+
 // say shows a line under the buttons: what was saved, or what is missing or wrong.
-func (s *documents) say(text string, imp widget.Importance) { setLabel(s.status, text, imp) }
+func (s *documents) say(text string, imp widget.Importance) {
+	setLabel(s.status, text, imp)
+	s.relayout()
+}
 
 func (s *documents) reload() {
 	today := s.d.today()

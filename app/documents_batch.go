@@ -120,7 +120,10 @@ func (b *docBatch) param(kind batchKind) (any, error) {
 	return m, nil
 }
 
-func (b *docBatch) say(text string, imp widget.Importance) { setLabel(b.status, text, imp) }
+func (b *docBatch) say(text string, imp widget.Importance) {
+	setLabel(b.status, text, imp)
+	b.s.relayout()
+}
 
 // start writes a batch into dir; tests call it with a folder instead of the dialog.
 func (b *docBatch) start(kind batchKind, dir string) {
@@ -136,14 +139,14 @@ func (b *docBatch) start(kind batchKind, dir string) {
 	b.cancelBtn.Enable()
 	b.bar.SetValue(0)
 	b.running.Show()
-	b.say("Gathering the documents…", widget.LowImportance)
+	b.say("Gathering the documents…", widget.MediumImportance)
 	st := b.s.st
 	b.busy.n.Add(1)
 	go func() {
 		n, err := runBatch(ctx, st, kind, param, dir, func(done, total int) {
 			uiDo(func() {
 				b.bar.SetValue(float64(done) / float64(total))
-				b.say(fmt.Sprintf("%d of %d written…", done, total), widget.LowImportance)
+				b.say(fmt.Sprintf("%d of %d written…", done, total), widget.MediumImportance)
 			})
 		})
 		uiDo(func() {
@@ -156,7 +159,7 @@ func (b *docBatch) start(kind batchKind, dir string) {
 func (b *docBatch) onCancel() {
 	if b.cancel != nil {
 		b.cancel()
-		b.say("Cancelling…", widget.LowImportance)
+		b.say("Cancelling…", widget.MediumImportance)
 	}
 }
 

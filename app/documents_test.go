@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -288,8 +289,19 @@ func TestScreenshotsDocuments(t *testing.T) {
 	})
 	waitIdle()
 	capture(t, w, dir, "documents")
-	fyne.DoAndWait(s.clauses.show)
-	landed(t, "the clause editor", &s.busy, func() bool { return s.clauses.dlg != nil })
-	waitIdle()
-	capture(t, w, dir, "documents-clauses")
+
+	// A batch under way: the bar and Cancel; cancelled, it writes nothing.
+	fyne.DoAndWait(func() { s.batch.start(batchContracts, t.TempDir()) })
+	pause(150 * time.Millisecond)
+	capture(t, w, dir, "documents-batch")
+	fyne.DoAndWait(s.batch.onCancel)
+	landed(t, "the batch to stop", &s.batch.busy, func() bool { return s.batch.cancel == nil })
+	fyne.DoAndWait(func() { s.kinds.Select(int(kindSchedule)); s.f.hSchool.sel.SetSelected("Green Lake High School") })
+	quiesce(&s.busy)
+	choose(t, s.f.hClassroom.sel, "Symphonic Orchestra")
+	landed(t, "the schedule's mentor", &s.busy, func() bool { return s.f.hMentor.sel.SelectedIndex() >= 0 })
+	capture(t, w, dir, "documents-schedule")
+
+	// No picture of the clause dialog: the test painter does not clip multi-line entries inside
+	// a scroll, so it would show text a real window hides.
 }

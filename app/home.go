@@ -58,6 +58,7 @@ type home struct {
 	all      []data.ComplianceAlert
 	alerts   []data.ComplianceAlert // those of the kind chosen
 	heading  *widget.Label
+	counts   *widget.Label
 	kind     *widget.Select
 	kindKeys []string // kind of each option; "" for all
 	list     *widget.List
@@ -78,7 +79,7 @@ func (h *home) buildUI() fyne.CanvasObject {
 	h.week = widget.NewLabel("")
 	h.week.Wrapping = fyne.TextWrapWord
 	h.heading = widget.NewLabelWithStyle("Compliance", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	h.heading.Wrapping = fyne.TextWrapWord
+	h.heading.Truncation = fyne.TextTruncateEllipsis
 	h.kind = widget.NewSelect(nil, func(string) { h.filter() })
 	h.list = widget.NewList(
 		func() int { return len(h.alerts) },
@@ -100,6 +101,8 @@ func (h *home) buildUI() fyne.CanvasObject {
 		h.list.UnselectAll()
 		showMentorPage(h.d, mentor)
 	}
+	h.counts = widget.NewLabel("")
+	h.counts.Wrapping = fyne.TextWrapWord
 	hint := widget.NewLabel("Select an entry to open the mentor's page.")
 	hint.Importance = widget.LowImportance
 	h.weekList = widget.NewList(func() int { return len(h.weekRows) },
@@ -122,7 +125,7 @@ func (h *home) buildUI() fyne.CanvasObject {
 	}
 	left := container.NewBorder(container.NewVBox(bold("The coming week"), h.week), container.NewVBox(widget.NewSeparator(),
 		bold("Enrollments at risk"), h.riskLabel), nil, nil, h.weekList)
-	right := container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, nil, h.kind, h.heading), hint),
+	right := container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, nil, h.kind, h.heading), h.counts, hint),
 		container.NewVBox(widget.NewSeparator(), h.review.buildUI()), nil, nil, h.list)
 	cols := container.NewHSplit(left, right)
 	cols.Offset = 0.45
@@ -195,7 +198,8 @@ func (h *home) reload() {
 		}
 		h.review.reload()
 		h.all = data.Alerts(hd.rows)
-		h.heading.SetText(fmt.Sprintf("Compliance on %s: %s", today, alertCounts(h.all, year)))
+		h.heading.SetText(fmt.Sprintf("Compliance on %s", today))
+		h.counts.SetText(alertCounts(h.all, year))
 		h.setKinds(year)
 	})
 }

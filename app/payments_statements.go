@@ -91,8 +91,13 @@ func (t *statementsTab) buildUI() fyne.CanvasObject {
 	t.adjBtn = widget.NewButtonWithIcon("Adjust…", theme.DocumentCreateIcon(), t.onAdjust)
 	t.adjBtn.Disable()
 	t.payBtn.Disable()
+	pdf := widget.NewButtonWithIcon("Statement PDF…", theme.DocumentIcon(), func() {
+		if t.opened.Number != 0 {
+			saveStatementPDF(t.p.d, t.opened.Number)
+		}
+	})
 	filters := container.NewGridWithColumns(4, t.status, t.mentor, t.school, t.period)
-	t.actions = container.NewBorder(nil, nil, nil, container.NewHBox(t.payBtn, t.adjBtn), t.count)
+	t.actions = container.NewBorder(nil, nil, nil, container.NewHBox(pdf, t.payBtn, t.adjBtn), t.count)
 	t.detail = container.NewStack(emptyState("Select a statement to see its lines.", nil))
 	split := container.NewVSplit(t.table, container.NewVScroll(t.detail))
 	split.Offset = 0.55

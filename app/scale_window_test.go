@@ -92,7 +92,7 @@ func fatal(t testing.TB) func(string) { return func(msg string) { t.Helper(); t.
 
 // untilShown polls cond on the UI goroutine until it holds and returns when it first held.
 func untilShown(fail func(string), what string, cond func() bool) time.Time {
-	deadline := time.Now().Add(2 * time.Minute)
+	deadline := time.Now().Add(20 * time.Second)
 	for {
 		var ok bool
 		fyne.DoAndWait(func() { ok = cond() })
@@ -342,8 +342,13 @@ func benchChild(mode, db string) error {
 	applyTheme(b.a, p.StringWithFallback(prefTheme, "system"))
 	b.w = b.a.NewWindow("MentorDesk")
 	b.w.Resize(fyne.NewSize(1200, 780))
-	failed := make(chan error, 1)
-	b.fail = func(msg string) { failed <- errors.New(msg); runtime.Goexit() }
+	failed := make(chan struct{})
+	var failure error
+	var failOnce sync.Once
+	b.fail = func(msg string) {
+		failOnce.Do(func() { failure = errors.New(msg); close(failed) })
+		runtime.Goexit()
+	}
 	done := make(chan struct{})
 	finish := func() {
 		close(done)
@@ -406,8 +411,8 @@ func benchChild(mode, db string) error {
 	}
 	select {
 	case <-done:
-	case err := <-failed:
-		return err
+	case <-failed:
+		return failure
 	}
 	var m runtime.MemStats
 	runtime.ReadMemStats(&m)
@@ -433,7 +438,12 @@ func (b *benchWindow) showTimed(sh *shell, sc benchScreen, before func()) (wall,
 	}
 	t0, c0 := time.Now(), cpuNow()
 	fyne.DoAndWait(func() { sh.show(sc.area); s = areaScreen(sh, sc.area) })
-	at := untilShown(b.fail, sc.area, func() bool {
+	fail := func(msg string) {
+		var state string
+		fyne.DoAndWait(func() { state = fmt.Sprintf("%T %p now %p; %+v", s, s, areaScreen(sh, sc.area), s) })
+		b.fail(msg + ": " + state)
+	}
+	at := untilShown(fail, sc.area, func() bool {
 		if sc.shown(s) {
 			b.probe.arm()
 			return true

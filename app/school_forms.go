@@ -65,7 +65,12 @@ func newSchoolForm(s *schools, x data.School) *schoolForm {
 	f.saveBtn = widget.NewButtonWithIcon("Save school", theme.DocumentSaveIcon(), func() { f.save(func(bool) {}) })
 	f.saveBtn.Importance = widget.HighImportance
 	revert := widget.NewButton("Revert", f.discard)
-	buttons := formButtons(f.status, nil, revert, f.saveBtn)
+	roster := widget.NewButtonWithIcon("Roster handout PDF…", theme.DocumentIcon(), func() {
+		if f.school.ID != 0 {
+			saveRosterPDF(f.s.d, f.school.ID)
+		}
+	})
+	buttons := container.NewVBox(formButtons(f.status, nil, revert, f.saveBtn), container.NewHBox(roster))
 
 	f.addInstructor = widget.NewButtonWithIcon("Add instructor", theme.ContentAddIcon(), func() { f.openInstructor(data.Instructor{}) })
 	f.addRoom = widget.NewButtonWithIcon("Add classroom", theme.ContentAddIcon(), func() { f.openClassroom(data.Classroom{PeriodMinutes: data.DefaultPeriodMinutes}) })

@@ -51,6 +51,8 @@ Without a command, the window opens. Commands:
   report signoff --mentor EMAIL --school NAME --date DATE --out FILE.pdf
   report schedule --school S --classroom C --year 2026-27 --out FILE.pdf
   report yearend --mentor EMAIL --year 2026 --out FILE.pdf
+  report introduction --cohort NAME --email EMAIL --out FILE.pdf
+  report cohort --cohort NAME --out FILE.pdf
   calendar --mentor EMAIL --out FILE.ics
   match --cohort NAME [--apply]
   compliance [--on DATE]
