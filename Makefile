@@ -64,20 +64,24 @@ clean:
 # Packaging. The fyne tool reads FyneApp.toml from the folder it builds; the one at the root
 # names that folder in [Source] Dir, so a copy with the icon path made relative to it is put
 # there for the packaging run.
-FYNE := $(GO) run fyne.io/tools/cmd/fyne@v1.7.4
+FYNE := $(CURDIR)/bin/fyne
 SRC := cmd/mentordesk
+# The fyne tool is built for this machine first: a cross compiler in the environment of
+# `go run` would build the tool itself for Windows.
+$(FYNE):
+	GOBIN=$(CURDIR)/bin $(GO) install fyne.io/tools/cmd/fyne@v1.7.4
 define fyne-metadata
 	sed -e 's#^Icon = "assets/#Icon = "../../assets/#' FyneApp.toml > $(SRC)/FyneApp.toml
 endef
 
-package-linux: deps
+package-linux: deps $(FYNE)
 	$(fyne-metadata)
 	cd $(SRC) && $(FYNE) package --os linux --release --tags $(TAGS) --icon ../../assets/icon.png; \
 		status=$$?; rm -f FyneApp.toml; exit $$status
 	mkdir -p dist && mv $(SRC)/MentorDesk.tar.xz dist/
 	@ls -l dist/MentorDesk.tar.xz
 
-package-windows: deps
+package-windows: deps $(FYNE)
 	@dpkg -s gcc-mingw-w64-x86-64 >/dev/null 2>&1 || { SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq gcc-mingw-w64-x86-64 >/dev/null; }
 	$(fyne-metadata)
