@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 
 	"mentordesk/data"
 	"mentordesk/data/csvio"
@@ -116,4 +117,44 @@ func TestVersionMatchesFyneApp(t *testing.T) {
 	if !strings.Contains(string(b), `Version = "`+Version+`"`) {
 		t.Errorf("FyneApp.toml does not carry Version %s", Version)
 	}
+}
+
+// TestScreenshotsComfort renders the welcome, the import preview with its marked problems and
+// the Home area in both themes.
+func TestScreenshotsComfort(t *testing.T) {
+	dir := os.Getenv("MENTORDESK_SCREENSHOTS")
+	if dir == "" {
+		t.Skip("set MENTORDESK_SCREENSHOTS to a folder to write the screens")
+	}
+	st := demoStore(t)
+	st.SetMeta(context.Background(), "sample", "yes")
+	w, sh := testWindow(t, st)
+	sh.show("Home")
+	waitIdle()
+	sh.showWelcome()
+	waitIdle()
+	capture(t, w, dir, "welcome")
+
+	w2, sh2 := testWindow(t, st)
+	header := strings.Join(csvio.Columns(csvio.Mentors), ",")
+	content := header + "\nAna,Ruiz,ana.ruiz@example.org,(206) 555-0101,,violin;viola,,,,,,active,\n" +
+		"Ben,Lee,ben@,,,cello,,,,,,active,\n" +
+		"Chloé,Martin,chloe@example.org,,,flute,,,,,2026-02-30,active,\n"
+	path := filepath.Join(t.TempDir(), "mentors.csv")
+	os.WriteFile(path, []byte(content), 0o600)
+	sh2.show("Mentors")
+	sh2.showImport()
+	sh2.importDlg.load(path, []byte(content))
+	eventually(t, "the check of the file", func() bool { return sh2.importDlg.problems != nil })
+	waitIdle()
+	capture(t, w2, dir, "import-preview")
+
+	w3, sh3 := testWindow(t, st)
+	sh3.app.Settings().SetTheme(forcedVariant{theme.DefaultTheme(), theme.VariantDark})
+	sh3.show("Home")
+	waitIdle()
+	capture(t, w3, dir, "home-dark")
+	sh3.app.Settings().SetTheme(forcedVariant{theme.DefaultTheme(), theme.VariantLight})
+	waitIdle()
+	capture(t, w3, dir, "home-light")
 }

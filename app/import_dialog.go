@@ -165,6 +165,13 @@ func (im *importer) check() {
 	}
 	kind, content, path := csvio.Kind(im.kind.Selected), im.content, im.path
 	im.header, im.rows, im.lines = previewRows(content)
+	for i, h := range im.header {
+		w := float32(140)
+		if len(h) > 14 {
+			w = 200
+		}
+		im.table.SetColumnWidth(i+1, w)
+	}
 	im.doImport.Disable()
 	im.status.SetText("Checking every row…")
 	background(im.sh.deps(), func(ctx context.Context) (checked, error) {
