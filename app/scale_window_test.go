@@ -2,6 +2,7 @@ package app
 
 import (
 	"bufio"
+	"context"
 	"errors"
 	"fmt"
 	"image"
@@ -123,7 +124,9 @@ type childResult struct {
 // runChild runs this test binary as mode on db and reads what it printed.
 func runChild(t *testing.T, mode, db string, runs int) (childResult, time.Time) {
 	t.Helper()
-	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, os.Args[0], "-test.run=^$")
 	cmd.Env = append(os.Environ(), "MENTORDESK_BENCH_CHILD="+mode, "MENTORDESK_BENCH_DB="+db,
 		"MENTORDESK_BENCH_RUNS="+strconv.Itoa(runs))
 	stdout, err := cmd.StdoutPipe()
@@ -396,8 +399,20 @@ func (b *benchWindow) painted() time.Time {
 // benchChild is one process of TestBenchTable: "start-bare", "start-app", "screens" or "memory".
 // MENTORDESK_BENCH_CPUPROFILE names a file for the process's CPU profile, and
 // MENTORDESK_BENCH_AREAS (comma-separated) limits the screens measured, to find where a slow
-// screen spends its time.
+// screen spends its time. It ends the process itself once it has reported: Fyne's driver now
+// and then never returns from a quit that follows its first frame closely.
 func benchChild(mode, db string) error {
+	var cleanups []func()
+	exit := func(err error) {
+		for i := len(cleanups) - 1; i >= 0; i-- {
+			cleanups[i]()
+		}
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		os.Exit(0)
+	}
 	if path := os.Getenv("MENTORDESK_BENCH_CPUPROFILE"); path != "" {
 		f, err := os.Create(path)
 		if err != nil {
@@ -406,7 +421,7 @@ func benchChild(mode, db string) error {
 		if err := pprof.StartCPUProfile(f); err != nil {
 			return err
 		}
-		defer pprof.StopCPUProfile()
+		cleanups = append(cleanups, pprof.StopCPUProfile)
 	}
 	// The screens are timed in the test driver unless asked: under Xvfb, Mesa's software GL paints
 	// every frame on the same two cores the loads need, which a graphics card would not.
@@ -425,26 +440,23 @@ func benchChild(mode, db string) error {
 	applyTheme(b.a, p.StringWithFallback(prefTheme, "system"))
 	b.w = b.a.NewWindow("MentorDesk")
 	b.w.Resize(fyne.NewSize(1200, 780))
-	failed := make(chan struct{})
-	var failure error
 	var failOnce sync.Once
 	b.fail = func(msg string) {
-		failOnce.Do(func() { failure = errors.New(msg); close(failed) })
+		failOnce.Do(func() { exit(errors.New(msg)) })
 		runtime.Goexit()
 	}
-	done := make(chan struct{})
 	finish := func() {
-		close(done)
-		if !b.headless {
-			fyne.Do(b.a.Quit)
-		}
+		var m runtime.MemStats
+		runtime.ReadMemStats(&m)
+		fmt.Printf("BENCH heap-mb=%d\n", m.HeapInuse>>20)
+		fmt.Printf("BENCH peak-kb=%d\n", peakKB())
+		exit(nil)
 	}
 	if mode == "start-bare" {
 		b.w.SetContent(b.probe.over(widget.NewLabel("MentorDesk")))
 		go func() {
 			fyne.DoAndWait(b.probe.arm) // runs once the window's loop does
 			mark("painted", b.painted())
-			fmt.Printf("BENCH rss-start=%d\n", residentKB())
 			finish()
 		}()
 	} else {
@@ -452,15 +464,15 @@ func benchChild(mode, db string) error {
 		if err != nil {
 			return err
 		}
-		defer lock.Release()
 		st, err := sqlite.Open(db, sqlite.Options{})
 		if err != nil {
+			lock.Release()
 			return err
 		}
-		defer st.Close()
+		cleanups = append(cleanups, func() { lock.Release() }, func() { st.Close() })
 		mark("opened", time.Now())
 		sh := mount(b.a, b.w, st, func() data.Date { return demo.LargeToday })
-		defer sh.stopBackups()
+		cleanups = append(cleanups, sh.stopBackups)
 		b.w.SetContent(b.probe.over(b.w.Content()))
 		mark("mounted", time.Now())
 		go func() {
@@ -486,26 +498,11 @@ func benchChild(mode, db string) error {
 			finish()
 		}()
 	}
-	if !b.headless {
-		go func() {
-			select {
-			case <-done:
-			case <-failed:
-				fyne.Do(b.a.Quit)
-			}
-		}()
-		b.w.ShowAndRun()
+	if b.headless {
+		select {} // the measuring goroutine ends the process
 	}
-	select {
-	case <-done:
-	case <-failed:
-		return failure
-	}
-	var m runtime.MemStats
-	runtime.ReadMemStats(&m)
-	fmt.Printf("BENCH heap-mb=%d\n", m.HeapInuse>>20)
-	fmt.Printf("BENCH peak-kb=%d\n", peakKB())
-	return nil
+	b.w.ShowAndRun()
+	return errors.New("the window closed before the measurement ended")
 }
 
 // settleLoads waits for the loads a previous step started to finish, so they neither slow the next
