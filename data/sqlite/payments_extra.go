@@ -178,36 +178,7 @@ func (x StatementSummary) totalOnly() data.Statement {
 // StatementSummaries lists statements by number without reading their lines: the stored total
 // (written from the lines in the same transaction, and immutable) is enough for a list.
 func (s *Store) StatementSummaries(ctx context.Context, f StatementFilter) ([]StatementSummary, error) {
-	var where []string
-	var args []any
-	add := func(c string, v any) { where = append(where, c); args = append(args, v) }
-	if f.Number != 0 {
-		add("st.number = ?", f.Number)
-	}
-	if f.MentorID != 0 {
-		add("st.mentor_id = ?", f.MentorID)
-	}
-	if f.SchoolID != 0 {
-		add("st.school_id = ?", f.SchoolID)
-	}
-	if !f.From.IsZero() {
-		add("st.visit_date >= ?", dv(f.From))
-	}
-	if !f.Through.IsZero() {
-		add("st.visit_date <= ?", dv(f.Through))
-	}
-	if !f.IssuedFrom.IsZero() {
-		add("st.issued_on >= ?", dv(f.IssuedFrom))
-	}
-	if !f.IssuedThrough.IsZero() {
-		add("st.issued_on <= ?", dv(f.IssuedThrough))
-	}
-	switch f.Status {
-	case data.Paid:
-		where = append(where, "p.statement_id IS NOT NULL")
-	case data.Issued:
-		where = append(where, "p.statement_id IS NULL")
-	}
+	where, args := f.conditions()
 	q := `SELECT st.number, st.issued_on, st.mentor_id, m.email, m.first_name || ' ' || m.last_name, st.school_id, sc.name,
 		st.visit_date, COALESCE(st.adjusts, 0), st.reason, st.total,
 		(SELECT count(*) FROM statement_lines l WHERE l.statement_id = st.id AND l.kind = 'session'),

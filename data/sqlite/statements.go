@@ -203,10 +203,8 @@ type StatementFilter struct {
 	IssuedThrough data.Date
 }
 
-// Statements lists statements with their lines, by number.
-func (s *Store) Statements(ctx context.Context, f StatementFilter) ([]data.Statement, error) {
-	var where []string
-	var args []any
+// conditions are the filter's WHERE terms over statements st and statement_payments p.
+func (f StatementFilter) conditions() (where []string, args []any) {
 	add := func(c string, v any) { where = append(where, c); args = append(args, v) }
 	if f.Number != 0 {
 		add("st.number = ?", f.Number)
@@ -235,6 +233,12 @@ func (s *Store) Statements(ctx context.Context, f StatementFilter) ([]data.State
 	case data.Issued:
 		where = append(where, "p.statement_id IS NULL")
 	}
+	return where, args
+}
+
+// Statements lists statements with their lines, by number.
+func (s *Store) Statements(ctx context.Context, f StatementFilter) ([]data.Statement, error) {
+	where, args := f.conditions()
 	q := `SELECT st.id, st.number, st.issued_on, st.mentor_id, m.email, m.first_name || ' ' || m.last_name, st.school_id, sc.name,
 		st.visit_date, COALESCE(st.adjusts, 0), st.reason, COALESCE(p.paid_on, ''), COALESCE(p.reference, '')
 		FROM statements st JOIN mentors m ON m.id = st.mentor_id JOIN schools sc ON sc.id = st.school_id
