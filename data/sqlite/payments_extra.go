@@ -54,7 +54,7 @@ func (s *Store) ReadyVisits(ctx context.Context, through data.Date) (ReadyToPay,
 	if err != nil {
 		return out, fmt.Errorf("list visits ready to pay: %w", err)
 	}
-	h, err := paymentHistory(ctx, tx)
+	h, err := paymentHistory(ctx, tx, visits, set.SchoolYearStart)
 	if err != nil {
 		return out, fmt.Errorf("list visits ready to pay: %w", err)
 	}
@@ -128,7 +128,7 @@ func (s *Store) IssueVisits(ctx context.Context, keys []VisitKey, issuedOn data.
 			return fmt.Errorf("%d chosen visit(s) (on %s) have nothing left to pay: already issued or no longer confirmed; reload the list",
 				len(missing), strings.Join(missing, ", "))
 		}
-		h, err := paymentHistory(ctx, tx)
+		h, err := paymentHistory(ctx, tx, chosen, set.SchoolYearStart)
 		if err != nil {
 			return err
 		}

@@ -27,7 +27,7 @@ func (s *Store) IssueStatements(ctx context.Context, through, issuedOn data.Date
 		if len(visits) == 0 {
 			return nil
 		}
-		h, err := paymentHistory(ctx, tx)
+		h, err := paymentHistory(ctx, tx, visits, set.SchoolYearStart)
 		if err != nil {
 			return err
 		}
@@ -60,7 +60,7 @@ func (s *Store) IssueVisit(ctx context.Context, mentorID, schoolID int64, date, 
 		if len(visits) != 1 {
 			return errors.New("no such visit")
 		}
-		h, err := paymentHistory(ctx, tx)
+		h, err := paymentHistory(ctx, tx, visits, set.SchoolYearStart)
 		if err != nil {
 			return err
 		}
@@ -107,9 +107,28 @@ func pendingVisits(ctx context.Context, tx *sql.Tx, through data.Date) ([]data.V
 	return data.Visits(sessions), nil
 }
 
-func paymentHistory(ctx context.Context, tx *sql.Tx) (*data.PaymentHistory, error) {
+// paymentHistory is what R5 needs to draft the visits' statements: the confirmed sessions and
+// paid continuations of their mentors since the school year before the earliest visit, not the
+// whole ten years of everyone.
+func paymentHistory(ctx context.Context, tx *sql.Tx, visits []data.Visit, start data.MonthDay) (*data.PaymentHistory, error) {
+	if len(visits) == 0 {
+		return data.NewPaymentHistory(nil, nil), nil
+	}
+	earliest := visits[0].Date
+	seen := map[int64]bool{}
+	var args []any
+	for _, v := range visits {
+		earliest = min(earliest, v.Date)
+		if !seen[v.MentorID] {
+			seen[v.MentorID] = true
+			args = append(args, v.MentorID)
+		}
+	}
+	from, _ := (data.SchoolYearOf(earliest, start) - 1).Bounds(start)
+	in := strings.TrimSuffix(strings.Repeat("?,", len(args)), ",")
+	args = append(args, dv(from))
 	rows, err := tx.QueryContext(ctx, `SELECT x.mentor_id, c.school_id, x.date FROM sessions x JOIN classrooms c ON c.id = x.classroom_id
-		WHERE x.status = 'confirmed'`)
+		WHERE x.status = 'confirmed' AND x.mentor_id IN (`+in+`) AND x.date >= ?`, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -124,7 +143,8 @@ func paymentHistory(ctx context.Context, tx *sql.Tx) (*data.PaymentHistory, erro
 		confirmed = append(confirmed, x)
 	}
 	rows.Close()
-	crow, err := tx.QueryContext(ctx, `SELECT k.mentor_id, k.school_id, st.visit_date FROM continuations k JOIN statements st ON st.id = k.statement_id`)
+	crow, err := tx.QueryContext(ctx, `SELECT k.mentor_id, k.school_id, st.visit_date FROM continuations k JOIN statements st ON st.id = k.statement_id
+		WHERE k.mentor_id IN (`+in+`) AND st.visit_date >= ?`, args...)
 	if err != nil {
 		return nil, err
 	}
