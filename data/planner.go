@@ -382,15 +382,14 @@ func clash(t PlanTerm, e Session) string {
 	if e.Classroom != "" {
 		where += " (" + e.Classroom + ")"
 	}
-	if e.SchoolID != t.school() {
-		return fmt.Sprintf("the mentor has a session at %s on %s", where, e.Date)
-	}
 	minutes := e.Minutes
 	if minutes <= 0 {
 		minutes = DefaultPeriodMinutes
 	}
-	start, end := t.Classroom.PeriodStart, t.Classroom.PeriodStart.Add(t.minutes())
-	if start < e.Start.Add(minutes) && e.Start < end {
+	switch SessionsClash(t.school(), t.Classroom.PeriodStart, t.minutes(), e.SchoolID, e.Start, e.Minutes) {
+	case OtherSchool:
+		return fmt.Sprintf("the mentor has a session at %s on %s", where, e.Date)
+	case OverlapsTime:
 		return fmt.Sprintf("overlaps the mentor's %s–%s session at %s on %s", e.Start, e.Start.Add(minutes), where, e.Date)
 	}
 	return ""

@@ -115,10 +115,10 @@ func markDay(day []CalendarSession) int {
 			if k == i || o.Status == data.Cancelled {
 				continue
 			}
-			switch {
-			case o.SchoolID != x.SchoolID:
+			switch data.SessionsClash(x.SchoolID, x.Start, x.Minutes, o.SchoolID, o.Start, o.Minutes) {
+			case data.OtherSchool:
 				x.Conflict = fmt.Sprintf("%s is also at %s that day (%s %s)", x.Mentor, o.School, o.Start, o.Classroom)
-			case o.Start < x.End() && x.Start < o.End():
+			case data.OverlapsTime:
 				x.Conflict = fmt.Sprintf("overlaps %s–%s with %s", o.Start, o.End(), o.Classroom)
 			default:
 				continue
