@@ -330,21 +330,10 @@ func (e *feedbackEntries) saveEdits(done func(ok bool)) {
 		done(false)
 		return
 	}
-	e.saveBtn.Disable()
-	track(&e.v.busy, e.v.d, func(ctx context.Context) (saveOutcome, error) {
+	e.v.saveEntry(e.saveBtn, e.problem, func(ctx context.Context) error {
 		_, err := e.v.store.SaveFeedback(ctx, f)
-		return saveOutcome{err}, nil
-	}, func(r saveOutcome) {
-		e.saveBtn.Enable()
-		if r.err != nil {
-			showIssue(e.problem, notSavedText(r.err))
-			done(false)
-			return
-		}
-		e.dirty = false
-		e.v.reload()
-		done(true)
-	})
+		return err
+	}, func() { e.dirty = false }, done)
 }
 
 func (e *feedbackEntries) discardEdits() {
@@ -357,17 +346,42 @@ func (e *feedbackEntries) onDelete() {
 	if id == 0 {
 		return
 	}
-	dialog.ShowConfirm("Delete feedback", "Delete this feedback entry? The roster review is weighed again without it.", func(ok bool) {
+	e.v.deleteEntry("Delete feedback", "Delete this feedback entry? The roster review is weighed again without it.",
+		func(ctx context.Context) error { return e.v.store.DeleteFeedback(ctx, id) }, func() { e.dirty = false })
+}
+
+// saveEntry saves one feedback or survey entry off the UI goroutine, then shows the outcome on
+// the form: its problem label, its Save button, and the view reloaded on success.
+func (v *feedbackView) saveEntry(btn *widget.Button, problem *widget.Label, save func(ctx context.Context) error, saved func(), done func(ok bool)) {
+	btn.Disable()
+	track(&v.busy, v.d, func(ctx context.Context) (saveOutcome, error) {
+		return saveOutcome{save(ctx)}, nil
+	}, func(r saveOutcome) {
+		btn.Enable()
+		if r.err != nil {
+			showIssue(problem, notSavedText(r.err))
+			done(false)
+			return
+		}
+		saved()
+		v.reload()
+		done(true)
+	})
+}
+
+// deleteEntry asks, then deletes one feedback or survey entry and reloads the view.
+func (v *feedbackView) deleteEntry(title, question string, del func(ctx context.Context) error, deleted func()) {
+	dialog.ShowConfirm(title, question, func(ok bool) {
 		if !ok {
 			return
 		}
-		track(&e.v.busy, e.v.d, func(ctx context.Context) (struct{}, error) {
-			return struct{}{}, e.v.store.DeleteFeedback(ctx, id)
+		track(&v.busy, v.d, func(ctx context.Context) (struct{}, error) {
+			return struct{}{}, del(ctx)
 		}, func(struct{}) {
-			e.dirty = false
-			e.v.reload()
+			deleted()
+			v.reload()
 		})
-	}, e.v.d.win)
+	}, v.d.win)
 }
 
 // notSavedText words a store's refusal: field problems as lines, anything else as it is.

@@ -9,7 +9,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -221,21 +220,10 @@ func (s *surveyEntries) saveEdits(done func(ok bool)) {
 		done(false)
 		return
 	}
-	s.saveBtn.Disable()
-	track(&s.v.busy, s.v.d, func(ctx context.Context) (saveOutcome, error) {
+	s.v.saveEntry(s.saveBtn, s.problem, func(ctx context.Context) error {
 		_, err := s.v.store.SaveSurvey(ctx, v)
-		return saveOutcome{err}, nil
-	}, func(r saveOutcome) {
-		s.saveBtn.Enable()
-		if r.err != nil {
-			showIssue(s.problem, notSavedText(r.err))
-			done(false)
-			return
-		}
-		s.dirty = false
-		s.v.reload()
-		done(true)
-	})
+		return err
+	}, func() { s.dirty = false }, done)
 }
 
 func (s *surveyEntries) discardEdits() {
@@ -248,15 +236,6 @@ func (s *surveyEntries) onDelete() {
 	if id == 0 {
 		return
 	}
-	dialog.ShowConfirm("Delete survey summary", "Delete this survey summary? The roster review is weighed again without it.", func(ok bool) {
-		if !ok {
-			return
-		}
-		track(&s.v.busy, s.v.d, func(ctx context.Context) (struct{}, error) {
-			return struct{}{}, s.v.store.DeleteSurvey(ctx, id)
-		}, func(struct{}) {
-			s.dirty = false
-			s.v.reload()
-		})
-	}, s.v.d.win)
+	s.v.deleteEntry("Delete survey summary", "Delete this survey summary? The roster review is weighed again without it.",
+		func(ctx context.Context) error { return s.v.store.DeleteSurvey(ctx, id) }, func() { s.dirty = false })
 }
