@@ -8,7 +8,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"mentordesk/data"
 	"mentordesk/data/csvio"
@@ -53,77 +52,40 @@ func (s *Store) importCSV(ctx context.Context, kind csvio.Kind, file string, r i
 	sum := ImportSummary{Kind: kind}
 	var rows int
 	var apply func(im *importer) error
+	var err error
 	switch kind {
 	case csvio.Mentors:
-		recs, err := csvio.ReadMentors(r, file, dir)
-		if err != nil {
-			return sum, err
-		}
-		rows, apply = len(recs), func(im *importer) error { return im.mentors(recs) }
+		rows, apply, err = prepare(csvio.ReadMentors(r, file, dir))((*importer).mentors)
 	case csvio.Checks:
-		recs, err := csvio.ReadChecks(r, file)
-		if err != nil {
-			return sum, err
-		}
-		rows, apply = len(recs), func(im *importer) error { return im.checks(recs) }
+		rows, apply, err = prepare(csvio.ReadChecks(r, file))((*importer).checks)
 	case csvio.Contracts:
-		recs, err := csvio.ReadContracts(r, file)
-		if err != nil {
-			return sum, err
-		}
-		rows, apply = len(recs), func(im *importer) error { return im.contracts(recs) }
+		rows, apply, err = prepare(csvio.ReadContracts(r, file))((*importer).contracts)
 	case csvio.Schools:
-		recs, err := csvio.ReadSchools(r, file)
-		if err != nil {
-			return sum, err
-		}
-		rows, apply = len(recs), func(im *importer) error { return im.schools(recs) }
+		rows, apply, err = prepare(csvio.ReadSchools(r, file))((*importer).schools)
 	case csvio.Calendars:
-		recs, err := csvio.ReadCalendarDays(r, file)
-		if err != nil {
-			return sum, err
-		}
-		rows, apply = len(recs), func(im *importer) error { return im.calendarDays(recs) }
+		rows, apply, err = prepare(csvio.ReadCalendarDays(r, file))((*importer).calendarDays)
 	case csvio.Instructors:
-		recs, err := csvio.ReadInstructors(r, file)
-		if err != nil {
-			return sum, err
-		}
-		rows, apply = len(recs), func(im *importer) error { return im.instructors(recs) }
+		rows, apply, err = prepare(csvio.ReadInstructors(r, file))((*importer).instructors)
 	case csvio.Classrooms:
-		recs, err := csvio.ReadClassrooms(r, file)
-		if err != nil {
-			return sum, err
-		}
-		rows, apply = len(recs), func(im *importer) error { return im.classrooms(recs) }
+		rows, apply, err = prepare(csvio.ReadClassrooms(r, file))((*importer).classrooms)
 	case csvio.Events:
-		recs, err := csvio.ReadEvents(r, file)
-		if err != nil {
-			return sum, err
-		}
-		rows, apply = len(recs), func(im *importer) error { return im.events(recs) }
+		rows, apply, err = prepare(csvio.ReadEvents(r, file))((*importer).events)
 	case csvio.Sessions:
-		recs, err := csvio.ReadSessions(r, file)
-		if err != nil {
-			return sum, err
-		}
-		rows, apply = len(recs), func(im *importer) error { return im.sessions(recs) }
+		rows, apply, err = prepare(csvio.ReadSessions(r, file))((*importer).sessions)
 	case csvio.Applicants:
-		recs, err := csvio.ReadApplicants(r, file)
-		if err != nil {
-			return sum, err
-		}
-		rows, apply = len(recs), func(im *importer) error { return im.applicants(recs) }
-	case csvio.Feedback, csvio.Surveys:
-		var err error
-		if rows, apply, err = readReflection(kind, r, file); err != nil {
-			return sum, err
-		}
+		rows, apply, err = prepare(csvio.ReadApplicants(r, file))((*importer).applicants)
+	case csvio.Feedback:
+		rows, apply, err = prepare(csvio.ReadFeedback(r, file))((*importer).feedback)
+	case csvio.Surveys:
+		rows, apply, err = prepare(csvio.ReadSurveys(r, file))((*importer).surveys)
 	default:
 		return sum, fmt.Errorf("%s cannot be imported", kind)
 	}
+	if err != nil {
+		return sum, err
+	}
 	sum.Rows = rows
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	err = s.tx(ctx, func(tx *sql.Tx) error {
 		im := &importer{ctx: ctx, tx: tx, file: file, sum: &sum}
 		if err := apply(im); err != nil {
 			return err
@@ -144,6 +106,16 @@ func (s *Store) importCSV(ctx context.Context, kind csvio.Kind, file string, r i
 		return sum, err
 	}
 	return sum, nil
+}
+
+// prepare pairs a file's records with the importer step that writes them.
+func prepare[T any](recs []csvio.Record[T], err error) func(step func(*importer, []csvio.Record[T]) error) (int, func(*importer) error, error) {
+	return func(step func(*importer, []csvio.Record[T]) error) (int, func(*importer) error, error) {
+		if err != nil {
+			return 0, nil, err
+		}
+		return len(recs), func(im *importer) error { return step(im, recs) }, nil
+	}
 }
 
 // importer resolves natural keys to rows inside the import's transaction.
@@ -547,107 +519,3 @@ func (im *importer) applicants(recs []csvio.Record[data.Applicant]) error {
 	return nil
 }
 
-// ErrNothingToExport is not an error for a user: an export of an empty list writes the header.
-var ErrNothingToExport = errors.New("nothing to export")
-
-// ExportFile writes a kind of §5 (or payments) to path; mentors' photos go to a folder beside it.
-func (s *Store) ExportFile(ctx context.Context, kind csvio.Kind, path string) (int, error) {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, ".export-*.csv")
-	if err != nil {
-		return 0, fmt.Errorf("write %s: %w", path, err)
-	}
-	defer os.Remove(tmp.Name())
-	prefix := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)) + "-photos/"
-	n, err := s.Export(ctx, kind, tmp, dir, prefix)
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return 0, err
-	}
-	os.Chmod(tmp.Name(), 0o600)
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return 0, fmt.Errorf("write %s: %w", path, err)
-	}
-	return n, nil
-}
-
-// Export writes every row of a kind to w and returns how many.
-func (s *Store) Export(ctx context.Context, kind csvio.Kind, w io.Writer, dir, photoPrefix string) (int, error) {
-	switch kind {
-	case csvio.Mentors:
-		ms, err := s.Mentors(ctx, MentorFilter{WithPhotos: true})
-		if err != nil {
-			return 0, err
-		}
-		return len(ms), csvio.WriteMentors(w, ms, dir, photoPrefix)
-	case csvio.Checks:
-		cs, err := s.Checks(ctx, 0)
-		if err != nil {
-			return 0, err
-		}
-		return len(cs), csvio.WriteChecks(w, cs)
-	case csvio.Contracts:
-		cs, err := s.Contracts(ctx, 0)
-		if err != nil {
-			return 0, err
-		}
-		return len(cs), csvio.WriteContracts(w, cs)
-	case csvio.Schools:
-		xs, err := s.Schools(ctx)
-		if err != nil {
-			return 0, err
-		}
-		return len(xs), csvio.WriteSchools(w, xs)
-	case csvio.Calendars:
-		cals, err := s.Calendars(ctx)
-		if err != nil {
-			return 0, err
-		}
-		var days []data.CalendarDay
-		for _, c := range cals {
-			days = append(days, c.Days...)
-		}
-		return len(days), csvio.WriteCalendarDays(w, days)
-	case csvio.Instructors:
-		xs, err := s.Instructors(ctx, 0)
-		if err != nil {
-			return 0, err
-		}
-		return len(xs), csvio.WriteInstructors(w, xs)
-	case csvio.Classrooms:
-		xs, err := s.Classrooms(ctx, 0)
-		if err != nil {
-			return 0, err
-		}
-		return len(xs), csvio.WriteClassrooms(w, xs)
-	case csvio.Events:
-		xs, err := s.Events(ctx, 0, 0, 0)
-		if err != nil {
-			return 0, err
-		}
-		return len(xs), csvio.WriteEvents(w, xs)
-	case csvio.Sessions:
-		xs, err := s.Sessions(ctx, SessionFilter{})
-		if err != nil {
-			return 0, err
-		}
-		return len(xs), csvio.WriteSessions(w, xs)
-	case csvio.Applicants:
-		xs, err := s.Applicants(ctx, 0)
-		if err != nil {
-			return 0, err
-		}
-		return len(xs), csvio.WriteApplicants(w, xs)
-	case csvio.Payments:
-		xs, err := s.Statements(ctx, StatementFilter{})
-		if err != nil {
-			return 0, err
-		}
-		return len(xs), csvio.WritePayments(w, xs)
-	case csvio.Feedback, csvio.Surveys, csvio.Goals:
-		return s.exportReflection(ctx, kind, w)
-	}
-	return 0, fmt.Errorf("%q cannot be exported", kind)
-}

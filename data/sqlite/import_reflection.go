@@ -11,25 +11,6 @@ import (
 	"mentordesk/data/csvio"
 )
 
-// readReflection reads a feedback or surveys file for importCSV.
-func readReflection(kind csvio.Kind, r io.Reader, file string) (int, func(im *importer) error, error) {
-	switch kind {
-	case csvio.Feedback:
-		recs, err := csvio.ReadFeedback(r, file)
-		if err != nil {
-			return 0, nil, err
-		}
-		return len(recs), func(im *importer) error { return im.feedback(recs) }, nil
-	case csvio.Surveys:
-		recs, err := csvio.ReadSurveys(r, file)
-		if err != nil {
-			return 0, nil, err
-		}
-		return len(recs), func(im *importer) error { return im.surveys(recs) }, nil
-	}
-	return 0, nil, fmt.Errorf("%s cannot be imported", kind)
-}
-
 // termSlot is one term of one enrollment.
 type termSlot struct {
 	enrollmentID int64
