@@ -12,7 +12,6 @@ import (
 	"mentordesk/data/csvio"
 )
 
-
 // ExportFile writes a kind of §5 (or payments) to path; mentors' photos go to a folder beside it.
 func (s *Store) ExportFile(ctx context.Context, kind csvio.Kind, path string) (int, error) {
 	dir := filepath.Dir(path)

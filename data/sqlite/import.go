@@ -518,4 +518,3 @@ func (im *importer) applicants(recs []csvio.Record[data.Applicant]) error {
 	}
 	return nil
 }
-
