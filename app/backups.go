@@ -122,16 +122,20 @@ func (sh *shell) restore(backup string) {
 	path := sh.store.Path()
 	sh.stopBackups()
 	sh.store.Close()
-	aside, err := sqlite.Restore(path, backup)
-	st, openErr := sqlite.Open(path, sqlite.Options{})
-	if openErr != nil {
-		dialog.ShowError(fmt.Errorf("the database could not be opened after the restore: %w", openErr), sh.win)
-		return
-	}
-	mount(sh.app, sh.win, st, sh.today)
-	if err != nil {
-		dialog.ShowError(err, sh.win)
-		return
-	}
-	dialog.ShowInformation("Restored", fmt.Sprintf("The database was restored from\n%s\n\nThe file it replaced is kept as\n%s", backup, aside), sh.win)
+	go func() {
+		aside, err := sqlite.Restore(path, backup)
+		st, openErr := sqlite.Open(path, sqlite.Options{})
+		uiDo(func() {
+			if openErr != nil {
+				dialog.ShowError(fmt.Errorf("the database could not be opened after the restore: %w", openErr), sh.win)
+				return
+			}
+			mount(sh.app, sh.win, st, sh.today)
+			if err != nil {
+				dialog.ShowError(err, sh.win)
+				return
+			}
+			dialog.ShowInformation("Restored", fmt.Sprintf("The database was restored from\n%s\n\nThe file it replaced is kept as\n%s", backup, aside), sh.win)
+		})
+	}()
 }

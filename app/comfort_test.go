@@ -22,6 +22,7 @@ func TestFirstRunStartsTheDirectorsOwnOrganisation(t *testing.T) {
 	path := st.Path()
 	_, sh := testWindow(t, st)
 	sh.startOwnOrganisation()
+	eventually(t, "the Start my organisation form", func() bool { return sh.orgForm != nil })
 	wz := sh.orgForm
 	if wz == nil {
 		t.Fatal("the Start my organisation form did not open")
@@ -37,9 +38,9 @@ func TestFirstRunStartsTheDirectorsOwnOrganisation(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := sh.switchToNewOrganisation(set); err != nil {
-		t.Fatal(err)
-	}
+	liveStore = nil
+	sh.switchToNewOrganisation(set)
+	eventually(t, "the new organisation", func() bool { return liveStore != nil })
 	t.Cleanup(func() { liveStore.Close() })
 	fresh := liveStore
 	if fresh.Path() != path {
@@ -157,4 +158,29 @@ func TestScreenshotsComfort(t *testing.T) {
 	sh3.app.Settings().SetTheme(forcedVariant{theme.DefaultTheme(), theme.VariantLight})
 	waitIdle()
 	capture(t, w3, dir, "home-light")
+}
+
+func TestRestoreFromTheWindowBringsBackADeletedMentor(t *testing.T) {
+	st := demoStore(t)
+	ctx := context.Background()
+	_, sh := testWindow(t, st)
+	id, err := st.SaveMentor(ctx, data.Mentor{FirstName: "José", LastName: "Peña Ortiz", Email: "jose.ortiz@example.org", Status: data.Active})
+	if err != nil {
+		t.Fatal(err)
+	}
+	backup, err := st.BackupNow(ctx, sh.backupDir(), "manual", sqlite.DefaultRetention)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.DeleteMentor(ctx, id); err != nil {
+		t.Fatal(err)
+	}
+	liveStore = nil
+	sh.restore(backup)
+	eventually(t, "the restored database", func() bool { return liveStore != nil })
+	t.Cleanup(func() { liveStore.Close() })
+	m, err := liveStore.MentorByEmail(ctx, "jose.ortiz@example.org")
+	if err != nil || m.LastName != "Peña Ortiz" {
+		t.Fatalf("after the restore: %+v, %v", m, err)
+	}
 }

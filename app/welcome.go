@@ -26,11 +26,13 @@ func (sh *shell) maybeWelcome() {
 	if sh.app.Preferences().Bool(prefWelcomed) {
 		return
 	}
-	sample, _ := sh.store.Meta(context.Background(), "sample")
-	if sample != "yes" {
-		return
-	}
-	sh.showWelcome()
+	background(sh.deps(), func(ctx context.Context) (string, error) {
+		return sh.store.Meta(ctx, "sample")
+	}, func(sample string) {
+		if sample == "yes" {
+			sh.showWelcome()
+		}
+	})
 }
 
 func (sh *shell) showWelcome() {
@@ -153,11 +155,18 @@ func readAllLimited(r fyne.URIReadCloser, max int64) ([]byte, error) {
 // startOwnOrganisation keeps the sample organisation in a file of its own and starts a new,
 // empty database at the usual place with the director's settings.
 func (sh *shell) startOwnOrganisation() {
-	sample, _ := sh.store.Meta(context.Background(), "sample")
-	if sample != "yes" {
-		dialog.ShowInformation("Start my organisation", "This database already holds your own organisation.", sh.win)
-		return
-	}
+	background(sh.deps(), func(ctx context.Context) (string, error) {
+		return sh.store.Meta(ctx, "sample")
+	}, func(sample string) {
+		if sample != "yes" {
+			dialog.ShowInformation("Start my organisation", "This database already holds your own organisation.", sh.win)
+			return
+		}
+		sh.showOrgWizard()
+	})
+}
+
+func (sh *shell) showOrgWizard() {
 	wz := newOrgWizard()
 	form := wz.form(sh.win)
 	var dlg dialog.Dialog
@@ -168,9 +177,7 @@ func (sh *shell) startOwnOrganisation() {
 			return
 		}
 		dlg.Hide()
-		if err := sh.switchToNewOrganisation(set); err != nil {
-			dialog.ShowError(err, sh.win)
-		}
+		sh.switchToNewOrganisation(set)
 	})
 	create.Importance = widget.HighImportance
 	cancel := widget.NewButton("Cancel", func() { dlg.Hide() })
@@ -184,38 +191,54 @@ func (sh *shell) startOwnOrganisation() {
 	sh.orgForm = wz
 }
 
-func (sh *shell) switchToNewOrganisation(set data.Settings) error {
+// switchToNewOrganisation moves the sample aside and opens the new database off the UI
+// goroutine, then shows it; on failure the sample is shown again with the reason.
+func (sh *shell) switchToNewOrganisation(set data.Settings) {
 	path := sh.store.Path()
+	sh.stopBackups()
+	closeErr := sh.store.Close()
+	go func() {
+		st, aside, err := newOrganisationFile(path, set)
+		if closeErr != nil {
+			err = closeErr
+		}
+		uiDo(func() {
+			if err != nil {
+				if reopened, openErr := sqlite.Open(path, sqlite.Options{}); openErr == nil {
+					mount(sh.app, sh.win, reopened, sh.today)
+				}
+				dialog.ShowError(err, sh.win)
+				return
+			}
+			sh.app.Preferences().SetBool(prefWelcomed, true)
+			next := mount(sh.app, sh.win, st, sh.today)
+			next.show("Home")
+			dialog.ShowInformation("Your organisation", fmt.Sprintf("%s is ready. Bring your lists in with File › Import from a spreadsheet (templates under File › Download CSV templates), or add mentors and schools in their areas.\n\nThe sample organisation is kept as\n%s", set.OrgName, aside), sh.win)
+		})
+	}()
+}
+
+// newOrganisationFile renames the (closed) sample database at path aside and creates the
+// director's own database there with their settings.
+func newOrganisationFile(path string, set data.Settings) (*sqlite.Store, string, error) {
 	aside := filepath.Join(filepath.Dir(path), "sample-organisation.db")
 	if _, err := os.Stat(aside); err == nil {
 		aside = filepath.Join(filepath.Dir(path), fmt.Sprintf("sample-organisation-%s.db", time.Now().Format("20060102-150405")))
 	}
-	sh.stopBackups()
-	if err := sh.store.Close(); err != nil {
-		return err
-	}
 	if err := os.Rename(path, aside); err != nil {
-		reopened, openErr := sqlite.Open(path, sqlite.Options{})
-		if openErr == nil {
-			mount(sh.app, sh.win, reopened, sh.today)
-		}
-		return fmt.Errorf("keep the sample organisation aside: %w", err)
+		return nil, "", fmt.Errorf("keep the sample organisation aside: %w", err)
 	}
 	for _, side := range []string{"-wal", "-shm"} {
 		os.Rename(path+side, aside+side)
 	}
 	st, err := sqlite.Open(path, sqlite.Options{})
 	if err != nil {
-		return err
+		return nil, "", err
 	}
 	ctx := context.Background()
 	if err := errors.Join(st.SaveSettings(ctx, set), st.SetMeta(ctx, "sample", "no")); err != nil {
 		st.Close()
-		return err
+		return nil, "", err
 	}
-	sh.app.Preferences().SetBool(prefWelcomed, true)
-	next := mount(sh.app, sh.win, st, sh.today)
-	next.show("Home")
-	dialog.ShowInformation("Your organisation", fmt.Sprintf("%s is ready. Bring your lists in with File › Import from a spreadsheet (templates under File › Download CSV templates), or add mentors and schools in their areas.\n\nThe sample organisation is kept as\n%s", set.OrgName, aside), sh.win)
-	return nil
+	return st, aside, nil
 }
