@@ -43,11 +43,7 @@ func (s *Store) BackupNow(ctx context.Context, dir, reason string, keep Retentio
 		dir = DefaultBackupDir(s.path)
 	}
 	base := strings.TrimSuffix(filepath.Base(s.path), filepath.Ext(s.path))
-	name := fmt.Sprintf("%s.%s.%s.db", base, reason, s.now().Format(backupStamp))
-	dest := filepath.Join(dir, name)
-	for i := 2; fileExists(dest); i++ {
-		dest = filepath.Join(dir, fmt.Sprintf("%s.%s.%s-%d.db", base, reason, s.now().Format(backupStamp), i))
-	}
+	dest := s.backupName(dir, reason)
 	if err := s.Backup(ctx, dest); err != nil {
 		return "", err
 	}
@@ -55,6 +51,18 @@ func (s *Store) BackupNow(ctx context.Context, dir, reason string, keep Retentio
 		return dest, fmt.Errorf("rotate backups: %w", err)
 	}
 	return dest, nil
+}
+
+// backupName is a free file name in dir for a backup taken now for reason; a second one in the
+// same second (or one left half-written by a crash) gets a counter.
+func (s *Store) backupName(dir, reason string) string {
+	base := strings.TrimSuffix(filepath.Base(s.path), filepath.Ext(s.path))
+	stamp := s.now().Format(backupStamp)
+	dest := filepath.Join(dir, fmt.Sprintf("%s.%s.%s.db", base, reason, stamp))
+	for i := 2; fileExists(dest); i++ {
+		dest = filepath.Join(dir, fmt.Sprintf("%s.%s.%s-%d.db", base, reason, stamp, i))
+	}
+	return dest
 }
 
 // AutoBackupDue reports whether the newest automatic backup in dir is older than every.

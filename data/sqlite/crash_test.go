@@ -26,6 +26,12 @@ func TestMain(m *testing.M) {
 	if path := os.Getenv(crashChildEnv); path != "" {
 		os.Exit(crashChild(path))
 	}
+	if path := os.Getenv(crashImportEnv); path != "" {
+		os.Exit(crashImportChild(path, os.Getenv(crashCSVEnv)))
+	}
+	if path := os.Getenv(crashMigrateEnv); path != "" {
+		os.Exit(crashMigrateChild(path))
+	}
 	os.Exit(m.Run())
 }
 

@@ -229,10 +229,9 @@ func (s *Store) migrate(opt Options, isNew bool) error {
 	if version > 0 && !isNew {
 		dir := opt.BackupDir
 		if dir == "" {
-			dir = filepath.Join(filepath.Dir(s.path), "backups")
+			dir = DefaultBackupDir(s.path)
 		}
-		name := fmt.Sprintf("%s.before-schema-%d.%s.db", strings.TrimSuffix(filepath.Base(s.path), filepath.Ext(s.path)), len(ms), s.now().Format("20060102-150405"))
-		if err := s.Backup(context.Background(), filepath.Join(dir, name)); err != nil {
+		if err := s.Backup(context.Background(), s.backupName(dir, fmt.Sprintf("before-schema-%d", len(ms)))); err != nil {
 			return fmt.Errorf("back up before migrating: %w", err)
 		}
 	}
