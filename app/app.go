@@ -35,7 +35,7 @@ func Run(dbPath string) error {
 	}
 	a := fyneapp.NewWithID(AppID)
 	a.SetIcon(assets.Icon)
-	applyTheme(a, a.Preferences().StringWithFallback(prefTheme, "system"))
+	applyTheme(a)
 	lock, err := sqlite.AcquireLock(dbPath, "window", 0)
 	if err != nil {
 		showRefusal(a, "MentorDesk is already open", err.Error())
@@ -108,10 +108,11 @@ func mount(a fyne.App, w fyne.Window, st *sqlite.Store, today func() data.Date) 
 var liveStore *sqlite.Store
 
 const (
-	prefArea   = "area"
-	prefTheme  = "theme"
-	prefWidth  = "window.width"
-	prefHeight = "window.height"
+	prefArea      = "area"
+	prefTheme     = "theme"
+	prefTextScale = "text.scale"
+	prefWidth     = "window.width"
+	prefHeight    = "window.height"
 )
 
 func savedSize(a fyne.App) fyne.Size {
@@ -126,7 +127,7 @@ func showRefusal(a fyne.App, title, msg string) {
 	text.Wrapping = fyne.TextWrapWord
 	quit := widget.NewButton("Quit", a.Quit)
 	quit.Importance = widget.HighImportance
-	w.SetContent(container.NewPadded(container.NewBorder(nil, container.NewCenter(quit), nil, nil, text)))
+	w.SetContent(container.NewPadded(border(nil, container.NewCenter(quit), nil, nil, text)))
 	w.Resize(fyne.NewSize(560, 220))
 	w.ShowAndRun()
 }
@@ -164,5 +165,5 @@ func recoveryPanel(a fyne.App, w fyne.Window, path string, cause error, opened f
 	text := widget.NewLabel(msg)
 	text.Wrapping = fyne.TextWrapWord
 	title := widget.NewLabelWithStyle("The database is damaged", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	return container.NewPadded(container.NewBorder(title, container.NewHBox(actions...), nil, nil, text))
+	return container.NewPadded(border(title, container.NewHBox(actions...), nil, nil, text))
 }

@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
@@ -106,7 +105,7 @@ func (sh *shell) showRestore() {
 				o.(*widget.Label).SetText(fmt.Sprintf("%s · %s · %s", b.Taken.Format("2006-01-02 15:04"), b.Reason, orNone(b.Summary)))
 			})
 		l.OnSelected = func(i widget.ListItemID) { selected = i }
-		content := container.NewBorder(widget.NewLabel("Choose the backup to restore. The current database is kept aside, renamed, so nothing is lost."), nil, nil, nil, l)
+		content := border(widget.NewLabel("Choose the backup to restore. The current database is kept aside, renamed, so nothing is lost."), nil, nil, nil, l)
 		dlg := dialog.NewCustomConfirm("Restore a backup", "Restore", "Cancel", content, func(ok bool) {
 			if !ok || selected < 0 {
 				return

@@ -102,8 +102,8 @@ func (a *calendarArea) buildUI() fyne.CanvasObject {
 		s.OnChanged = func(string) { a.applyFilters() }
 	}
 	filters := container.NewGridWithColumns(3, a.mentor, a.school, a.program)
-	a.top = container.NewBorder(nil, nil, nil, a.summary, filters)
-	return container.NewPadded(container.NewBorder(a.top, calendarLegend(), nil, nil, a.cal))
+	a.top = border(nil, nil, nil, a.summary, filters)
+	return container.NewPadded(border(a.top, calendarLegend(), nil, nil, a.cal))
 }
 
 // reload reads the filter lists and the visible range again.

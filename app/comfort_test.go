@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/theme"
 
 	"mentordesk/data"
 	"mentordesk/data/csvio"
@@ -151,11 +150,11 @@ func TestScreenshotsComfort(t *testing.T) {
 	capture(t, w2, dir, "import-preview")
 
 	w3, sh3 := testWindow(t, st)
-	sh3.app.Settings().SetTheme(forcedVariant{theme.DefaultTheme(), theme.VariantDark})
+	setAppearance(sh3.app, "dark", -1)
 	sh3.show("Home")
 	waitIdle()
 	capture(t, w3, dir, "home-dark")
-	sh3.app.Settings().SetTheme(forcedVariant{theme.DefaultTheme(), theme.VariantLight})
+	setAppearance(sh3.app, "light", -1)
 	waitIdle()
 	capture(t, w3, dir, "home-light")
 }

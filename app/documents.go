@@ -108,7 +108,7 @@ func (s *documents) buildUI() fyne.CanvasObject {
 	s.open = widget.NewButtonWithIcon("Open", theme.DocumentPrintIcon(), s.onOpen)
 	s.clausesBtn = widget.NewButtonWithIcon("Edit contract clauses…", theme.DocumentCreateIcon(), s.clauses.show)
 	s.status = wrapLabel("")
-	hint := container.NewBorder(nil, nil, widget.NewIcon(theme.InfoIcon()), nil, wrapLabel(printHint))
+	hint := border(nil, nil, widget.NewIcon(theme.InfoIcon()), nil, wrapLabel(printHint))
 
 	single := container.NewVBox(s.title, s.about, s.form,
 		container.NewHBox(s.save, s.open, s.clausesBtn), hint, s.status)

@@ -52,15 +52,15 @@ func (b *docBatch) build() fyne.CanvasObject {
 	b.cancelBtn = widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), b.onCancel)
 	b.cancelBtn.Disable()
 	b.bar = widget.NewProgressBar()
-	b.running = container.NewBorder(nil, nil, nil, b.cancelBtn, b.bar)
+	b.running = border(nil, nil, nil, b.cancelBtn, b.bar)
 	b.running.Hide()
 	b.status = wrapLabel("")
 	heading := widget.NewLabelWithStyle("Batch", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	about := wrapLabel("Every document of a kind at once, one PDF each, into a folder you choose. " +
 		"Nothing is written if you cancel.")
 	rows := container.New(layout.NewFormLayout(),
-		widget.NewLabel("All contracts of a school year"), container.NewBorder(nil, nil, nil, b.contracts, b.year.sel),
-		widget.NewLabel("All statements of a month"), container.NewBorder(nil, nil, nil, b.statements, b.month.sel))
+		widget.NewLabel("All contracts of a school year"), border(nil, nil, nil, b.contracts, b.year.sel),
+		widget.NewLabel("All statements of a month"), border(nil, nil, nil, b.statements, b.month.sel))
 	return container.NewVBox(heading, about, rows, b.running, b.status)
 }
 

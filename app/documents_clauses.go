@@ -78,8 +78,8 @@ func (c *clauseEditor) open(clauses []report.Clause) {
 	cancel := widget.NewButton("Cancel", c.close)
 	save := widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), func() { c.save(nil) })
 	save.Importance = widget.HighImportance
-	buttons := container.NewBorder(nil, nil, container.NewHBox(add, reset), container.NewHBox(cancel, save))
-	body := container.NewBorder(hint, container.NewVBox(c.problems, buttons), nil, nil, container.NewVScroll(c.list))
+	buttons := border(nil, nil, container.NewHBox(add, reset), container.NewHBox(cancel, save))
+	body := border(hint, container.NewVBox(c.problems, buttons), nil, nil, container.NewVScroll(c.list))
 	c.dlg = dialog.NewCustomWithoutButtons("Contract clauses", body, c.s.d.win)
 	c.dlg.Resize(fyne.NewSize(860, 660))
 	c.dlg.Show()
@@ -117,7 +117,7 @@ func (c *clauseEditor) setRows(clauses []report.Clause) {
 			c.changed = true
 		})
 		remove.Importance = widget.LowImportance
-		top := container.NewBorder(nil, nil, r.number, remove, r.heading)
+		top := border(nil, nil, r.number, remove, r.heading)
 		r.box = container.NewVBox(top, r.text, r.problem, widget.NewSeparator())
 		c.rows = append(c.rows, r)
 		c.list.Add(r.box)

@@ -123,14 +123,14 @@ func (h *home) buildUI() fyne.CanvasObject {
 	bold := func(s string) *widget.Label {
 		return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	}
-	left := container.NewBorder(container.NewVBox(bold("The coming week"), h.week), container.NewVBox(widget.NewSeparator(),
+	left := border(container.NewVBox(bold("The coming week"), h.week), container.NewVBox(widget.NewSeparator(),
 		bold("Enrollments at risk"), h.riskLabel), nil, nil, h.weekList)
-	right := container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, nil, h.kind, h.heading), h.counts, hint),
+	right := border(container.NewVBox(border(nil, nil, nil, h.kind, h.heading), h.counts, hint),
 		container.NewVBox(widget.NewSeparator(), h.review.buildUI()), nil, nil, h.list)
 	cols := container.NewHSplit(left, right)
 	cols.Offset = 0.45
 	top := container.NewVBox(h.title, h.summary, widget.NewSeparator())
-	return container.NewPadded(container.NewBorder(top, nil, nil, nil, cols))
+	return container.NewPadded(border(top, nil, nil, nil, cols))
 }
 
 type homeData struct {

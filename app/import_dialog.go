@@ -83,11 +83,11 @@ func (im *importer) buildUI() fyne.CanvasObject {
 	im.doImport.Importance = widget.HighImportance
 	im.doImport.Disable()
 	top := container.NewVBox(
-		container.NewBorder(nil, nil, nil, container.NewHBox(template, choose), container.NewHBox(im.kind, im.file)),
+		border(nil, nil, nil, container.NewHBox(template, choose), container.NewHBox(im.kind, im.file)),
 		im.status)
 	split := container.NewVSplit(im.table, container.NewVScroll(im.messages))
 	split.Offset = 0.72
-	return container.NewBorder(top, container.NewVBox(im.progress, container.NewBorder(nil, nil, nil, im.doImport)), nil, nil, split)
+	return border(top, container.NewVBox(im.progress, border(nil, nil, nil, im.doImport)), nil, nil, split)
 }
 
 func (im *importer) updateCell(id widget.TableCellID, o fyne.CanvasObject) {

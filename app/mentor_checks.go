@@ -128,7 +128,7 @@ func (c *mentorCompliance) refresh() {
 		del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { c.deleteContract(i) })
 		del.Importance = widget.LowImportance
 		text := fmt.Sprintf("Contract for %s, signed on %s", k.SchoolYear, k.SignedOn)
-		c.contracts.Objects = append(c.contracts.Objects, container.NewBorder(nil, nil, nil, del, widget.NewLabel(text)))
+		c.contracts.Objects = append(c.contracts.Objects, border(nil, nil, nil, del, widget.NewLabel(text)))
 	}
 	if len(c.p.contracts) == 0 {
 		c.contracts.Objects = []fyne.CanvasObject{widget.NewLabel("No contracts on file.")}
@@ -161,7 +161,7 @@ func (c *mentorCompliance) checkRow(i int, k data.Check) fyne.CanvasObject {
 	desc.Truncation = fyne.TextTruncateEllipsis
 	result.TextStyle.Bold = true
 	badge := container.NewGridWrap(fyne.NewSize(90, result.MinSize().Height), result)
-	return container.NewBorder(nil, nil, badge, del, desc)
+	return border(nil, nil, badge, del, desc)
 }
 
 // recompute shows R7 and R8 for the checks, contracts and residence start the page holds now.

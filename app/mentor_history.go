@@ -67,7 +67,7 @@ func (h *mentorHistory) sessionsUI() fyne.CanvasObject {
 		s := h.sessions[r]
 		return [...]string{s.Date.String(), s.Start.String(), s.School, s.Classroom, data.Label(s.Program), data.Label(s.Status)}[c]
 	})
-	return container.NewBorder(h.sessionNote, nil, nil, nil, h.sessionTable)
+	return border(h.sessionNote, nil, nil, nil, h.sessionTable)
 }
 
 func (h *mentorHistory) statementsUI() fyne.CanvasObject {
@@ -80,7 +80,7 @@ func (h *mentorHistory) statementsUI() fyne.CanvasObject {
 		}
 		return [...]string{fmt.Sprint(st.Number), st.VisitDate.String(), st.School, st.Total().Dollars(), status}[c]
 	})
-	return container.NewBorder(h.statementNote, nil, nil, nil, h.statementTable)
+	return border(h.statementNote, nil, nil, nil, h.statementTable)
 }
 
 func (h *mentorHistory) reviewUI() fyne.CanvasObject {

@@ -100,8 +100,8 @@ func (p *mentorPage) buildUI() fyne.CanvasObject {
 	p.notice.Hide()
 
 	info := container.NewVBox(p.title, p.headline, p.contract, container.NewHBox(choose, p.removePhoto))
-	head := container.NewBorder(nil, nil, container.NewCenter(p.thumb), nil, info)
-	actions := container.NewBorder(nil, nil, container.NewHBox(p.saveButton, p.revert), p.del)
+	head := border(nil, nil, container.NewCenter(p.thumb), nil, info)
+	actions := border(nil, nil, container.NewHBox(p.saveButton, p.revert), p.del)
 
 	p.tabs = container.NewAppTabs(
 		container.NewTabItem("Profile", container.NewVScroll(p.buildForm())),
@@ -117,10 +117,10 @@ func (p *mentorPage) buildUI() fyne.CanvasObject {
 			saveContractPDF(p.d, id, data.SchoolYearOf(p.today, data.DefaultSchoolYearStart))
 		})
 		ics := widget.NewButtonWithIcon("Calendar file…", theme.CalendarIcon(), func() { saveMentorCalendar(p.d, id) })
-		actions = container.NewBorder(nil, nil, container.NewHBox(p.saveButton, p.revert), container.NewHBox(contract, ics, p.del))
+		actions = border(nil, nil, container.NewHBox(p.saveButton, p.revert), container.NewHBox(contract, ics, p.del))
 	}
 	top := container.NewVBox(head, actions, p.notice)
-	return container.NewPadded(container.NewBorder(top, nil, nil, nil, p.tabs))
+	return container.NewPadded(border(top, nil, nil, nil, p.tabs))
 }
 
 // refreshHead shows the name, the clearance as the page holds it, and which actions apply.

@@ -121,8 +121,8 @@ func (m *mentors) buildUI() fyne.CanvasObject {
 	add.Importance = widget.HighImportance
 	filters := container.NewGridWithColumns(2, m.instrument, m.status, m.clearance, m.contract)
 	m.count.Importance = widget.LowImportance
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, add, m.search), filters, m.count)
-	split := container.NewHSplit(container.NewBorder(top, nil, nil, nil, m.list), m.detail)
+	top := container.NewVBox(border(nil, nil, nil, add, m.search), filters, m.count)
+	split := container.NewHSplit(border(top, nil, nil, nil, m.list), m.detail)
 	split.Offset = 0.37
 	return split
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
@@ -89,6 +90,12 @@ func (sh *shell) items() map[string][]menuItem {
 				p.nextPeriod()
 			}
 		})},
+		// Tabs take no keyboard focus in Fyne; these reach them from the keyboard.
+		menuItem{"Previous tab", shortcut(fyne.KeyPageUp), func() { sh.switchTab(-1) }},
+		menuItem{"Next tab", shortcut(fyne.KeyPageDown), func() { sh.switchTab(1) }},
+		menuItem{"Larger text", shortcut(fyne.KeyEqual), func() { sh.stepTextSize(1) }},
+		menuItem{"Smaller text", shortcut(fyne.KeyMinus), func() { sh.stepTextSize(-1) }},
+		menuItem{"Standard text size", shortcut(fyne.Key0), func() { setAppearance(sh.app, "", 0) }},
 	)
 	help := []menuItem{
 		{"Guide to this area", shortcut(fyne.KeySlash), sh.showGuide},
@@ -123,8 +130,7 @@ func (sh *shell) mainMenu() *fyne.MainMenu {
 	for _, t := range []string{"system", "light", "dark"} {
 		choice := t
 		theme.ChildMenu = addItem(theme.ChildMenu, fyne.NewMenuItem(map[string]string{"system": "Follow the system", "light": "Light", "dark": "Dark"}[t], func() {
-			sh.app.Preferences().SetString(prefTheme, choice)
-			applyTheme(sh.app, choice)
+			setAppearance(sh.app, choice, -1)
 		}))
 	}
 	return fyne.NewMainMenu(
@@ -133,6 +139,48 @@ func (sh *shell) mainMenu() *fyne.MainMenu {
 		build("View", fyne.NewMenuItemSeparator(), theme),
 		build("Help"),
 	)
+}
+
+// stepTextSize moves the text size one step up or down the sizes Settings offers.
+func (sh *shell) stepTextSize(step int) {
+	i := min(max(textSizeIndex(sh.app.Preferences())+step, 0), len(textSizes)-1)
+	setAppearance(sh.app, "", i)
+}
+
+// switchTab selects the next (step 1) or previous (step -1) tab of the first set of tabs shown
+// in the current area, going round at the ends.
+func (sh *shell) switchTab(step int) {
+	if sh.current == nil {
+		return
+	}
+	if tabs := firstTabs(sh.current.built); tabs != nil && len(tabs.Items) > 0 {
+		n := len(tabs.Items)
+		tabs.SelectIndex(((tabs.SelectedIndex()+step)%n + n) % n)
+	}
+}
+
+// firstTabs finds the first visible tabs in o, looking through containers, splits and scrolls.
+func firstTabs(o fyne.CanvasObject) *container.AppTabs {
+	if o == nil || !o.Visible() {
+		return nil
+	}
+	var inside []fyne.CanvasObject
+	switch x := o.(type) {
+	case *container.AppTabs:
+		return x
+	case *fyne.Container:
+		inside = x.Objects
+	case *container.Split:
+		inside = []fyne.CanvasObject{x.Leading, x.Trailing}
+	case *container.Scroll:
+		inside = []fyne.CanvasObject{x.Content}
+	}
+	for _, c := range inside {
+		if t := firstTabs(c); t != nil {
+			return t
+		}
+	}
+	return nil
 }
 
 func addItem(m *fyne.Menu, it *fyne.MenuItem) *fyne.Menu {

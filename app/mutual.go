@@ -84,14 +84,14 @@ func (m *mutual) buildUI() fyne.CanvasObject {
 	m.picker.PlaceHolder = "(no cohort yet)"
 	newCohort := widget.NewButtonWithIcon("New cohort", theme.ContentAddIcon(), m.onNewCohort)
 	heading := widget.NewLabelWithStyle("Mutual Mentorship", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	bar := container.NewBorder(nil, nil, heading, newCohort, container.NewBorder(nil, nil, widget.NewLabel("Cohort"), nil, m.picker))
+	bar := border(nil, nil, heading, newCohort, border(nil, nil, widget.NewLabel("Cohort"), nil, m.picker))
 	m.tabs = container.NewAppTabs(
 		container.NewTabItem("Cohort", m.term.buildUI()),
 		container.NewTabItem("Applicants", m.intake.buildUI()),
 		container.NewTabItem("Matching", m.matching.buildUI()),
 		container.NewTabItem("Pairs", m.pairs.buildUI()),
 	)
-	return container.NewBorder(container.NewPadded(bar), nil, nil, nil, m.tabs)
+	return border(container.NewPadded(bar), nil, nil, nil, m.tabs)
 }
 
 // reload lists the cohorts and loads the one shown (the newest the first time).

@@ -82,7 +82,7 @@ func (in *intake) buildUI() fyne.CanvasObject {
 		}
 		whenSaved(in.d.win, in, func() { in.edit(a) }, func() { in.list.UnselectAll() })
 	}
-	left := container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, nil, add, in.search), in.count), nil, nil, nil, in.list)
+	left := border(container.NewVBox(border(nil, nil, nil, add, in.search), in.count), nil, nil, nil, in.list)
 
 	in.buildForm()
 	in.pane = container.NewStack(emptyState("Choose a cohort first.", nil))

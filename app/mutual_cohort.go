@@ -61,7 +61,7 @@ func (t *cohortTerm) buildUI() fyne.CanvasObject {
 	left := container.NewVBox(widget.NewLabelWithStyle("Term", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		t.form, container.NewHBox(save), widget.NewSeparator(), t.summary)
 	t.people = widget.NewList(func() int { return len(t.cd.applicants) }, newPersonRow, t.updatePersonRow)
-	right := container.NewBorder(widget.NewLabelWithStyle("Participants: attendance and Hub invitation", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+	right := border(widget.NewLabelWithStyle("Participants: attendance and Hub invitation", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		nil, nil, nil, t.people)
 	split := container.NewHSplit(container.NewVScroll(container.NewPadded(left)), container.NewPadded(right))
 	split.Offset = 0.42

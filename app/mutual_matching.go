@@ -72,7 +72,7 @@ func (m *matching) buildUI() fyne.CanvasObject {
 	m.status.Truncation = fyne.TextTruncateEllipsis
 	m.note = wrapLabel("")
 	m.note.Hide()
-	bar := container.NewBorder(nil, nil, container.NewHBox(m.suggest, m.cancel, m.activity), m.apply, m.status)
+	bar := border(nil, nil, container.NewHBox(m.suggest, m.cancel, m.activity), m.apply, m.status)
 
 	m.pairList = widget.NewList(func() int { return len(m.res.Pairs) }, newPairRow, m.updatePairRow)
 	m.pairList.OnSelected = func(id widget.ListItemID) { m.pair, m.other = id, -1; m.otherList.UnselectAll(); m.showDetail() }
@@ -90,13 +90,13 @@ func (m *matching) buildUI() fyne.CanvasObject {
 	m.detail = container.NewStack()
 	m.noPairs = emptyState("No pairs to show. Suggest pairs runs the matching (R11).", nil)
 
-	pairs := container.NewBorder(boldLabel("Pairs"), nil, nil, nil, container.NewStack(m.pairList, m.noPairs))
-	others := container.NewBorder(boldLabel("Unmatched and excluded"), nil, nil, nil, m.otherList)
+	pairs := border(boldLabel("Pairs"), nil, nil, nil, container.NewStack(m.pairList, m.noPairs))
+	others := border(boldLabel("Unmatched and excluded"), nil, nil, nil, m.otherList)
 	right := container.NewVSplit(container.NewVScroll(m.detail), others)
 	right.Offset = 0.55
 	split := container.NewHSplit(pairs, right)
 	split.Offset = 0.55
-	m.root = container.NewBorder(container.NewVBox(bar, m.note), nil, nil, nil, split)
+	m.root = border(container.NewVBox(bar, m.note), nil, nil, nil, split)
 	return m.root
 }
 

@@ -102,7 +102,7 @@ func (v *pairView) buildUI() fyne.CanvasObject {
 	v.buildForms()
 	v.pane = container.NewStack()
 	v.scroll = container.NewVScroll(nil)
-	split := container.NewHSplit(container.NewBorder(boldLabel("Pairs"), nil, nil, nil, v.list), v.pane)
+	split := container.NewHSplit(border(boldLabel("Pairs"), nil, nil, nil, v.list), v.pane)
 	split.Offset = 0.34
 	return split
 }
@@ -233,7 +233,7 @@ func milestoneBox(ms []data.Milestone) fyne.CanvasObject {
 		case !m.MetOn.IsZero():
 			l.Importance, icon = widget.SuccessImportance, theme.ConfirmIcon()
 		}
-		box.Add(container.NewBorder(nil, nil, widget.NewIcon(icon), nil, l))
+		box.Add(border(nil, nil, widget.NewIcon(icon), nil, l))
 	}
 	return box
 }
@@ -249,9 +249,9 @@ func (v *pairView) meetingBox(ms []data.Meeting) fyne.CanvasObject {
 		head := boldLabel(m.Date.Long() + " · " + orNone(strings.Join(m.Topics, ", ")))
 		del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { v.onDeleteMeeting(m) })
 		del.Importance = widget.LowImportance
-		row := container.NewBorder(nil, nil, nil, del, container.NewVBox(head, wrapLabel(m.Note)))
+		row := border(nil, nil, nil, del, container.NewVBox(head, wrapLabel(m.Note)))
 		if m.Note == "" {
-			row = container.NewBorder(nil, nil, nil, del, head)
+			row = border(nil, nil, nil, del, head)
 		}
 		box.Add(row)
 	}

@@ -23,6 +23,10 @@ type paymentsStore interface {
 	ReadyVisits(ctx context.Context, through data.Date) (sqlite.ReadyToPay, error)
 	IssueVisits(ctx context.Context, keys []sqlite.VisitKey, issuedOn data.Date) ([]data.Statement, error)
 	StatementSummaries(ctx context.Context, f sqlite.StatementFilter) ([]sqlite.StatementSummary, error)
+	StatementChoices(ctx context.Context) (sqlite.StatementChoices, error)
+	MentorBalances(ctx context.Context) ([]sqlite.MentorBalance, error)
+	MentorBalance(ctx context.Context, mentorID int64) (sqlite.MentorBalance, error)
+	YearEnd(ctx context.Context) (sqlite.YearEnd, error)
 	Statement(ctx context.Context, number int) (data.Statement, error)
 	IssueAdjustment(ctx context.Context, original int, lines []data.StatementLine, reason string, issuedOn data.Date) (data.Statement, error)
 	MarkPaid(ctx context.Context, numbers []int, paidOn data.Date, ref string) error
@@ -47,6 +51,7 @@ type payments struct {
 	yearRows []data.YearTotal
 	yearNote *widget.Label
 	yearList *widget.Table
+	stale    [4]bool // tabs whose data changed since they were read, by index
 
 	busy inflight // reads and writes under way
 }
@@ -54,7 +59,7 @@ type payments struct {
 func newPayments(d deps) screen { return newPaymentsArea(d, d.store) }
 
 func newPaymentsArea(d deps, st paymentsStore) *payments {
-	p := &payments{d: d, store: st, balPick: -1}
+	p := &payments{d: d, store: st, balPick: -1, stale: [4]bool{true, true, true, true}}
 	p.ready = &readyTab{p: p}
 	p.stmts = &statementsTab{p: p}
 	return p
@@ -67,45 +72,46 @@ func (p *payments) buildUI() fyne.CanvasObject {
 		container.NewTabItem("By mentor", p.balancesUI()),
 		container.NewTabItem("Year-end", p.yearEndUI()),
 	)
+	p.tabs.OnSelected = func(*container.TabItem) { p.loadTab(p.tabs.SelectedIndex()) }
 	return p.tabs
 }
 
-// paymentsData is everything the four tabs show, read in one go so one result refreshes them all.
-type paymentsData struct {
-	through  data.Date // zero when the date typed is not a date: the ready list is kept
-	ready    sqlite.ReadyToPay
-	stmts    statementsData
-	balances []sqlite.MentorBalance
-	yearEnd  sqlite.YearEnd
+// The four tabs read what they show when they are shown: Ready to pay always (it is the first
+// tab and issuing starts there), the others when selected and out of date. Ten years hold
+// 60,000 statements; only the Statements tab lists any, and only those its filters choose.
+const (
+	readyTabIndex = iota
+	statementsTabIndex
+	balancesTabIndex
+	yearEndTabIndex
+)
+
+// reload marks every tab out of date and reads the ready list and the tab on show: issuing,
+// paying or adjusting changes all four.
+func (p *payments) reload() {
+	p.stale = [4]bool{true, true, true, true}
+	p.loadTab(readyTabIndex)
+	if p.tabs != nil {
+		p.loadTab(p.tabs.SelectedIndex())
+	}
 }
 
-// reload reads every tab again: issuing, paying or adjusting changes all four.
-func (p *payments) reload() {
-	through, _ := p.ready.through.Date()
-	open := p.stmts.reopening()
-	payLoad(p, func(ctx context.Context) (paymentsData, error) {
-		pd := paymentsData{through: through}
-		var err error
-		if !through.IsZero() {
-			if pd.ready, err = p.store.ReadyVisits(ctx, through); err != nil {
-				return pd, err
-			}
-		}
-		if pd.stmts, err = loadStatements(ctx, p.store, open); err != nil {
-			return pd, err
-		}
-		// One read of the statements serves all three tabs (60,000 of them at the scale of §7).
-		pd.balances = sqlite.BalancesOf(pd.stmts.all)
-		pd.yearEnd = sqlite.YearEndOf(pd.stmts.all, pd.stmts.set.NECThreshold)
-		return pd, nil
-	}, func(pd paymentsData) {
-		if !pd.through.IsZero() {
-			p.ready.show(pd.through, pd.ready)
-		}
-		p.stmts.show(pd.stmts)
-		p.showBalances(pd.balances)
-		p.showYearEnd(pd.yearEnd)
-	})
+// loadTab reads tab i again if it is out of date.
+func (p *payments) loadTab(i int) {
+	if i < 0 || i >= len(p.stale) || !p.stale[i] {
+		return
+	}
+	p.stale[i] = false
+	switch i {
+	case readyTabIndex:
+		p.ready.reload()
+	case statementsTabIndex:
+		p.stmts.load(true)
+	case balancesTabIndex:
+		payLoad(p, p.store.MentorBalances, p.showBalances)
+	case yearEndTabIndex:
+		payLoad(p, p.store.YearEnd, p.showYearEnd)
+	}
 }
 
 // payLoad runs work off the UI goroutine and hands its result to done on it, counting what is
@@ -144,18 +150,11 @@ func (p *payments) saveEdits(done func(ok bool)) { p.stmts.saveEdits(done) }
 func (p *payments) discardEdits()                { p.stmts.discardEdits() }
 func (p *payments) showStatementsOf(mentorID int64) {
 	p.stmts.filterMentor(mentorID)
-	p.tabs.SelectIndex(1)
+	p.tabs.SelectIndex(statementsTabIndex)
 }
-func (p *payments) showStatement(number int)            { p.stmts.openNumber(number); p.tabs.SelectIndex(1) }
-func (p *payments) balanceOf(mentorID int64) data.Money { return balanceOf(p.balances, mentorID) }
-
-func balanceOf(bs []sqlite.MentorBalance, mentorID int64) data.Money {
-	for _, b := range bs {
-		if b.MentorID == mentorID {
-			return b.Total()
-		}
-	}
-	return 0
+func (p *payments) showStatement(number int) {
+	p.stmts.openNumber(number)
+	p.tabs.SelectIndex(statementsTabIndex)
 }
 
 // --- By mentor ---
@@ -179,7 +178,7 @@ func (p *payments) balancesUI() fyne.CanvasObject {
 	})
 	intro := widget.NewLabel("Everything owed (issued, not yet paid) and paid to each mentor: statements and adjustments together.")
 	intro.Wrapping = fyne.TextWrapWord
-	return container.NewBorder(intro, container.NewBorder(nil, nil, nil, show, p.balTotal), nil, nil, p.balTable)
+	return border(intro, border(nil, nil, nil, show, p.balTotal), nil, nil, p.balTable)
 }
 
 func statementCount(b sqlite.MentorBalance) string {
@@ -235,7 +234,7 @@ func (p *payments) yearEndUI() fyne.CanvasObject {
 			return widget.MediumImportance
 		}})
 	top := container.NewVBox(container.NewHBox(widget.NewLabel("Calendar year"), p.year, p.toReport), p.yearNote)
-	return container.NewBorder(top, nil, nil, nil, p.yearList)
+	return border(top, nil, nil, nil, p.yearList)
 }
 
 func (p *payments) showYearEnd(ye sqlite.YearEnd) {

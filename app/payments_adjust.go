@@ -239,7 +239,7 @@ func (f *adjustForm) addLine() {
 	remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { f.removeLine(l) })
 	remove.Importance = widget.LowImportance
 	amount := container.NewGridWrap(fyne.NewSize(130, l.amount.MinSize().Height), l.amount)
-	l.row = container.NewBorder(nil, nil, nil, container.NewHBox(amount, remove), l.desc)
+	l.row = border(nil, nil, nil, container.NewHBox(amount, remove), l.desc)
 	f.lines = append(f.lines, l)
 	f.linesBox.Add(l.row)
 }
@@ -315,7 +315,7 @@ func (f *adjustForm) check() bool {
 	f.whyErr.SetText(why)
 	if len(p) == 0 {
 		o := f.orig
-		before := f.t.p.balanceOf(o.MentorID)
+		before := f.t.openedBal.Total()
 		f.preview.SetText(fmt.Sprintf("Adjustment total %s. %s's total becomes %s (now %s).",
 			signedDollars(st.Total()), o.MentorName, (before + st.Total()).Dollars(), before.Dollars()))
 	} else {

@@ -1,11 +1,12 @@
 package app
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
 	"strconv"
-	"strings"
+	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -16,31 +17,34 @@ import (
 	"mentordesk/data/sqlite"
 )
 
-// statementsTab lists issued statements, filtered in memory by status, mentor, school and the
-// period of the visit; one opens below the list with its lines.
+// statementsTab lists the issued statements its filters choose (status, mentor, school, the
+// period of the visit), read by SQL so ten years' statements are never held; one opens below the
+// list with its lines.
 type statementsTab struct {
 	p *payments
 
-	set    data.Settings
-	all    []sqlite.StatementSummary
-	shown  []sqlite.StatementSummary
-	ticked map[int]bool
+	set     data.Settings
+	choices sqlite.StatementChoices
+	shown   []sqlite.StatementSummary
+	ticked  map[int]sqlite.StatementSummary // by number; kept when the filters change
 
 	status, mentor, school, period *widget.Select
-	mentorIDs, schoolIDs           []int64
-	wantMentor                     int64 // a mentor to filter by once the list has loaded
-	wantOpen                       int   // a statement to open once the list has loaded
+	wantMentor                     int64 // a mentor to filter by once the choices have loaded
+	wantOpen                       int   // a statement to open once it has been read
+	reads                          int   // the newest list asked for; older answers are dropped
 
-	table   *widget.Table
-	actions *fyne.Container
-	count   *widget.Label
-	payBtn  *widget.Button
-	adjBtn  *widget.Button
-	detail  *fyne.Container
-	opened  data.Statement
-	pay     *payForm
-	adjust  *adjustForm
-	loading bool
+	table     *widget.Table
+	actions   *fyne.Container
+	count     *widget.Label
+	payBtn    *widget.Button
+	adjBtn    *widget.Button
+	detail    *fyne.Container
+	opened    data.Statement
+	fixes     []sqlite.StatementSummary // the adjustments of the statement open
+	openedBal sqlite.MentorBalance      // its mentor's balance, for the adjustment's preview
+	pay       *payForm
+	adjust    *adjustForm
+	loading   bool
 }
 
 const (
@@ -50,13 +54,17 @@ const (
 	anyPayPeriod = "Any visit date"
 )
 
-var payPeriodChoices = []string{anyPayPeriod, "This month", "Last month", "This school year", "Last school year", "This calendar year", "Last calendar year"}
+// lastTwelveMonths is the period the list opens on: recent work, a few thousand statements at
+// most, whatever the month.
+const lastTwelveMonths = "Last 12 months"
+
+var payPeriodChoices = []string{anyPayPeriod, lastTwelveMonths, "This month", "Last month", "This school year", "Last school year", "This calendar year", "Last calendar year"}
 
 func (t *statementsTab) buildUI() fyne.CanvasObject {
-	t.ticked = map[int]bool{}
+	t.ticked = map[int]sqlite.StatementSummary{}
 	refilter := func(string) {
 		if !t.loading {
-			t.filter()
+			t.load(false)
 		}
 	}
 	t.status = widget.NewSelect([]string{anyPayStatus, "Issued, not yet paid", "Paid"}, refilter)
@@ -65,7 +73,7 @@ func (t *statementsTab) buildUI() fyne.CanvasObject {
 	t.period = widget.NewSelect(payPeriodChoices, refilter)
 	t.loading = true
 	t.status.SetSelectedIndex(0)
-	t.period.SetSelectedIndex(0)
+	t.period.SetSelected(lastTwelveMonths)
 	t.loading = false
 	cols := []payColumn{
 		{"No.", 60, func(i int) string { return strconv.Itoa(t.shown[i].Number) }},
@@ -77,7 +85,7 @@ func (t *statementsTab) buildUI() fyne.CanvasObject {
 		{"Status", 190, func(i int) string { return summaryStatus(t.shown[i]) }},
 	}
 	t.table = newPayTable(payTableSpec{cols: cols, rows: func() int { return len(t.shown) },
-		ticked: func(i int) bool { return t.ticked[t.shown[i].Number] },
+		ticked: func(i int) bool { _, on := t.ticked[t.shown[i].Number]; return on },
 		tick:   t.tick,
 		importance: func(i, c int) widget.Importance {
 			if c == 6 && t.shown[i].Status == data.Paid {
@@ -97,11 +105,11 @@ func (t *statementsTab) buildUI() fyne.CanvasObject {
 		}
 	})
 	filters := container.NewGridWithColumns(4, t.status, t.mentor, t.school, t.period)
-	t.actions = container.NewBorder(nil, nil, nil, container.NewHBox(pdf, t.payBtn, t.adjBtn), t.count)
+	t.actions = border(nil, nil, nil, container.NewHBox(pdf, t.payBtn, t.adjBtn), t.count)
 	t.detail = container.NewStack(emptyState("Select a statement to see its lines.", nil))
 	split := container.NewVSplit(t.table, container.NewVScroll(t.detail))
 	split.Offset = 0.55
-	return container.NewBorder(container.NewVBox(filters, t.actions), nil, nil, nil, split)
+	return border(container.NewVBox(filters, t.actions), nil, nil, nil, split)
 }
 
 // tick ticks or unticks the statement on row i for "Mark paid…".
@@ -110,7 +118,7 @@ func (t *statementsTab) tick(i int, on bool) {
 		return
 	}
 	if on {
-		t.ticked[t.shown[i].Number] = true
+		t.ticked[t.shown[i].Number] = t.shown[i]
 	} else {
 		delete(t.ticked, t.shown[i].Number)
 	}
@@ -132,26 +140,93 @@ func summaryStatus(x sqlite.StatementSummary) string {
 }
 
 type statementsData struct {
-	set  data.Settings
-	all  []sqlite.StatementSummary
-	open data.Statement // the statement to show below the list; zero for none
+	set     data.Settings
+	choices sqlite.StatementChoices
+	list    []sqlite.StatementSummary
+	open    openedStatement // the statement to show below the list; zero for none
+	asked   sqlite.StatementFilter
 }
 
-// loadStatements reads the list and, with it, the statement numbered open (zero: none), so one
-// result refreshes the whole tab.
-func loadStatements(ctx context.Context, st paymentsStore, open int) (statementsData, error) {
-	var sd statementsData
+// openedStatement is a statement with what its page shows beside its lines.
+type openedStatement struct {
+	st    data.Statement
+	fixes []sqlite.StatementSummary
+	bal   sqlite.MentorBalance
+}
+
+// readOpened reads statement number with its adjustments and its mentor's balance.
+func readOpened(ctx context.Context, st paymentsStore, number int) (openedStatement, error) {
+	var o openedStatement
 	var err error
-	if sd.set, err = st.Settings(ctx); err != nil {
-		return sd, err
+	if o.st, err = st.Statement(ctx, number); err != nil {
+		return o, err
 	}
-	if sd.all, err = st.StatementSummaries(ctx, sqlite.StatementFilter{}); err != nil {
-		return sd, err
+	if o.fixes, err = st.StatementSummaries(ctx, sqlite.StatementFilter{Adjusts: number}); err != nil {
+		return o, err
 	}
-	if open != 0 {
-		sd.open, err = st.Statement(ctx, open)
+	o.bal, err = st.MentorBalance(ctx, o.st.MentorID)
+	return o, err
+}
+
+// statementQuery is what the filters ask for; the period becomes dates once the school year's
+// start has been read.
+type statementQuery struct {
+	filter sqlite.StatementFilter
+	period string
+	today  data.Date
+}
+
+// query reads the filters as they stand.
+func (t *statementsTab) query() statementQuery {
+	q := statementQuery{period: t.period.Selected, today: t.p.d.today()}
+	switch t.status.SelectedIndex() {
+	case 1:
+		q.filter.Status = data.Issued
+	case 2:
+		q.filter.Status = data.Paid
 	}
-	return sd, err
+	if i := t.mentor.SelectedIndex(); i > 0 && i <= len(t.choices.Mentors) {
+		q.filter.MentorID = t.choices.Mentors[i-1].ID
+	}
+	if t.wantMentor != 0 {
+		q.filter.MentorID = t.wantMentor
+	}
+	if i := t.school.SelectedIndex(); i > 0 && i <= len(t.choices.Schools) {
+		q.filter.SchoolID = t.choices.Schools[i-1].ID
+	}
+	return q
+}
+
+// load reads the list the filters choose and the statement open; with choices, also what the
+// filters offer, which only changes when statements are issued (reads side by side).
+func (t *statementsTab) load(choices bool) {
+	q, open := t.query(), t.reopening()
+	t.reads++
+	n := t.reads
+	kept := t.choices
+	payLoad(t.p, func(ctx context.Context) (statementsData, error) {
+		sd := statementsData{choices: kept, asked: q.filter}
+		var err error
+		if sd.set, err = t.p.store.Settings(ctx); err != nil {
+			return sd, err
+		}
+		var wg sync.WaitGroup
+		var choicesErr error
+		if choices {
+			wg.Go(func() { sd.choices, choicesErr = t.p.store.StatementChoices(ctx) })
+		}
+		sd.asked.From, sd.asked.Through = payPeriodRange(q.period, q.today, sd.set.SchoolYearStart)
+		sd.list, err = t.p.store.StatementSummaries(ctx, sd.asked)
+		if err == nil && open != 0 {
+			sd.open, err = readOpened(ctx, t.p.store, open)
+		}
+		wg.Wait()
+		return sd, cmp.Or(err, choicesErr)
+	}, func(sd statementsData) {
+		if n == t.reads {
+			t.show(sd)
+		}
+	})
 }
 
 // reopening is the statement a reload should show: one just written, else the one open.
@@ -163,42 +238,32 @@ func (t *statementsTab) reopening() int {
 }
 
 func (t *statementsTab) show(sd statementsData) {
-	t.set, t.all = sd.set, sd.all
-	t.buildChoices()
-	t.filter()
-	if sd.open.Number != 0 && (t.wantOpen == 0 || t.wantOpen == sd.open.Number) {
+	t.set, t.choices, t.shown = sd.set, sd.choices, sd.list
+	t.buildChoices(sd.asked.MentorID, sd.asked.SchoolID)
+	if t.wantMentor == sd.asked.MentorID {
+		t.wantMentor = 0
+	}
+	t.table.UnselectAll()
+	t.table.Refresh()
+	switch {
+	case sd.open.st.Number != 0 && (t.wantOpen == 0 || t.wantOpen == sd.open.st.Number):
 		t.wantOpen = 0
 		t.showStatement(sd.open)
+	case t.opened.Number != 0 && !slices.ContainsFunc(t.shown, func(x sqlite.StatementSummary) bool { return x.Number == t.opened.Number }):
+		t.close() // the statement open below is no longer in the list
 	}
+	t.refreshActions()
 }
 
-// buildChoices fills the mentor and school filters from the statements, keeping the choice.
-func (t *statementsTab) buildChoices() {
-	mentors, schools := map[int64]string{}, map[int64]string{}
-	for _, x := range t.all {
-		mentors[x.MentorID] = x.MentorName
-		schools[x.SchoolID] = x.School
-	}
-	pick := func(sel *widget.Select, ids *[]int64, names map[int64]string, all string, want int64) {
-		keep := int64(-1)
-		if i := sel.SelectedIndex(); i > 0 && i < len(*ids) {
-			keep = (*ids)[i]
-		}
-		if want != 0 {
-			keep = want
-		}
-		*ids = []int64{0}
-		for id := range names {
-			*ids = append(*ids, id)
-		}
-		slices.SortFunc((*ids)[1:], func(a, b int64) int {
-			return strings.Compare(strings.ToLower(names[a]), strings.ToLower(names[b]))
-		})
+// buildChoices fills the mentor and school filters with the choices read, selecting the mentor
+// and school the list was read for.
+func (t *statementsTab) buildChoices(mentorID, schoolID int64) {
+	pick := func(sel *widget.Select, names []sqlite.IDName, all string, want int64) {
 		opts := []string{all}
 		at := 0
-		for i, id := range (*ids)[1:] {
-			opts = append(opts, names[id])
-			if id == keep {
+		for i, x := range names {
+			opts = append(opts, x.Name)
+			if x.ID == want {
 				at = i + 1
 			}
 		}
@@ -206,56 +271,24 @@ func (t *statementsTab) buildChoices() {
 		sel.SetSelectedIndex(at)
 	}
 	t.loading = true
-	pick(t.mentor, &t.mentorIDs, mentors, anyPayMentor, t.wantMentor)
-	pick(t.school, &t.schoolIDs, schools, anyPaySchool, 0)
+	pick(t.mentor, t.choices.Mentors, anyPayMentor, mentorID)
+	pick(t.school, t.choices.Schools, anyPaySchool, schoolID)
 	t.loading = false
-	t.wantMentor = 0
 }
 
 // filterMentor shows one mentor's statements (from the By mentor tab).
 func (t *statementsTab) filterMentor(id int64) {
-	for i, m := range t.mentorIDs {
-		if m == id {
-			t.mentor.SetSelectedIndex(i)
-			return
-		}
-	}
 	t.wantMentor = id
-}
-
-// filter applies the four filters in memory, so changing one never waits for the database.
-func (t *statementsTab) filter() {
-	var mentorID, schoolID int64
-	if i := t.mentor.SelectedIndex(); i > 0 && i < len(t.mentorIDs) {
-		mentorID = t.mentorIDs[i]
+	if t.p.tabs.SelectedIndex() == statementsTabIndex {
+		t.load(false)
+	} else {
+		t.p.stale[statementsTabIndex] = true
 	}
-	if i := t.school.SelectedIndex(); i > 0 && i < len(t.schoolIDs) {
-		schoolID = t.schoolIDs[i]
-	}
-	from, through := payPeriodRange(t.period.Selected, t.p.d.today(), t.set.SchoolYearStart)
-	t.shown = t.shown[:0]
-	for _, x := range t.all {
-		switch {
-		case t.status.SelectedIndex() == 1 && x.Status != data.Issued,
-			t.status.SelectedIndex() == 2 && x.Status != data.Paid,
-			mentorID != 0 && x.MentorID != mentorID,
-			schoolID != 0 && x.SchoolID != schoolID,
-			!from.IsZero() && (x.VisitDate < from || x.VisitDate > through):
-			continue
-		}
-		t.shown = append(t.shown, x)
-	}
-	t.table.UnselectAll()
-	t.table.Refresh()
-	if t.opened.Number != 0 && !slices.ContainsFunc(t.shown, func(x sqlite.StatementSummary) bool { return x.Number == t.opened.Number }) {
-		t.close() // the statement open below is no longer in the list
-	}
-	t.refreshActions()
 }
 
 // close empties the pane below the list.
 func (t *statementsTab) close() {
-	t.opened = data.Statement{}
+	t.opened, t.fixes, t.openedBal = data.Statement{}, nil, sqlite.MentorBalance{}
 	t.detail.Objects = []fyne.CanvasObject{emptyState("Select a statement to see its lines.", nil)}
 	t.detail.Refresh()
 }
@@ -266,6 +299,8 @@ func payPeriodRange(choice string, today data.Date, start data.MonthDay) (from, 
 		return data.DateOf(y, 1, 1), data.DateOf(y, 12, 31)
 	}
 	switch choice {
+	case lastTwelveMonths:
+		return today.AddDays(1).AddMonths(-12), today
 	case "This month":
 		return today.FirstOfMonth(), today.FirstOfMonth().AddMonths(1).AddDays(-1)
 	case "Last month":
@@ -286,29 +321,39 @@ func payPeriodRange(choice string, today data.Date, start data.MonthDay) (from, 
 // payTargets are the statements "Mark paid…" acts on: the ticked ones, else the one open.
 func (t *statementsTab) payTargets() []sqlite.StatementSummary {
 	var out []sqlite.StatementSummary
-	for _, x := range t.all {
-		if t.ticked[x.Number] || (len(t.ticked) == 0 && x.Number == t.opened.Number) {
-			out = append(out, x)
+	for _, x := range t.ticked {
+		out = append(out, x)
+	}
+	if len(out) == 0 && t.opened.Number != 0 {
+		for _, x := range t.shown {
+			if x.Number == t.opened.Number {
+				out = append(out, x)
+			}
 		}
 	}
+	slices.SortFunc(out, func(a, b sqlite.StatementSummary) int { return a.Number - b.Number })
 	return out
 }
 
 func (t *statementsTab) refreshActions() {
 	var sum data.Money
-	n := 0
-	for _, x := range t.all {
-		if t.ticked[x.Number] {
-			sum += x.Total
-			n++
-		}
+	for _, x := range t.ticked {
+		sum += x.Total
 	}
-	text := fmt.Sprintf("%s of %s", plural(len(t.shown), "statement", "statements"), strconv.Itoa(len(t.all)))
+	n := len(t.ticked)
+	text := fmt.Sprintf("%s of %s", plural(len(t.shown), "statement", "statements"), strconv.Itoa(t.choices.Count))
 	var shownSum data.Money
 	for _, x := range t.shown {
 		shownSum += x.Total
 	}
 	text += " · " + shownSum.Dollars()
+	switch {
+	case t.choices.Count == 0:
+		text = "No statements have been issued yet: issue them from the Ready to pay tab."
+	case len(t.shown) == 0:
+		text = fmt.Sprintf("None of the %s matches the filters above: choose another period, mentor or school.",
+			plural(t.choices.Count, "statement", "statements"))
+	}
 	if n > 0 {
 		text += fmt.Sprintf(" · %d ticked, %s", n, sum.Dollars())
 	}
@@ -334,23 +379,23 @@ func (t *statementsTab) refreshActions() {
 // openNumber reads one statement with its lines and shows it below the list.
 func (t *statementsTab) openNumber(number int) {
 	t.wantOpen = number
-	payLoad(t.p, func(ctx context.Context) (data.Statement, error) {
-		return t.p.store.Statement(ctx, number)
-	}, func(st data.Statement) {
+	payLoad(t.p, func(ctx context.Context) (openedStatement, error) {
+		return readOpened(ctx, t.p.store, number)
+	}, func(o openedStatement) {
 		if t.wantOpen != number {
 			return
 		}
 		t.wantOpen = 0
-		t.showStatement(st)
+		t.showStatement(o)
 	})
 }
 
-func (t *statementsTab) showStatement(st data.Statement) {
-	t.opened = st
-	t.detail.Objects = []fyne.CanvasObject{t.statementPage(st)}
+func (t *statementsTab) showStatement(o openedStatement) {
+	t.opened, t.fixes, t.openedBal = o.st, o.fixes, o.bal
+	t.detail.Objects = []fyne.CanvasObject{t.statementPage(o.st)}
 	t.detail.Refresh()
 	for i, x := range t.shown {
-		if x.Number == st.Number {
+		if x.Number == o.st.Number {
 			t.table.ScrollTo(widget.TableCellID{Row: i, Col: 0})
 		}
 	}
@@ -386,18 +431,16 @@ func (t *statementsTab) statementPage(st data.Statement) fyne.CanvasObject {
 		}
 		amount := widget.NewLabel(l.Amount.Dollars())
 		amount.Alignment = fyne.TextAlignTrailing
-		box.Add(container.NewBorder(nil, nil, widget.NewIcon(icon), amount, widget.NewLabel(text)))
+		box.Add(border(nil, nil, widget.NewIcon(icon), amount, widget.NewLabel(text)))
 	}
-	box.Add(container.NewBorder(nil, nil, nil, widget.NewLabelWithStyle("Total "+st.Total().Dollars(), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})))
+	box.Add(border(nil, nil, nil, widget.NewLabelWithStyle("Total "+st.Total().Dollars(), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})))
 	if st.SessionsPaid() > 0 {
-		box.Add(container.NewBorder(nil, nil, widget.NewIcon(paidLockIcon), nil,
+		box.Add(border(nil, nil, widget.NewIcon(paidLockIcon), nil,
 			wrapLabel("The sessions paid here are locked: a correction is an adjustment statement (Adjust…).")))
 	}
 	var corrections []string
-	for _, x := range t.all {
-		if x.Adjusts == st.Number {
-			corrections = append(corrections, fmt.Sprintf("No. %d (%s)", x.Number, x.Total.Dollars()))
-		}
+	for _, x := range t.fixes {
+		corrections = append(corrections, fmt.Sprintf("No. %d (%s)", x.Number, x.Total.Dollars()))
 	}
 	if len(corrections) > 0 {
 		box.Add(wrapLabel("Corrected by adjustment statement " + payList(corrections) + "."))
@@ -460,7 +503,7 @@ func (t *statementsTab) onAdjust() {
 
 // changed reloads the whole area after a payment or an adjustment and opens number.
 func (t *statementsTab) changed(number int) {
-	t.ticked = map[int]bool{}
+	t.ticked = map[int]sqlite.StatementSummary{}
 	t.wantOpen = number
 	t.p.reload()
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -21,10 +22,26 @@ func openPayments(t *testing.T, st *sqlite.Store) (fyne.Window, *payments) {
 	w, sh := testWindow(t, st)
 	sh.show("Payments")
 	p := sh.current.scr.(*payments)
-	paySettle(t, p, "the payments loaded", func() bool {
-		return len(p.ready.list.Visits) > 0 && len(p.stmts.all) > 0 && len(p.balances) > 0
-	})
+	paySettle(t, p, "the visits ready to pay", func() bool { return p.ready.shows > 0 && len(p.ready.list.Visits) > 0 })
 	return w, p
+}
+
+// openStatements shows the Statements tab once its list has loaded.
+func openStatements(t *testing.T, p *payments) *statementsTab {
+	t.Helper()
+	p.tabs.SelectIndex(statementsTabIndex)
+	paySettle(t, p, "the statement list", func() bool { return p.stmts.reads > 0 && p.stmts.choices.Count > 0 })
+	return p.stmts
+}
+
+// storedStatements is how many statements the store holds.
+func storedStatements(t *testing.T, st *sqlite.Store) int {
+	t.Helper()
+	c, err := st.StatementChoices(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c.Count
 }
 
 // paySettle waits until cond holds and the area has nothing under way, so the next step does not
@@ -38,7 +55,7 @@ func TestPaymentsIssueReadyVisitsFromTheScreen(t *testing.T) {
 	st := demoStore(t)
 	_, p := openPayments(t, st)
 	r := p.ready
-	ready, issued := len(r.list.Visits), len(p.stmts.all)
+	ready, issued := len(r.list.Visits), storedStatements(t, st)
 	if !r.issue.Disabled() {
 		t.Error("Issue statements is enabled with nothing ticked")
 	}
@@ -65,7 +82,10 @@ func TestPaymentsIssueReadyVisitsFromTheScreen(t *testing.T) {
 	want = fmt.Sprintf("Issued %d statements, No. %d–%d,", ready-1, issued+2, issued+ready)
 	paySettle(t, p, want, func() bool { return strings.HasPrefix(r.issued.Text, want) })
 	paySettle(t, p, "an empty list", func() bool { return len(r.list.Visits) == 0 })
-	paySettle(t, p, "the new statements listed", func() bool { return len(p.stmts.all) == issued+ready })
+	s := openStatements(t, p)
+	paySettle(t, p, "the new statements listed", func() bool {
+		return s.choices.Count == issued+ready && len(s.shown) > 0 && s.shown[len(s.shown)-1].Number == issued+ready
+	})
 	if !r.issue.Disabled() || !strings.Contains(r.summary.Text, "0 visits ready") {
 		t.Errorf("after issuing everything: button %q (disabled %v), summary %q", r.issue.Text, r.issue.Disabled(), r.summary.Text)
 	}
@@ -78,9 +98,11 @@ func TestPaymentsIssueReadyVisitsFromTheScreen(t *testing.T) {
 func TestPaymentsMarkOnePaid(t *testing.T) {
 	st := demoStore(t)
 	_, p := openPayments(t, st)
-	s := p.stmts
-	p.tabs.SelectIndex(1)
+	s := openStatements(t, p)
 	s.status.SetSelectedIndex(1)
+	paySettle(t, p, "the unpaid statements", func() bool {
+		return !slices.ContainsFunc(s.shown, func(x sqlite.StatementSummary) bool { return x.Status == data.Paid })
+	})
 	if len(s.shown) == 0 {
 		t.Fatal("no statement waits for payment in the sample")
 	}
@@ -112,23 +134,18 @@ func TestPaymentsMarkOnePaid(t *testing.T) {
 		t.Error("the payment being typed is not reported as unsaved")
 	}
 	test.Tap(f.ok)
-	paySettle(t, p, "the statement paid and gone from the unpaid list", func() bool {
-		paid := false
-		for _, x := range s.all {
-			if x.Number == target.Number {
-				paid = x.Status == data.Paid && x.PaidRef == "Cheque 3188" && x.PaidOn == testToday
-			}
-		}
-		for _, x := range s.shown {
-			if x.Number == target.Number {
-				return false
-			}
-		}
-		return paid
+	paySettle(t, p, "the statement gone from the unpaid list", func() bool {
+		return len(s.shown) > 0 && !slices.ContainsFunc(s.shown, func(x sqlite.StatementSummary) bool { return x.Number == target.Number })
 	})
-	if got, _ := st.Statement(context.Background(), target.Number); got.Status != data.Paid {
-		t.Errorf("the store has No. %d as %s", target.Number, got.Status)
+	if got, _ := st.Statement(context.Background(), target.Number); got.Status != data.Paid || got.PaidRef != "Cheque 3188" || got.PaidOn != testToday {
+		t.Errorf("the store has No. %d as %s on %s (%q)", target.Number, got.Status, got.PaidOn, got.PaidRef)
 	}
+	s.status.SetSelectedIndex(2)
+	paySettle(t, p, "the paid list with the statement", func() bool {
+		return slices.ContainsFunc(s.shown, func(x sqlite.StatementSummary) bool {
+			return x.Number == target.Number && x.Status == data.Paid && x.PaidRef == "Cheque 3188"
+		})
+	})
 	if p.unsaved() != "" {
 		t.Errorf("after saving, unsaved says %q", p.unsaved())
 	}
@@ -137,13 +154,19 @@ func TestPaymentsMarkOnePaid(t *testing.T) {
 func TestPaymentsAdjustmentChangesTheMentorsTotal(t *testing.T) {
 	st := demoStore(t)
 	_, p := openPayments(t, st)
-	s := p.stmts
-	p.tabs.SelectIndex(1)
+	s := openStatements(t, p)
 	s.table.Select(widget.TableCellID{Row: 0, Col: 2})
 	paySettle(t, p, "the first statement opened", func() bool { return s.opened.Number == s.shown[0].Number && !s.adjBtn.Disabled() })
 	orig := s.opened
-	before := p.balanceOf(orig.MentorID)
-	count := len(s.all)
+	balance := func() data.Money {
+		b, err := st.MentorBalance(context.Background(), orig.MentorID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b.Total()
+	}
+	before := balance()
+	count := s.choices.Count
 
 	test.Tap(s.adjBtn)
 	f := s.adjust
@@ -163,8 +186,10 @@ func TestPaymentsAdjustmentChangesTheMentorsTotal(t *testing.T) {
 		t.Errorf("preview %q does not give the new total %s", f.preview.Text, want)
 	}
 	test.Tap(f.ok)
-	paySettle(t, p, "the mentor's total down by 12.50", func() bool { return p.balanceOf(orig.MentorID) == before-1250 })
-	paySettle(t, p, "the adjustment listed and opened", func() bool { return len(s.all) == count+1 && s.opened.Number == count+1 })
+	paySettle(t, p, "the adjustment listed and opened", func() bool { return s.choices.Count == count+1 && s.opened.Number == count+1 })
+	if got := balance(); got != before-1250 {
+		t.Errorf("the mentor's total is %s; want %s", got.Dollars(), (before - 1250).Dollars())
+	}
 	adj := s.opened
 	if adj.Adjusts != orig.Number || adj.Total() != -1250 || adj.Reason != "The session was cut short by a fire drill" {
 		t.Errorf("adjustment %+v", adj)
@@ -172,6 +197,11 @@ func TestPaymentsAdjustmentChangesTheMentorsTotal(t *testing.T) {
 	again, _ := st.Statement(context.Background(), orig.Number)
 	if again.Total() != orig.Total() {
 		t.Errorf("the original changed from %s to %s", orig.Total(), again.Total())
+	}
+	s.openNumber(orig.Number)
+	paySettle(t, p, "the original reopened", func() bool { return s.opened.Number == orig.Number })
+	if len(s.fixes) != 1 || s.fixes[0].Number != adj.Number {
+		t.Errorf("No. %d lists its adjustments as %+v; want No. %d", orig.Number, s.fixes, adj.Number)
 	}
 }
 
@@ -230,8 +260,7 @@ func TestScreenshotsPayments(t *testing.T) {
 	waitIdle()
 	capture(t, w, dir, "payments-ready")
 
-	p.tabs.SelectIndex(1)
-	s := p.stmts
+	s := openStatements(t, p)
 	for i := len(s.shown) - 1; i >= 0; i-- {
 		if s.shown[i].Status == data.Issued {
 			s.tick(i, true)
@@ -259,4 +288,29 @@ func TestScreenshotsPayments(t *testing.T) {
 	paySettle(t, p, "year-end at 600.00", func() bool { return p.yearEnd.Threshold == 60000 && len(p.yearRows) > 0 })
 	waitIdle()
 	capture(t, w, dir, "payments-yearend")
+}
+
+func TestPaymentPeriods(t *testing.T) {
+	july := data.MonthDay{Month: 7, Day: 1}
+	today := data.MustDate("2026-11-22")
+	for _, c := range []struct{ choice, from, through string }{
+		{"Last 12 months", "2025-11-23", "2026-11-22"},
+		{"This month", "2026-11-01", "2026-11-30"},
+		{"Last month", "2026-10-01", "2026-10-31"},
+		{"This school year", "2026-07-01", "2027-06-30"},
+		{"Last school year", "2025-07-01", "2026-06-30"},
+		{"This calendar year", "2026-01-01", "2026-12-31"},
+		{"Last calendar year", "2025-01-01", "2025-12-31"},
+	} {
+		from, through := payPeriodRange(c.choice, today, july)
+		if from.String() != c.from || through.String() != c.through {
+			t.Errorf("%s on %s: %s to %s; want %s to %s", c.choice, today, from, through, c.from, c.through)
+		}
+	}
+	if from, through := payPeriodRange(anyPayPeriod, today, july); !from.IsZero() || !through.IsZero() {
+		t.Errorf("any visit date: %s to %s; want no bounds", from, through)
+	}
+	if from, _ := payPeriodRange("Last 12 months", data.MustDate("2028-02-29"), july); from.String() != "2027-03-01" {
+		t.Errorf("12 months before 29 February 2028 start on %s; want 2027-03-01", from)
+	}
 }

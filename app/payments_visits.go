@@ -22,6 +22,7 @@ type readyTab struct {
 	p *payments
 
 	list    sqlite.ReadyToPay
+	shows   int // lists shown, so a caller can tell a new one landed
 	ticked  map[sqlite.VisitKey]bool
 	through *widgets.DateEntry
 	table   *widget.Table
@@ -80,7 +81,7 @@ func (r *readyTab) buildUI() fyne.CanvasObject {
 	r.detail = container.NewStack(emptyState("Select a visit to see its sessions and what its statement pays.", nil))
 	split := container.NewVSplit(r.table, container.NewVScroll(r.detail))
 	split.Offset = 0.62
-	return container.NewBorder(container.NewVBox(r.bar, r.busy), container.NewVBox(r.issued, r.summary), nil, nil, split)
+	return border(container.NewVBox(r.bar, r.busy), container.NewVBox(r.issued, r.summary), nil, nil, split)
 }
 
 func readySessions(v sqlite.ReadyVisit) string {
@@ -127,6 +128,7 @@ func (r *readyTab) show(through data.Date, list sqlite.ReadyToPay) {
 		return // the date changed while this list was read
 	}
 	r.list = list
+	r.shows++
 	keep := map[sqlite.VisitKey]bool{}
 	for _, v := range list.Visits {
 		if r.ticked[v.Key()] {
@@ -236,12 +238,12 @@ func (r *readyTab) showVisit(v sqlite.ReadyVisit) {
 		default:
 			text += " · " + paid[s.ID].Dollars()
 		}
-		box.Add(container.NewBorder(nil, nil, widget.NewIcon(icon), nil, widget.NewLabel(text)))
+		box.Add(border(nil, nil, widget.NewIcon(icon), nil, widget.NewLabel(text)))
 	}
 	if c := v.Draft.ContinuationAmount(); c != 0 {
 		for _, l := range v.Draft.Lines {
 			if l.Kind == data.ContinuationLine {
-				box.Add(container.NewBorder(nil, nil, widget.NewIcon(theme.ContentAddIcon()), nil,
+				box.Add(border(nil, nil, widget.NewIcon(theme.ContentAddIcon()), nil,
 					widget.NewLabel(l.Description+" · "+l.Amount.Dollars())))
 			}
 		}

@@ -84,9 +84,9 @@ func (p *programs) buildUI() fyne.CanvasObject {
 	p.newBtn.Importance = widget.HighImportance
 
 	filters := container.NewGridWithColumns(2, p.yearSel, p.programSel, p.schoolSel, p.mentorSel)
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, p.newBtn, widget.NewLabelWithStyle("Enrollments", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})),
+	top := container.NewVBox(border(nil, nil, nil, p.newBtn, widget.NewLabelWithStyle("Enrollments", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})),
 		filters, p.count)
-	left := container.NewBorder(top, nil, nil, nil, p.list)
+	left := border(top, nil, nil, nil, p.list)
 	p.detail = container.NewStack(programsHint("Choose an enrollment to see its terms, sessions and progress,\nor plan a new one.", p.onNew))
 	split := container.NewHSplit(left, p.detail)
 	split.Offset = 0.42

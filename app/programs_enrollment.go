@@ -123,7 +123,7 @@ func (pg *enrollmentPage) buildUI() fyne.CanvasObject {
 		bottom.Add(pg.requestBox)
 	}
 	tabs := container.NewAppTabs(container.NewTabItem("Sessions", list), container.NewTabItem("Goals with the pupils", goalsPanel(pg.d, r.e.ID)))
-	pg.root = container.NewBorder(head, bottom, nil, nil, tabs)
+	pg.root = border(head, bottom, nil, nil, tabs)
 	return container.NewPadded(pg.root)
 }
 
@@ -293,7 +293,7 @@ func (sa *seasonAcceptance) show() {
 	cancel := widget.NewButton("Cancel", func() { sa.dlg.Hide() })
 	intro := widget.NewLabel(fmt.Sprintf("%s accepts another season with %s. The new season's three sessions are planned before the event you choose.", r.mentor.Name(), r.title()))
 	intro.Wrapping = fyne.TextWrapWord
-	body := container.NewBorder(container.NewVBox(intro, widget.NewLabel("Event"), sa.event), container.NewHBox(layout.NewSpacer(), cancel, sa.confirm), nil, nil,
+	body := border(container.NewVBox(intro, widget.NewLabel("Event"), sa.event), container.NewHBox(layout.NewSpacer(), cancel, sa.confirm), nil, nil,
 		container.NewVScroll(sa.result))
 	sa.dlg = dialog.NewCustomWithoutButtons("Mentor accepts the extra season", body, sa.pg.d.win)
 	sa.dlg.Resize(fyne.NewSize(560, 420))

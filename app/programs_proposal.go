@@ -21,8 +21,8 @@ import (
 // termColours tell the terms apart on the calendar; the mentor's other sessions are grey.
 var (
 	termColours = []color.Color{
-		color.NRGBA{0x1f, 0x6f, 0xb5, 0xff}, color.NRGBA{0x2e, 0x8b, 0x3e, 0xff},
-		color.NRGBA{0x8a, 0x4f, 0xb8, 0xff}, color.NRGBA{0xc0, 0x6a, 0x10, 0xff},
+		color.NRGBA{0x1f, 0x6f, 0xb5, 0xff}, color.NRGBA{0x26, 0x73, 0x36, 0xff},
+		color.NRGBA{0x8a, 0x4f, 0xb8, 0xff}, color.NRGBA{0xa5, 0x5a, 0x0c, 0xff},
 	}
 	otherSessionColour = color.NRGBA{0x8a, 0x8a, 0x8a, 0xff}
 )
@@ -116,18 +116,18 @@ func (v *proposalView) buildUI() fyne.CanvasObject {
 	back := widget.NewButton("Back to the choices", v.back)
 	cancel := widget.NewButton("Cancel", func() { v.closed(0, 0) })
 
-	moveRow := container.NewBorder(nil, nil, widget.NewLabel("Move to"), v.moveBtn, v.moveTo)
+	moveRow := border(nil, nil, widget.NewLabel("Move to"), v.moveBtn, v.moveTo)
 	// A wrapped label reports its height only once laid out: a scroll of fixed height keeps
 	// long problem lists from spilling over the move row.
 	detail := container.NewVScroll(v.detail)
 	detail.SetMinSize(fyne.NewSize(0, 120))
-	left := container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), detail, moveRow), nil, nil, v.list)
+	left := border(nil, container.NewVBox(widget.NewSeparator(), detail, moveRow), nil, nil, v.list)
 	split := container.NewHSplit(left, v.cal)
 	split.Offset = 0.36
 	top := container.NewVBox(v.summary, v.failures, v.flags)
-	bottom := container.NewBorder(nil, nil, container.NewHBox(back, cancel), v.acceptBtn, v.status)
+	bottom := border(nil, nil, container.NewHBox(back, cancel), v.acceptBtn, v.status)
 	v.refresh()
-	return container.NewPadded(container.NewBorder(top, bottom, nil, nil, split))
+	return container.NewPadded(border(top, bottom, nil, nil, split))
 }
 
 func (v *proposalView) summaryText() string {

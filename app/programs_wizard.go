@@ -161,7 +161,7 @@ func (w *enrollmentWizard) buildUI() fyne.CanvasObject {
 	intro.Wrapping = fyne.TextWrapWord
 	cancel := widget.NewButton("Cancel", func() { w.close(0, 0) })
 	choices := container.NewVBox(title, intro, widget.NewSeparator(), w.form, w.formError)
-	page := container.NewBorder(nil, container.NewHBox(layout.NewSpacer(), cancel, w.proposeBtn), nil, nil, container.NewVScroll(container.NewPadded(choices)))
+	page := border(nil, container.NewHBox(layout.NewSpacer(), cancel, w.proposeBtn), nil, nil, container.NewVScroll(container.NewPadded(choices)))
 	w.body = container.NewStack(page)
 	w.program.SetSelected(data.Focused.Title())
 	return w.body

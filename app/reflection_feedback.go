@@ -115,7 +115,7 @@ func (v *feedbackView) buildUI() fyne.CanvasObject {
 	scroll := container.NewVScroll(state)
 	scroll.SetMinSize(fyne.NewSize(0, 200))
 	top := container.NewGridWithColumns(2, scroll, v.trend)
-	return container.NewBorder(top, nil, nil, nil, v.tabs)
+	return border(top, nil, nil, nil, v.tabs)
 }
 
 // reload reads the mentor's reflection again and redraws every part.

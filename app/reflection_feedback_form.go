@@ -144,7 +144,7 @@ func (e *feedbackEntries) buildUI() fyne.CanvasObject {
 		s := widget.NewSelect([]string{"1", "2", "3", "4", "5"}, func(string) { e.changed() })
 		s.PlaceHolder = "1–5"
 		e.ratings[q] = s
-		grid.Add(container.NewBorder(nil, nil, widget.NewLabel(data.Label(q)), nil, s))
+		grid.Add(border(nil, nil, widget.NewLabel(data.Label(q)), nil, s))
 	}
 	e.comment = widget.NewMultiLineEntry()
 	e.comment.Wrapping = fyne.TextWrapWord

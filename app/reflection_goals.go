@@ -122,10 +122,10 @@ func (v *goalsView) buildUI() fyne.CanvasObject {
 	)
 	buttons := container.NewHBox(newBtn, v.deleteBtn, layout.NewSpacer(), v.saveBtn)
 	editor := container.NewVBox(v.formTitle, hint, form, v.formProblem, buttons)
-	left := container.NewBorder(container.NewVBox(v.chart, v.count), nil, nil, nil, v.list)
+	left := border(container.NewVBox(v.chart, v.count), nil, nil, nil, v.list)
 	split := container.NewHSplit(left, container.NewVScroll(editor))
 	split.Offset = 0.5
-	return container.NewBorder(boldLabel("Goals set with the pupils"), nil, nil, nil, split)
+	return border(boldLabel("Goals set with the pupils"), nil, nil, nil, split)
 }
 
 // pupilPrivacyLabel shows the gentle privacy reminder beside a field: a warning, not an error.

@@ -100,6 +100,6 @@ func (v *reviewList) show(rows []reviewListRow) {
 		reason := widget.NewLabel(r.state.Reasons[0])
 		reason.Truncation = fyne.TextTruncateEllipsis
 		reason.Importance = widget.WarningImportance
-		v.box.Add(container.NewBorder(nil, nil, name, nil, reason))
+		v.box.Add(border(nil, nil, name, nil, reason))
 	}
 }

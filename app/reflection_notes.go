@@ -106,7 +106,7 @@ func (v *sessionNoteView) buildUI() fyne.CanvasObject {
 		widget.NewFormItem("What worked", container.NewVBox(v.worked, v.problems["what_worked"])),
 		widget.NewFormItem("What to change", container.NewVBox(v.toChange, v.problems["to_change"])),
 		widget.NewFormItem("Concern", container.NewVBox(
-			container.NewBorder(nil, nil, v.concern, nil, container.NewStack(v.concernOn)), v.concernBad, hint)),
+			border(nil, nil, v.concern, nil, container.NewStack(v.concernOn)), v.concernBad, hint)),
 	)
 	return container.NewVBox(boldLabel("Session note and reflection"), privacy, form,
 		container.NewHBox(v.state, layout.NewSpacer(), v.saveBtn))

@@ -63,7 +63,7 @@ func (s *surveyEntries) buildUI() fyne.CanvasObject {
 		}
 		e.OnChanged = func(string) { s.changed() }
 		s.averages[q] = e
-		grid.Add(container.NewBorder(nil, nil, widget.NewLabel(data.Label(q)), nil, e))
+		grid.Add(border(nil, nil, widget.NewLabel(data.Label(q)), nil, e))
 	}
 	s.problem = problemLabel()
 	s.saveBtn = widget.NewButtonWithIcon("Save survey", theme.DocumentSaveIcon(), func() { s.saveEdits(func(bool) {}) })

@@ -45,6 +45,25 @@ type benchScreen struct {
 	shown  func(screen) bool
 }
 
+// paymentsSeen holds each Payments screen's ready lists shown when it was last forgotten.
+var paymentsSeen = map[*payments]int{}
+
+// paymentTabs are the Payments tabs behind the first, each read when it is selected: forget
+// drops what it shows, shown tells when it shows its data again.
+var paymentTabs = []struct {
+	name   string
+	index  int
+	forget func(p *payments)
+	shown  func(p *payments) bool
+}{
+	{"Statements", statementsTabIndex, func(p *payments) { p.stmts.choices = sqlite.StatementChoices{} },
+		func(p *payments) bool { return p.stmts.choices.Count > 0 && len(p.stmts.shown) > 0 }},
+	{"By mentor", balancesTabIndex, func(p *payments) { p.balances = nil },
+		func(p *payments) bool { return len(p.balances) > 0 }},
+	{"Year-end", yearEndTabIndex, func(p *payments) { p.yearEnd = sqlite.YearEnd{} },
+		func(p *payments) bool { return len(p.yearEnd.Totals) > 0 }},
+}
+
 // programsSeen holds each Programs screen's finished reloads when it was last forgotten.
 var programsSeen = map[*programs]int{}
 
@@ -69,9 +88,9 @@ var benchAreas = []benchScreen{
 		a := s.(*calendarArea)
 		a.people, a.span = calendarPeople{}, calendarSpan{}
 	}, calendarShown},
-	{"Payments", func(s screen) { s.(*payments).stmts.all = nil }, func(s screen) bool {
+	{"Payments", func(s screen) { paymentsSeen[s.(*payments)] = s.(*payments).ready.shows }, func(s screen) bool {
 		p := s.(*payments)
-		return p.settled() && p.stmts.all != nil
+		return p.settled() && p.ready.shows > paymentsSeen[p]
 	}},
 	{"Mutual Mentorship", func(s screen) { s.(*mutual).cd.applicants = nil }, func(s screen) bool {
 		m := s.(*mutual)
@@ -215,6 +234,12 @@ func benchScreens(t *testing.T, db string, runs int) []benchRow {
 		text  string
 		limit float64
 	}{"search": {"search-as-you-type over 1,000 mentors, per key < 30 ms", 30}, "next-month": {"Calendar next month ready < 50 ms", 50}}
+	for _, tab := range paymentTabs {
+		budgets["tab:"+strings.ReplaceAll(tab.name, " ", "_")] = struct {
+			text  string
+			limit float64
+		}{"Payments › " + tab.name + " tab ready < 50 ms", 50}
+	}
 	for _, sc := range benchAreas {
 		key := strings.ReplaceAll(sc.area, " ", "_")
 		budgets["first:"+key] = struct {
@@ -437,7 +462,7 @@ func benchChild(mode, db string) error {
 	p := b.a.Preferences()
 	p.SetBool(prefWelcomed, true)
 	p.SetString(prefArea, "Home")
-	applyTheme(b.a, p.StringWithFallback(prefTheme, "system"))
+	applyTheme(b.a)
 	b.w = b.a.NewWindow("MentorDesk")
 	b.w.Resize(fyne.NewSize(1200, 780))
 	var failOnce sync.Once
@@ -589,9 +614,37 @@ func (b *benchWindow) screens(sh *shell, runs int) {
 					sample("next-month", wall, cpu, frame)
 				}
 			}
+			if sc.area == "Payments" {
+				b.paymentTabs(s.(*payments), base, run >= 0)
+			}
 		}
 		b.search(sh, base, run >= 0)
 	}
+}
+
+// paymentTabs selects each Payments tab behind the first, out of date, and times it to its data.
+func (b *benchWindow) paymentTabs(p *payments, base int, record bool) {
+	for _, tab := range paymentTabs {
+		settleLoads(base)
+		fyne.DoAndWait(func() {
+			p.tabs.SelectIndex(readyTabIndex)
+			p.stale[tab.index] = true
+			tab.forget(p)
+		})
+		t0, c0 := time.Now(), cpuNow()
+		fyne.DoAndWait(func() { p.tabs.SelectIndex(tab.index) })
+		at := untilShown(b.fail, "the "+tab.name+" tab", func() bool {
+			if p.settled() && tab.shown(p) {
+				b.probe.arm()
+				return true
+			}
+			return false
+		})
+		if record {
+			sample("tab:"+strings.ReplaceAll(tab.name, " ", "_"), ms(at.Sub(t0)), ms(cpuNow()-c0), b.frameSince(t0))
+		}
+	}
+	fyne.DoAndWait(func() { p.tabs.SelectIndex(readyTabIndex) })
 }
 
 // search types words into the Mentors search one key at a time; each key filters the thousand

@@ -96,7 +96,7 @@ func (c *calendarEditor) buildUI() fyne.CanvasObject {
 	revert := widget.NewButton("Revert", c.discard)
 	c.status = widget.NewLabel("")
 	c.status.Wrapping = fyne.TextWrapWord
-	top := container.NewBorder(nil, nil, widget.NewLabel("Calendar"), container.NewHBox(c.newBtn, c.renameBtn, revert, c.saveBtn), c.picker)
+	top := border(nil, nil, widget.NewLabel("Calendar"), container.NewHBox(c.newBtn, c.renameBtn, revert, c.saveBtn), c.picker)
 
 	today := c.d.today()
 	c.day = today
@@ -109,7 +109,7 @@ func (c *calendarEditor) buildUI() fyne.CanvasObject {
 		legend = append(legend, dayKindLooks[k])
 	}
 	legend = append(legend, widgets.DayMark{Label: "Today"})
-	left := container.NewBorder(nil, container.NewCenter(widgets.Legend(legend...)), nil, nil, c.grid)
+	left := border(nil, container.NewCenter(widgets.Legend(legend...)), nil, nil, c.grid)
 
 	c.dayTitle = sectionHeading("")
 	c.labelFS = newFieldSet(c.labelProblems, nil)
@@ -128,9 +128,9 @@ func (c *calendarEditor) buildUI() fyne.CanvasObject {
 		widget.NewSeparator(), c.summaryHead, c.summary, widget.NewSeparator(), c.monthHead, c.monthDays))
 	split := container.NewHSplit(left, c.right)
 	split.Offset = 0.6
-	c.editorUI = container.NewBorder(nil, c.status, nil, nil, split)
+	c.editorUI = border(nil, c.status, nil, nil, split)
 	c.body = container.NewStack(schoolsEmpty("Loading the school calendars…", nil))
-	return container.NewBorder(container.NewPadded(top), nil, nil, nil, c.body)
+	return border(container.NewPadded(top), nil, nil, nil, c.body)
 }
 
 type calendarLists struct {

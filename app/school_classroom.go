@@ -316,7 +316,7 @@ func (f *classroomForm) showEvents() {
 		f.root.Refresh()
 		return
 	}
-	add := container.NewBorder(nil, nil, nil, f.addEvent,
+	add := border(nil, nil, nil, f.addEvent,
 		container.NewGridWithColumns(2, container.NewVBox(f.evDate.input, f.evDate.problem), container.NewVBox(f.evName.input, f.evName.problem)))
 	f.eventSection.Objects = []fyne.CanvasObject{head, f.eventRows, add}
 	f.root.Refresh()
@@ -334,7 +334,7 @@ func (f *classroomForm) loadEvents() {
 			del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { f.onDeleteEvent(e) })
 			del.Importance = widget.LowImportance
 			f.deleteEvent = append(f.deleteEvent, del)
-			f.eventRows.Add(container.NewBorder(nil, nil, nil, del, widget.NewLabel(e.Date.Time().Format("Mon 2 Jan 2006")+" · "+e.Name)))
+			f.eventRows.Add(border(nil, nil, nil, del, widget.NewLabel(e.Date.Time().Format("Mon 2 Jan 2006")+" · "+e.Name)))
 		}
 		if len(evs) == 0 {
 			f.eventRows.Add(hintLabel("No events yet: add this classroom's concerts so sessions can build up to them."))

@@ -266,7 +266,7 @@ func formButtons(status *widget.Label, del, revert, save *widget.Button) fyne.Ca
 	if del != nil {
 		left = del
 	}
-	return container.NewBorder(nil, nil, left, container.NewHBox(revert, save), status)
+	return border(nil, nil, left, container.NewHBox(revert, save), status)
 }
 
 func pageHeading(text string) *widget.Label {

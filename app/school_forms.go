@@ -54,7 +54,7 @@ func newSchoolForm(s *schools, x data.School) *schoolForm {
 	f.address.entry.SetMinRowsVisible(2)
 	f.calendar = widget.NewSelect(append([]string{noCalendar}, s.calendars...), nil)
 	editCal := widget.NewButtonWithIcon("Edit calendar", theme.CalendarIcon(), f.onEditCalendar)
-	cf := f.fs.add("calendar", container.NewBorder(nil, nil, nil, editCal, f.calendar))
+	cf := f.fs.add("calendar", border(nil, nil, nil, editCal, f.calendar))
 	f.calendar.OnChanged = func(string) { f.fs.changed(cf) }
 	f.fs.load(f.fill)
 
@@ -79,8 +79,8 @@ func newSchoolForm(s *schools, x data.School) *schoolForm {
 	f.people, f.classes = container.NewVBox(), container.NewVBox()
 	body := container.NewVBox(f.heading,
 		f.fs.grid("Name", "District", "Level", "Address", "Calendar"), buttons,
-		widget.NewSeparator(), container.NewBorder(nil, nil, nil, f.addInstructor, f.peopleH), f.people,
-		widget.NewSeparator(), container.NewBorder(nil, nil, nil, f.addRoom, f.classesH), f.classes)
+		widget.NewSeparator(), border(nil, nil, nil, f.addInstructor, f.peopleH), f.people,
+		widget.NewSeparator(), border(nil, nil, nil, f.addRoom, f.classesH), f.classes)
 	f.root = container.NewVScroll(container.NewPadded(body))
 	f.showHeading()
 	return f
@@ -241,7 +241,7 @@ func (f *schoolForm) showLists(p schoolPeople) {
 	for _, x := range p.instructors {
 		b := widget.NewButtonWithIcon("Edit", theme.DocumentCreateIcon(), func() { f.openInstructor(x) })
 		f.editInstructor = append(f.editInstructor, b)
-		f.people.Add(container.NewBorder(nil, nil, nil, b, widget.NewLabel(joinSome(" · ", x.Name(), x.Email, x.Phone))))
+		f.people.Add(border(nil, nil, nil, b, widget.NewLabel(joinSome(" · ", x.Name(), x.Email, x.Phone))))
 	}
 	if len(p.instructors) == 0 {
 		f.people.Add(hintLabel("No instructors yet."))
@@ -252,7 +252,7 @@ func (f *schoolForm) showLists(p schoolPeople) {
 		f.editRoom = append(f.editRoom, b)
 		l := widget.NewLabel(classroomLine(c, p.instructors))
 		l.Wrapping = fyne.TextWrapWord
-		f.classes.Add(container.NewBorder(nil, nil, nil, b, l))
+		f.classes.Add(border(nil, nil, nil, b, l))
 	}
 	if len(p.rooms) == 0 {
 		f.classes.Add(hintLabel("No classrooms yet."))

@@ -90,8 +90,8 @@ func (s *schools) buildUI() fyne.CanvasObject {
 	s.list.OnSelected = s.onSelect
 	s.newBtn = widget.NewButtonWithIcon("New school", theme.ContentAddIcon(), s.onNewSchool)
 	s.detail = container.NewStack(schoolsEmpty("Choose a school on the left, or add one with New school.", nil))
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, s.newBtn, s.search), s.count)
-	split := container.NewHSplit(container.NewBorder(top, nil, nil, nil, s.list), s.detail)
+	top := container.NewVBox(border(nil, nil, nil, s.newBtn, s.search), s.count)
+	split := container.NewHSplit(border(top, nil, nil, nil, s.list), s.detail)
 	split.Offset = 0.3
 
 	s.cal = newCalendarEditor(s.d, s.store, s.work)

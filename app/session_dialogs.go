@@ -64,8 +64,8 @@ func showSessionDialog(d deps, st sessionStore, id int64, changed func(), openVi
 	s.body = container.NewVBox(widget.NewLabel("Loading the session…"))
 	s.bar = container.NewHBox()
 	closeBtn := widget.NewButton("Close", func() { s.dlg.Hide() })
-	bottom := container.NewVBox(widget.NewSeparator(), container.NewBorder(nil, nil, nil, closeBtn, s.bar))
-	s.dlg = dialog.NewCustomWithoutButtons("Session", container.NewBorder(nil, bottom, nil, nil, container.NewVScroll(s.body)), d.win)
+	bottom := container.NewVBox(widget.NewSeparator(), border(nil, nil, nil, closeBtn, s.bar))
+	s.dlg = dialog.NewCustomWithoutButtons("Session", border(nil, bottom, nil, nil, container.NewVScroll(s.body)), d.win)
 	s.dlg.Resize(fyne.NewSize(680, 580))
 	s.dlg.Show()
 	s.load()
@@ -138,7 +138,7 @@ func (s *sessionDialog) show() {
 	if x.Locked() {
 		note := fmt.Sprintf("Paid on statement no. %d, issued %s. An issued statement never changes, so this session cannot either; a correction is an adjustment statement in Payments.",
 			s.rec.statement.Number, s.rec.statement.IssuedOn.Short())
-		s.body.Add(container.NewBorder(nil, nil, widget.NewIcon(lockIcon), nil, wrapLabel(note)))
+		s.body.Add(border(nil, nil, widget.NewIcon(lockIcon), nil, wrapLabel(note)))
 	}
 	s.body.Add(sectionHeading("History"))
 	if len(s.rec.moves) == 0 {

@@ -28,11 +28,12 @@ type settings struct {
 	d     deps
 	store settingsStore
 
-	loaded  data.Settings
-	entries map[string]*widget.Entry
-	paper   *widget.Select
-	form    *widget.Form
-	saved   *widget.Label
+	loaded   data.Settings
+	entries  map[string]*widget.Entry
+	paper    *widget.Select
+	form     *widget.Form
+	saved    *widget.Label
+	textSize *widget.Select
 }
 
 func newSettings(d deps) *settings { return &settings{d: d, store: d.store} }
@@ -103,22 +104,33 @@ func (s *settings) onSave() {
 	})
 }
 
-// displayUI chooses light, dark or the system's theme; it applies at once and is remembered.
+// displayUI chooses light, dark or the system's theme, and the text size; both apply at once and
+// are remembered.
 func (s *settings) displayUI() fyne.CanvasObject {
 	labels := map[string]string{"system": "Follow the system", "light": "Light", "dark": "Dark"}
 	choice := widget.NewRadioGroup([]string{labels["system"], labels["light"], labels["dark"]}, func(v string) {
 		for k, l := range labels {
 			if l == v && s.d.app != nil {
-				s.d.app.Preferences().SetString(prefTheme, k)
-				applyTheme(s.d.app, k)
+				setAppearance(s.d.app, k, -1)
 			}
 		}
 	})
 	choice.Horizontal = true
+	var names []string
+	for _, t := range textSizes {
+		names = append(names, fmt.Sprintf("%s (%.0f %%)", t.name, t.scale*100))
+	}
+	size := widget.NewSelect(names, nil)
 	if s.d.app != nil {
 		choice.Selected = labels[s.d.app.Preferences().StringWithFallback(prefTheme, "system")]
+		size.SetSelectedIndex(textSizeIndex(s.d.app.Preferences()))
+		size.OnChanged = func(string) { setAppearance(s.d.app, "", size.SelectedIndex()) }
 	}
-	return widget.NewForm(widget.NewFormItem("Appearance", choice))
+	s.textSize = size
+	hint := widget.NewLabel("Also View › Larger text (Ctrl+=) and Smaller text (Ctrl+-). Fyne's own scale setting (FYNE_SCALE) multiplies it.")
+	hint.Wrapping = fyne.TextWrapWord
+	return widget.NewForm(widget.NewFormItem("Appearance", choice), widget.NewFormItem("Text size", size),
+		widget.NewFormItem("", hint))
 }
 
 // backupUI sets where backups go and how many are kept, and offers a backup or a restore now.
@@ -171,7 +183,7 @@ func (s *settings) backupUI() fyne.CanvasObject {
 	note := widget.NewLabel("A checked copy is taken every day while MentorDesk is open, before every import and before any upgrade of the database.")
 	note.Wrapping = fyne.TextWrapWord
 	return container.NewVBox(widget.NewLabelWithStyle("Backups", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		note, form, container.NewHBox(now, restore))
+		note, container.NewHBox(now, restore), form)
 }
 
 // reviewUI holds the roster-review thresholds (instructor feedback, student surveys, punctuality).

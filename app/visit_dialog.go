@@ -47,7 +47,7 @@ func showVisitDialog(d deps, st sessionStore, mentorID, schoolID int64, day data
 	v.confirm.Importance = widget.HighImportance
 	v.confirm.Disable()
 	closeBtn := widget.NewButton("Close", func() { v.dlg.Hide() })
-	v.dlg = dialog.NewCustomWithoutButtons("Visit", container.NewBorder(nil, container.NewHBox(layout.NewSpacer(), closeBtn, v.confirm), nil, nil,
+	v.dlg = dialog.NewCustomWithoutButtons("Visit", border(nil, container.NewHBox(layout.NewSpacer(), closeBtn, v.confirm), nil, nil,
 		container.NewVScroll(v.body)), d.win)
 	v.dlg.Resize(fyne.NewSize(640, 480))
 	v.dlg.Show()

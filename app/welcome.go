@@ -52,7 +52,7 @@ func (sh *shell) showWelcome() {
 		sh.startOwnOrganisation()
 	})
 	start.Importance = widget.HighImportance
-	d = dialog.NewCustomWithoutButtons("Welcome to MentorDesk", container.NewBorder(nil, container.NewHBox(explore, start), nil, nil, text), sh.win)
+	d = dialog.NewCustomWithoutButtons("Welcome to MentorDesk", border(nil, container.NewHBox(explore, start), nil, nil, text), sh.win)
 	d.Resize(fyne.NewSize(620, 360))
 	d.Show()
 }
@@ -126,7 +126,7 @@ func (w *orgWizard) form(win fyne.Window) *widget.Form {
 	return widget.NewForm(
 		widget.NewFormItem("Organisation name", w.name),
 		widget.NewFormItem("Address", w.address),
-		widget.NewFormItem("Logo", container.NewBorder(nil, nil, nil, pick, w.logoLabel)),
+		widget.NewFormItem("Logo", border(nil, nil, nil, pick, w.logoLabel)),
 		widget.NewFormItem("Time zone", w.zone),
 		widget.NewFormItem("School year starts (MM-DD)", w.start),
 		widget.NewFormItem("Focused session rate", w.focused),
@@ -185,7 +185,7 @@ func (sh *shell) showOrgWizard() {
 		"sample-organisation.db, with anything you entered in it.")
 	intro.Wrapping = fyne.TextWrapWord
 	dlg = dialog.NewCustomWithoutButtons("Start my organisation",
-		container.NewBorder(intro, container.NewHBox(cancel, create), nil, nil, container.NewVScroll(form)), sh.win)
+		border(intro, container.NewHBox(cancel, create), nil, nil, container.NewVScroll(form)), sh.win)
 	dlg.Resize(fyne.NewSize(640, 560))
 	dlg.Show()
 	sh.orgForm = wz

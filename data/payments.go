@@ -369,13 +369,19 @@ func YearTotals(statements []Statement, threshold Money) []YearTotal {
 		out[i].Total += st.Total()
 		out[i].Statements++
 	}
-	for i := range out {
-		out[i].OverThreshold = out[i].Total >= threshold
+	MarkYearTotals(out, threshold)
+	return out
+}
+
+// MarkYearTotals marks each total against the threshold and orders them as YearTotals does: by
+// year, then mentor name. A store that sums in SQL finishes its totals with it.
+func MarkYearTotals(totals []YearTotal, threshold Money) {
+	for i := range totals {
+		totals[i].OverThreshold = totals[i].Total >= threshold
 	}
-	slices.SortFunc(out, func(a, b YearTotal) int {
+	slices.SortFunc(totals, func(a, b YearTotal) int {
 		return cmp.Or(cmp.Compare(a.Year, b.Year), compareNames(a.MentorName, b.MentorName), cmp.Compare(a.MentorID, b.MentorID))
 	})
-	return out
 }
 
 // Balance is what a mentor is owed on issued statements and has been paid on paid ones.

@@ -3,6 +3,7 @@ package widgets
 import (
 	"fmt"
 	"image/color"
+	"math"
 	"slices"
 	"strings"
 	"time"
@@ -372,10 +373,28 @@ func mix(a, b color.Color, t float32) color.Color {
 }
 
 // contrastText is white on a dark fill and near-black on a light one.
-func contrastText(c color.Color) color.Color {
-	r, g, b, _ := c.RGBA()
-	if 0.299*float32(r)+0.587*float32(g)+0.114*float32(b) > 0.6*0xffff {
-		return color.NRGBA{R: 0x1a, G: 0x1a, B: 0x1a, A: 0xff}
+func contrastText(c color.Color) color.Color { return TextOn(c) }
+
+// TextOn is the text colour, near-black or white, that reads best on an opaque c: the one with
+// the higher WCAG contrast ratio.
+func TextOn(c color.Color) color.Color {
+	dark := color.NRGBA{R: 0x1a, G: 0x1a, B: 0x1a, A: 0xff}
+	l := Luminance(c)
+	if (l+0.05)/(Luminance(dark)+0.05) > 1.05/(l+0.05) {
+		return dark
 	}
 	return color.White
+}
+
+// Luminance is WCAG 2's relative luminance of c, from 0 (black) to 1 (white).
+func Luminance(c color.Color) float64 {
+	r, g, b, _ := c.RGBA()
+	lin := func(v uint32) float64 {
+		x := float64(v) / 0xffff
+		if x <= 0.03928 {
+			return x / 12.92
+		}
+		return math.Pow((x+0.055)/1.055, 2.4)
+	}
+	return 0.2126*lin(r) + 0.7152*lin(g) + 0.0722*lin(b)
 }

@@ -64,6 +64,14 @@ func (s *Store) Check(ctx context.Context) ([]Finding, error) {
 			"session %v: confirmed sessions need a confirmation date, and only they"},
 		{true, `SELECT x.id FROM sessions x WHERE x.status = 'confirmed' AND x.confirmed_on < x.date`,
 			"session %v was confirmed before it took place"},
+		{true, `WITH r AS (SELECT st.mentor_id, CAST(substr(st.issued_on, 1, 4) AS INTEGER) AS year, count(*), count(st.adjusts),
+				COALESCE(sum(CASE WHEN p.statement_id IS NULL THEN st.total END), 0),
+				COALESCE(sum(CASE WHEN p.statement_id IS NOT NULL THEN st.total END), 0)
+				FROM statements st LEFT JOIN statement_payments p ON p.statement_id = st.id GROUP BY 1, 2),
+			t AS (SELECT mentor_id, year, statements, adjustments, owed, paid FROM statement_totals WHERE statements > 0),
+			d AS (SELECT * FROM r EXCEPT SELECT * FROM t), e AS (SELECT * FROM t EXCEPT SELECT * FROM r)
+			SELECT DISTINCT 'mentor ' || mentor_id || ' in ' || year FROM (SELECT * FROM d UNION ALL SELECT * FROM e)`,
+			"the payment totals kept for %v differ from that mentor's statements"},
 		{false, `SELECT DISTINCT m.email || ' in ' || (e.school_year) || '-' || substr('0' || ((e.school_year + 1) % 100), -2)
 			FROM enrollments e JOIN mentors m ON m.id = e.mentor_id
 			WHERE NOT EXISTS (SELECT 1 FROM contracts c WHERE c.mentor_id = e.mentor_id AND c.school_year = e.school_year)`,

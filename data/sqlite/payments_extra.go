@@ -54,7 +54,14 @@ func (s *Store) ReadyVisits(ctx context.Context, through data.Date) (ReadyToPay,
 	if err != nil {
 		return out, fmt.Errorf("list visits ready to pay: %w", err)
 	}
-	h, err := paymentHistory(ctx, tx, visits, set.SchoolYearStart)
+	// Only the visits ready to issue are drafted, so only their mentors' history is read.
+	var due []data.Visit
+	for _, v := range visits {
+		if v.Ready() && !v.Issued() {
+			due = append(due, v)
+		}
+	}
+	h, err := paymentHistory(ctx, tx, due, set.SchoolYearStart)
 	if err != nil {
 		return out, fmt.Errorf("list visits ready to pay: %w", err)
 	}
@@ -167,37 +174,31 @@ type StatementSummary struct {
 	PaidRef     string
 }
 
-// totalOnly is the statement as the rules that add up totals (YearTotals, Balances) need it.
-func (x StatementSummary) totalOnly() data.Statement {
-	return data.Statement{Number: x.Number, IssuedOn: x.IssuedOn, MentorID: x.MentorID, MentorEmail: x.MentorEmail,
-		MentorName: x.MentorName, SchoolID: x.SchoolID, School: x.School, VisitDate: x.VisitDate, Adjusts: x.Adjusts,
-		Status: x.Status, PaidOn: x.PaidOn, PaidRef: x.PaidRef,
-		Lines: []data.StatementLine{{Kind: data.AdjustmentLine, Description: "total", Amount: x.Total}}}
-}
-
 // StatementSummaries lists statements by number without reading their lines: the stored total
 // (written from the lines in the same transaction, and immutable) is enough for a list.
 func (s *Store) StatementSummaries(ctx context.Context, f StatementFilter) ([]StatementSummary, error) {
 	where, args := f.conditions()
-	q := `SELECT st.number, st.issued_on, st.mentor_id, m.email, m.first_name || ' ' || m.last_name, st.school_id, sc.name,
+	cond := ""
+	if len(where) > 0 {
+		cond = " WHERE " + strings.Join(where, " AND ")
+	}
+	// Counting first (by the same indexes) costs less than growing a list of thousands.
+	var n int
+	if err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM statements st
+		LEFT JOIN statement_payments p ON p.statement_id = st.id`+cond, args...).Scan(&n); err != nil {
+		return nil, fmt.Errorf("list statements: %w", err)
+	}
+	rows, err := s.r.QueryContext(ctx, `SELECT st.number, st.issued_on, st.mentor_id, m.email, m.first_name || ' ' || m.last_name, st.school_id, sc.name,
 		st.visit_date, COALESCE(st.adjusts, 0), st.reason, st.total,
 		(SELECT count(*) FROM statement_lines l WHERE l.statement_id = st.id AND l.kind = 'session'),
 		COALESCE(p.paid_on, ''), COALESCE(p.reference, '')
 		FROM statements st JOIN mentors m ON m.id = st.mentor_id JOIN schools sc ON sc.id = st.school_id
-		LEFT JOIN statement_payments p ON p.statement_id = st.id`
-	if len(where) > 0 {
-		q += " WHERE " + strings.Join(where, " AND ")
-	}
-	var n int
-	if err := s.r.QueryRowContext(ctx, "SELECT count(*) FROM statements").Scan(&n); err != nil {
-		return nil, fmt.Errorf("list statements: %w", err)
-	}
-	rows, err := s.r.QueryContext(ctx, q+" ORDER BY st.number", args...)
+		LEFT JOIN statement_payments p ON p.statement_id = st.id`+cond+" ORDER BY st.number", args...)
 	if err != nil {
 		return nil, fmt.Errorf("list statements: %w", err)
 	}
 	defer rows.Close()
-	out := make([]StatementSummary, 0, n) // at most every statement; growing 60,000 rows costs more than the count
+	out := make([]StatementSummary, 0, n)
 	for rows.Next() {
 		var x StatementSummary
 		if err := rows.Scan(&x.Number, dt(&x.IssuedOn), &x.MentorID, &x.MentorEmail, &x.MentorName, &x.SchoolID, &x.School,
@@ -220,27 +221,33 @@ type YearEnd struct {
 	Totals    []data.YearTotal
 }
 
-// YearEnd sums every statement and adjustment per mentor per calendar year (data.YearTotals)
-// against the nec.threshold setting.
+// YearEnd sums every statement and adjustment per mentor per calendar year of its issue date
+// against the nec.threshold setting, as data.YearTotals does, from the totals the schema keeps
+// per mentor and year (statement_totals), so ten years' statements are never read.
 func (s *Store) YearEnd(ctx context.Context) (YearEnd, error) {
 	set, err := s.Settings(ctx)
 	if err != nil {
 		return YearEnd{}, err
 	}
-	sums, err := s.StatementSummaries(ctx, StatementFilter{})
+	rows, err := s.r.QueryContext(ctx, `SELECT t.mentor_id, m.first_name || ' ' || m.last_name, t.year, t.owed + t.paid, t.statements
+		FROM statement_totals t JOIN mentors m ON m.id = t.mentor_id WHERE t.statements > 0`)
 	if err != nil {
-		return YearEnd{}, err
+		return YearEnd{}, fmt.Errorf("year-end totals: %w", err)
 	}
-	return YearEndOf(sums, set.NECThreshold), nil
-}
-
-// YearEndOf is YearEnd over statements already read, so a screen reads them once.
-func YearEndOf(sums []StatementSummary, threshold data.Money) YearEnd {
-	sts := make([]data.Statement, len(sums))
-	for i, x := range sums {
-		sts[i] = x.totalOnly()
+	defer rows.Close()
+	var out []data.YearTotal
+	for rows.Next() {
+		var t data.YearTotal
+		if err := rows.Scan(&t.MentorID, &t.MentorName, &t.Year, &t.Total, &t.Statements); err != nil {
+			return YearEnd{}, fmt.Errorf("year-end totals: %w", err)
+		}
+		out = append(out, t)
 	}
-	return YearEnd{Threshold: threshold, Totals: data.YearTotals(sts, threshold)}
+	if err := rows.Err(); err != nil {
+		return YearEnd{}, fmt.Errorf("year-end totals: %w", err)
+	}
+	data.MarkYearTotals(out, set.NECThreshold)
+	return YearEnd{Threshold: set.NECThreshold, Totals: out}, nil
 }
 
 // MentorBalance is everything one mentor is owed (issued, not yet paid) and has been paid.
@@ -256,39 +263,93 @@ type MentorBalance struct {
 // Total is owed and paid together: the sum of every statement and adjustment.
 func (b MentorBalance) Total() data.Money { return b.Owed + b.Paid }
 
+// balanceQuery sums the totals kept per mentor and year (statement_totals) per mentor, which is
+// data.Balances over their statements; %s is a WHERE clause on them (empty for all).
+const balanceQuery = `SELECT t.mentor_id, m.first_name || ' ' || m.last_name, m.email,
+		sum(t.statements), sum(t.adjustments), sum(t.owed), sum(t.paid)
+	FROM statement_totals t JOIN mentors m ON m.id = t.mentor_id %s
+	GROUP BY t.mentor_id HAVING sum(t.statements) > 0`
+
 // MentorBalances lists, per mentor with a statement, what is owed and paid (data.Balances), by name.
 func (s *Store) MentorBalances(ctx context.Context) ([]MentorBalance, error) {
-	sums, err := s.StatementSummaries(ctx, StatementFilter{})
-	if err != nil {
-		return nil, err
-	}
-	return BalancesOf(sums), nil
+	return s.balances(ctx, "")
 }
 
-// BalancesOf is MentorBalances over statements already read.
-func BalancesOf(sums []StatementSummary) []MentorBalance {
-	sts := make([]data.Statement, len(sums))
-	index := map[int64]int{}
-	var out []MentorBalance
-	for i, x := range sums {
-		sts[i] = x.totalOnly()
-		j, ok := index[x.MentorID]
-		if !ok {
-			j = len(out)
-			index[x.MentorID] = j
-			out = append(out, MentorBalance{MentorID: x.MentorID, MentorName: x.MentorName, MentorEmail: x.MentorEmail})
-		}
-		out[j].Statements++
-		if x.Adjusts != 0 {
-			out[j].Adjustments++
-		}
+// MentorBalance is one mentor's balance; zero when they have no statement.
+func (s *Store) MentorBalance(ctx context.Context, mentorID int64) (MentorBalance, error) {
+	bs, err := s.balances(ctx, "WHERE t.mentor_id = ?", mentorID)
+	if err != nil || len(bs) == 0 {
+		return MentorBalance{MentorID: mentorID}, err
 	}
-	bal := data.Balances(sts)
-	for i := range out {
-		out[i].Balance = bal[out[i].MentorID]
+	return bs[0], nil
+}
+
+func (s *Store) balances(ctx context.Context, where string, args ...any) ([]MentorBalance, error) {
+	rows, err := s.r.QueryContext(ctx, fmt.Sprintf(balanceQuery, where), args...)
+	if err != nil {
+		return nil, fmt.Errorf("balances: %w", err)
+	}
+	defer rows.Close()
+	var out []MentorBalance
+	for rows.Next() {
+		var b MentorBalance
+		if err := rows.Scan(&b.MentorID, &b.MentorName, &b.MentorEmail, &b.Statements, &b.Adjustments, &b.Owed, &b.Paid); err != nil {
+			return nil, fmt.Errorf("balances: %w", err)
+		}
+		out = append(out, b)
 	}
 	slices.SortFunc(out, func(a, b MentorBalance) int {
 		return cmp.Or(cmp.Compare(strings.ToLower(a.MentorName), strings.ToLower(b.MentorName)), cmp.Compare(a.MentorID, b.MentorID))
 	})
-	return out
+	return out, rows.Err()
+}
+
+// IDName is a person or place a list can be filtered by.
+type IDName struct {
+	ID   int64
+	Name string
+}
+
+// StatementChoices are what the statement list can be filtered by: the mentors and schools
+// with at least one statement, by name, and how many statements there are in all.
+type StatementChoices struct {
+	Mentors, Schools []IDName
+	Count            int
+}
+
+// StatementChoices reads the filter choices by index, one probe per mentor and school.
+func (s *Store) StatementChoices(ctx context.Context) (StatementChoices, error) {
+	var c StatementChoices
+	read := func(q string) ([]IDName, error) {
+		rows, err := s.r.QueryContext(ctx, q)
+		if err != nil {
+			return nil, fmt.Errorf("statement filters: %w", err)
+		}
+		defer rows.Close()
+		var out []IDName
+		for rows.Next() {
+			var x IDName
+			if err := rows.Scan(&x.ID, &x.Name); err != nil {
+				return nil, fmt.Errorf("statement filters: %w", err)
+			}
+			out = append(out, x)
+		}
+		slices.SortFunc(out, func(a, b IDName) int {
+			return cmp.Or(cmp.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)), cmp.Compare(a.ID, b.ID))
+		})
+		return out, rows.Err()
+	}
+	var err error
+	if c.Mentors, err = read(`SELECT m.id, m.first_name || ' ' || m.last_name FROM mentors m
+		WHERE EXISTS (SELECT 1 FROM statements st WHERE st.mentor_id = m.id)`); err != nil {
+		return c, err
+	}
+	if c.Schools, err = read(`SELECT sc.id, sc.name FROM schools sc
+		WHERE EXISTS (SELECT 1 FROM statements st WHERE st.school_id = sc.id)`); err != nil {
+		return c, err
+	}
+	if err := s.r.QueryRowContext(ctx, "SELECT count(*) FROM statements").Scan(&c.Count); err != nil {
+		return c, fmt.Errorf("statement filters: %w", err)
+	}
+	return c, nil
 }

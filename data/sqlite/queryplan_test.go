@@ -187,6 +187,16 @@ func TestHotQueriesUseTheirIndexes(t *testing.T) {
 		}, "st.visit_date >= ?", "statements_by_visit (visit_date>? AND visit_date<?)"},
 		{"a mentor's statements of a year", func() error { _, err := s.YearStatements(ctx, 3, 2026); return err },
 			"st.mentor_id = ?", "statements_by_mentor (mentor_id=? AND issued_on>? AND issued_on<?)"},
+		{"adjustments of a statement", func() error {
+			_, err := s.StatementSummaries(ctx, StatementFilter{Adjusts: 1})
+			return err
+		}, "st.adjusts = ?", "statements_by_adjusts (adjusts=?)"},
+		{"one mentor's balance", func() error { _, err := s.MentorBalance(ctx, 3); return err },
+			"t.mentor_id = ?", "PRIMARY KEY (mentor_id=?)"},
+		{"mentors with statements", func() error { _, err := s.StatementChoices(ctx); return err },
+			"st.mentor_id = m.id", "statements_by_mentor (mentor_id=?)"},
+		{"schools with statements", func() error { _, err := s.StatementChoices(ctx); return err },
+			"st.school_id = sc.id", "statements_by_school (school_id=?)"},
 		{"visits ready to pay", func() error { _, err := s.ReadyVisits(ctx, data.MustDate("2026-11-21")); return err },
 			"SELECT DISTINCT y.mentor_id", "(status=? AND statement_id=? AND date<?)"},
 		{"visits awaiting confirmation", func() error { _, err := s.ReadyVisits(ctx, data.MustDate("2026-11-21")); return err },

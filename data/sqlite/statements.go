@@ -221,6 +221,7 @@ type StatementFilter struct {
 	From, Through data.Date // visit date
 	IssuedFrom    data.Date
 	IssuedThrough data.Date
+	Adjusts       int // the adjustments of this statement number
 }
 
 // conditions are the filter's WHERE terms over statements st and statement_payments p.
@@ -228,6 +229,9 @@ func (f StatementFilter) conditions() (where []string, args []any) {
 	add := func(c string, v any) { where = append(where, c); args = append(args, v) }
 	if f.Number != 0 {
 		add("st.number = ?", f.Number)
+	}
+	if f.Adjusts != 0 {
+		add("st.adjusts = ?", f.Adjusts)
 	}
 	if f.MentorID != 0 {
 		add("st.mentor_id = ?", f.MentorID)

@@ -157,6 +157,15 @@ func TestMigrateFromPreviousVersionKeepsDataAndBacksUp(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Statements, some paid, written before the schema kept their totals.
+	calendarScale(t, s, 2, 6, 4, 80, data.MustDate("2026-09-07"))
+	issued, err := s.IssueStatements(ctx, data.MustDate("2026-11-01"), data.MustDate("2026-11-02"))
+	if err != nil || len(issued) < 4 {
+		t.Fatalf("issued %d statements, %v", len(issued), err)
+	}
+	if err := s.MarkPaid(ctx, []int{issued[0].Number, issued[2].Number}, data.MustDate("2026-11-09"), "EFT 12"); err != nil {
+		t.Fatal(err)
+	}
 	if _, err := s.SaveMentor(ctx, data.Mentor{FirstName: "Zoë", LastName: "Łukasiewicz", Email: "zoe@example.org", Status: data.Active}); err != nil {
 		t.Fatal(err)
 	}
@@ -175,6 +184,22 @@ func TestMigrateFromPreviousVersionKeepsDataAndBacksUp(t *testing.T) {
 	m, err := s.MentorByEmail(ctx, "ZOE@example.org")
 	if err != nil || m.LastName != "Łukasiewicz" {
 		t.Fatalf("mentor after migration: %+v, %v", m, err)
+	}
+	all, err := s.Statements(ctx, StatementFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	bals, err := s.MentorBalances(ctx)
+	if err != nil || len(bals) == 0 {
+		t.Fatalf("balances after migration: %v, %v", bals, err)
+	}
+	for _, b := range bals {
+		if want := data.Balances(all)[b.MentorID]; b.Balance != want {
+			t.Errorf("mentor %d after migration: %+v; the statements say %+v", b.MentorID, b.Balance, want)
+		}
+	}
+	if f := problems(t, s); len(f) != 0 {
+		t.Errorf("check after migration: %v", f)
 	}
 	backups, _ := filepath.Glob(filepath.Join(dir, "bk", "*.db"))
 	if len(backups) != 1 {
