@@ -86,7 +86,7 @@ func (h *home) buildUI() fyne.CanvasObject {
 		func() fyne.CanvasObject {
 			badge := widget.NewLabelWithStyle("FBI missing", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 			text := widget.NewLabel("Nguyễn Thị Minh: FBI check required")
-			text.Truncation = fyne.TextTruncateEllipsis
+			text.Truncation = fyne.TextTruncateClip // an ellipsis is shaped afresh on every refresh
 			return container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(110, badge.MinSize().Height), badge), nil, text)
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
@@ -108,7 +108,7 @@ func (h *home) buildUI() fyne.CanvasObject {
 	h.weekList = widget.NewList(func() int { return len(h.weekRows) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("Wed 25 Nov · 09:40 · Zoë Łukasiewicz · Cascade Middle School, 7th Grade Band · planned")
-			l.Truncation = fyne.TextTruncateEllipsis
+			l.Truncation = fyne.TextTruncateClip
 			return l
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
@@ -143,24 +143,22 @@ type homeData struct {
 
 func (h *home) reload() {
 	today := h.d.today()
+	h.review.reload() // its own read, beside the one below
 	track(&h.busy, h.d, func(ctx context.Context) (homeData, error) {
+		// The reads are independent: side by side, the slowest sets the time.
 		var hd homeData
-		var err error
-		if hd.set, err = h.store.Settings(ctx); err != nil {
-			return hd, err
-		}
-		if hd.rows, err = h.store.Compliance(ctx, today); err != nil {
-			return hd, err
-		}
-		if hd.week, err = h.store.Sessions(ctx, sqlite.SessionFilter{From: today, Through: today.AddDays(6)}); err != nil {
-			return hd, err
-		}
-		done, err := h.store.Sessions(ctx, sqlite.SessionFilter{Status: data.Completed})
-		if err != nil {
-			return hd, err
-		}
+		var done []data.Session
+		err := concurrently(
+			func() (err error) { hd.set, err = h.store.Settings(ctx); return },
+			func() (err error) { hd.rows, err = h.store.Compliance(ctx, today); return },
+			func() (err error) {
+				hd.week, err = h.store.Sessions(ctx, sqlite.SessionFilter{From: today, Through: today.AddDays(6)})
+				return
+			},
+			func() (err error) { done, err = h.store.Sessions(ctx, sqlite.SessionFilter{Status: data.Completed}); return },
+			func() (err error) { hd.risks, err = atRiskSummary(ctx, h.d.store, today); return },
+		)
 		hd.awaiting = len(done)
-		hd.risks, err = atRiskSummary(ctx, h.d.store, today)
 		return hd, err
 	}, func(hd homeData) {
 		h.title.SetText(hd.set.OrgName)
@@ -196,7 +194,6 @@ func (h *home) reload() {
 			}
 			h.riskLabel.SetText(strings.Join(lines, "\n"))
 		}
-		h.review.reload()
 		h.all = data.Alerts(hd.rows)
 		h.heading.SetText(fmt.Sprintf("Compliance on %s", today))
 		h.counts.SetText(alertCounts(h.all, year))

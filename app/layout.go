@@ -1,6 +1,9 @@
 package app
 
 import (
+	"errors"
+	"sync"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
@@ -23,4 +26,15 @@ func border(top, bottom, left, right fyne.CanvasObject, center ...fyne.CanvasObj
 	add(center...)
 	add(right, bottom)
 	return container.New(layout.NewBorderLayout(top, bottom, left, right), all...)
+}
+
+// concurrently runs the reads side by side and waits for them all; their errors are joined.
+func concurrently(reads ...func() error) error {
+	errs := make([]error, len(reads))
+	var wg sync.WaitGroup
+	for i, read := range reads {
+		wg.Go(func() { errs[i] = read() })
+	}
+	wg.Wait()
+	return errors.Join(errs...)
 }

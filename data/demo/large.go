@@ -25,8 +25,8 @@ var DefaultLarge = LargeCounts{Mentors: 1000, Schools: 300, ClassroomsPerSchool:
 // FillLarge writes a large organisation into an empty database, reproducible from seed: ten
 // school years ending with the one holding today, each school visited by two mentors a year
 // (most of whom return the next year, earning continuation), who coach two or three classrooms
-// per visit; past sessions confirmed a few days later, a few cancelled; statements issued for
-// every ready visit before today; and a 1,000 × 1,000 mutual-mentorship cohort.
+// per visit; past sessions confirmed a few days later, a few cancelled; statements issued monthly
+// and paid two weeks later (IssueAndPayLarge); and a 1,000 × 1,000 mutual-mentorship cohort.
 func FillLarge(ctx context.Context, s *sqlite.Store, today data.Date, seed uint64, n LargeCounts) error {
 	if empty, err := s.IsEmpty(ctx); err != nil || !empty {
 		if err == nil {
@@ -57,6 +57,38 @@ func FillLarge(ctx context.Context, s *sqlite.Store, today data.Date, seed uint6
 	})
 	if err != nil || n.SkipIssue {
 		return err
+	}
+	return IssueAndPayLarge(ctx, s, today)
+}
+
+// IssueAndPayLarge issues the statements of a large organisation as a director would have: once
+// a month, on the 5th, for the visits of the month before, each month's paid by transfer two weeks
+// later; the visits of this month up to yesterday are issued today and not yet paid.
+func IssueAndPayLarge(ctx context.Context, s *sqlite.Store, today data.Date) error {
+	first, err := s.EarliestSession(ctx)
+	if err != nil || first.IsZero() {
+		return err
+	}
+	for month := first.FirstOfMonth().AddMonths(1); month < today.FirstOfMonth(); month = month.AddMonths(1) {
+		issuedOn := month.AddDays(4)
+		if issuedOn >= today {
+			break
+		}
+		sts, err := s.IssueStatements(ctx, month.AddDays(-1), issuedOn)
+		if err != nil {
+			return err
+		}
+		paidOn := issuedOn.AddDays(14)
+		if len(sts) == 0 || paidOn >= today {
+			continue
+		}
+		numbers := make([]int, len(sts))
+		for i, st := range sts {
+			numbers[i] = st.Number
+		}
+		if err := s.MarkPaid(ctx, numbers, paidOn, "EFT "+month.AddMonths(-1).String()[:7]); err != nil {
+			return err
+		}
 	}
 	_, err = s.IssueStatements(ctx, today.AddDays(-1), today)
 	return err

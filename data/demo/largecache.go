@@ -173,8 +173,7 @@ func buildLarge(path, key, lock string, n LargeCounts) error {
 	})
 	if err == nil && !n.SkipIssue {
 		err = withStore(tmp, func(ctx context.Context, s *sqlite.Store) error {
-			_, err := s.IssueStatements(ctx, LargeToday.AddDays(-1), LargeToday)
-			return err
+			return IssueAndPayLarge(ctx, s, LargeToday)
 		})
 	}
 	if err != nil {

@@ -251,3 +251,12 @@ func (s *Store) SetSessionStatus(ctx context.Context, id int64, status data.Sess
 	})
 	return friendlySessionErr(err)
 }
+
+// EarliestSession is the date of the first session on record; zero when there is none.
+func (s *Store) EarliestSession(ctx context.Context) (data.Date, error) {
+	var d data.Date
+	if err := s.r.QueryRowContext(ctx, "SELECT COALESCE(min(date), '') FROM sessions").Scan(dt(&d)); err != nil {
+		return d, fmt.Errorf("first session: %w", err)
+	}
+	return d, nil
+}
