@@ -209,6 +209,24 @@ func insertStatements(ctx context.Context, tx *sql.Tx, sts []data.Statement, set
 			}
 		}
 	}
+	return addToTotals(ctx, tx, sts)
+}
+
+// addToTotals adds statements just inserted, numbered on without a gap, to the totals kept per
+// mentor and calendar year of issue (statement_totals), as owed.
+func addToTotals(ctx context.Context, tx *sql.Tx, sts []data.Statement) error {
+	if len(sts) == 0 {
+		return nil
+	}
+	_, err := tx.ExecContext(ctx, `INSERT INTO statement_totals(mentor_id, year, statements, adjustments, owed)
+		SELECT mentor_id, CAST(substr(issued_on, 1, 4) AS INTEGER), count(*), count(adjusts), sum(total)
+		FROM statements WHERE number BETWEEN ? AND ? GROUP BY 1, 2
+		ON CONFLICT(mentor_id, year) DO UPDATE SET statements = statements + excluded.statements,
+			adjustments = adjustments + excluded.adjustments, owed = owed + excluded.owed`,
+		sts[0].Number, sts[len(sts)-1].Number)
+	if err != nil {
+		return fmt.Errorf("add statements No. %d–%d to the totals: %w", sts[0].Number, sts[len(sts)-1].Number, err)
+	}
 	return nil
 }
 

@@ -157,13 +157,18 @@ func TestMigrateFromPreviousVersionKeepsDataAndBacksUp(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Statements, some paid, written before the schema kept their totals.
-	calendarScale(t, s, 2, 6, 4, 80, data.MustDate("2026-09-07"))
-	issued, err := s.IssueStatements(ctx, data.MustDate("2026-11-01"), data.MustDate("2026-11-02"))
-	if err != nil || len(issued) < 4 {
-		t.Fatalf("issued %d statements, %v", len(issued), err)
-	}
-	if err := s.MarkPaid(ctx, []int{issued[0].Number, issued[2].Number}, data.MustDate("2026-11-09"), "EFT 12"); err != nil {
+	// Statements, some paid and one an adjustment, written before the schema kept their totals.
+	if _, err := s.w.Exec(`INSERT INTO districts(name) VALUES ('D');
+		INSERT INTO schools(name, district_id, level) VALUES ('S', 1, 'middle');
+		INSERT INTO mentors(first_name, last_name, email, status) VALUES ('A', 'B', 'a@example.org', 'active'), ('C', 'D', 'c@example.org', 'active');
+		INSERT INTO statements(number, issued_on, mentor_id, school_id, visit_date, total, line_count) VALUES
+			(1, '2025-12-05', 1, 1, '2025-11-20', 7500, 1), (2, '2026-01-05', 1, 1, '2025-12-10', 8000, 1),
+			(3, '2026-01-05', 2, 1, '2025-12-11', 9000, 1);
+		INSERT INTO statements(number, issued_on, mentor_id, school_id, visit_date, adjusts, reason, total, line_count) VALUES
+			(4, '2026-02-01', 1, 1, '2025-12-10', 2, 'short', -1250, 1);
+		INSERT INTO statement_lines(statement_id, line, kind, description, amount) VALUES
+			(1, 1, 'session', 'x', 7500), (2, 1, 'session', 'x', 8000), (3, 1, 'session', 'x', 9000), (4, 1, 'adjustment', 'short', -1250);
+		INSERT INTO statement_payments(statement_id, paid_on, reference) VALUES (1, '2025-12-19', 'EFT'), (3, '2026-01-19', 'EFT');`); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := s.SaveMentor(ctx, data.Mentor{FirstName: "Zoë", LastName: "Łukasiewicz", Email: "zoe@example.org", Status: data.Active}); err != nil {
