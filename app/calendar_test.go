@@ -293,7 +293,7 @@ func TestCancellingNeedsAReason(t *testing.T) {
 	if storedSession(t, st, x.ID).Status != data.Planned {
 		t.Fatal("the session changed although the cancellation was refused")
 	}
-	test.Type(f.inputs["cancel_reason"].(*widget.Entry), "Snow day: the school closed")
+	test.Type(f.inputs["cancel_reason"].(fyne.Focusable), "Snow day: the school closed")
 	test.Tap(f.submit)
 	eventually(t, "the cancellation saved", func() bool { return f.saved })
 	got := storedSession(t, st, x.ID)

@@ -95,7 +95,10 @@ func TestImportMarksBadRowsThenImportsTheFixedFile(t *testing.T) {
 		"Chloé,Martin,chloe@example.org,,,flute,,,,,2024-02-28,active,\n"
 	os.WriteFile(path, []byte(fixed), 0o600)
 	im.problems = nil
-	im.load(path, []byte(fixed))
+	if im.again.Disabled() {
+		t.Fatal("Check again is disabled with a file chosen")
+	}
+	test.Tap(im.again) // reads the fixed file from disk
 	eventually(t, "the check of the fixed file", func() bool { return im.problems != nil && !im.doImport.Disabled() })
 	test.Tap(im.doImport)
 	eventually(t, "the import", func() bool { return im.summary.Added == 3 })
@@ -181,5 +184,42 @@ func TestRestoreFromTheWindowBringsBackADeletedMentor(t *testing.T) {
 	m, err := liveStore.MentorByEmail(ctx, "jose.ortiz@example.org")
 	if err != nil || m.LastName != "Peña Ortiz" {
 		t.Fatalf("after the restore: %+v, %v", m, err)
+	}
+}
+
+func TestHomeOfANewOrganisationSaysWhatToDoFirst(t *testing.T) {
+	st, err := sqlite.Open(filepath.Join(t.TempDir(), "new.db"), sqlite.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	_, sh := testWindow(t, st)
+	sh.show("Home")
+	h := sh.current.scr.(*home)
+	eventually(t, "Home", func() bool { return h.busy.idle() && h.counts.Text != "" })
+	if !strings.Contains(h.counts.Text, "No mentors yet") || !strings.Contains(h.counts.Text, "File › Import from a spreadsheet") {
+		t.Errorf("compliance of an empty organisation says %q", h.counts.Text)
+	}
+	if !strings.HasPrefix(h.week.Text, "No sessions from today") {
+		t.Errorf("the week of an empty organisation says %q", h.week.Text)
+	}
+}
+
+func TestImportTakesTheKindFromTheFile(t *testing.T) {
+	header := func(k csvio.Kind) []byte { return []byte(strings.Join(csvio.Columns(k), ",") + "\n") }
+	for _, c := range []struct {
+		path    string
+		content []byte
+		want    csvio.Kind
+	}{
+		{"/x/whatever.csv", header(csvio.Schools), csvio.Schools},
+		{"/x/mentors-2026.csv", header(csvio.Schools), csvio.Schools}, // the columns say more than the name
+		{"/x/Mentors 2026.csv", []byte("first_name,email\n"), csvio.Mentors},
+		{"/x/export.csv", []byte("first_name,email\n"), ""},
+		{"/x/feedback-term1.csv", header(csvio.Feedback), csvio.Feedback},
+	} {
+		if got := kindOfFile(c.path, c.content); got != c.want {
+			t.Errorf("%s with %q: %q; want %q", c.path, strings.TrimSpace(string(c.content)), got, c.want)
+		}
 	}
 }

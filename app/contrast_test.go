@@ -55,6 +55,7 @@ var contrastPairs = []contrastPair{
 	{theme.ColorNameForegroundOnError, theme.ColorNameError, 4.5},
 	{theme.ColorNameInputBorder, theme.ColorNameBackground, 3},
 	{theme.ColorNameHyperlink, theme.ColorNameBackground, 4.5},
+	{theme.ColorNameDisabled, theme.ColorNameBackground, 4.5},  // low-importance labels: counts and hints
 	{theme.ColorNameForeground, theme.ColorNameSelection, 4.5}, // a selected row
 	{theme.ColorNameForeground, theme.ColorNameHover, 4.5},
 	{theme.ColorNameForeground, theme.ColorNameFocus, 4.5},

@@ -286,7 +286,7 @@ func askSavePDF(d deps, name string, pdf []byte, saved func(path string)) {
 	if l := lastDocFolder(d); l != nil {
 		fd.SetLocation(l)
 	}
-	fd.Show() // FileDialog.Resize before Show dereferences nil in Fyne 2.8.1: keep its own size
+	showFileDialog(fd, d.win)
 }
 
 // lastDocFolder is the folder a document was last saved in, when it still exists.

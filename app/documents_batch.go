@@ -101,7 +101,7 @@ func (b *docBatch) askFolder(kind batchKind) {
 	if l := lastDocFolder(b.s.d); l != nil {
 		fd.SetLocation(l)
 	}
-	fd.Show()
+	showFileDialog(fd, b.s.d.win)
 }
 
 // param is the chosen year or month of a batch.

@@ -16,6 +16,7 @@ import (
 	"mentordesk/app/report"
 	"mentordesk/data"
 	"mentordesk/data/sqlite"
+	"mentordesk/widgets"
 )
 
 // clauseEditor is the "Edit contract clauses…" dialog: the numbered terms every contract prints,
@@ -35,7 +36,7 @@ type clauseRow struct {
 	box     *fyne.Container
 	number  *widget.Label
 	heading *widget.Entry
-	text    *widget.Entry
+	text    *widgets.TextArea
 	problem *widget.Label
 }
 
@@ -96,7 +97,7 @@ func (c *clauseEditor) setRows(clauses []report.Clause) {
 		r.heading = widget.NewEntry()
 		r.heading.SetPlaceHolder("Heading, like \"Travel expenses\"")
 		r.heading.SetText(cl.Heading)
-		r.text = widget.NewMultiLineEntry()
+		r.text = widgets.NewTextArea()
 		r.text.Wrapping = fyne.TextWrapWord
 		r.text.SetMinRowsVisible(4)
 		r.text.SetText(cl.Text)

@@ -155,7 +155,10 @@ func (h *home) reload() {
 				hd.week, err = h.store.Sessions(ctx, sqlite.SessionFilter{From: today, Through: today.AddDays(6)})
 				return
 			},
-			func() (err error) { done, err = h.store.Sessions(ctx, sqlite.SessionFilter{Status: data.Completed}); return },
+			func() (err error) {
+				done, err = h.store.Sessions(ctx, sqlite.SessionFilter{Status: data.Completed})
+				return
+			},
 			func() (err error) { hd.risks, err = atRiskSummary(ctx, h.d.store, today); return },
 		)
 		hd.awaiting = len(done)
@@ -177,7 +180,11 @@ func (h *home) reload() {
 				planned++
 			}
 		}
-		h.week.SetText(fmt.Sprintf("%d session(s) from today to %s; %d held and awaiting an instructor's confirmation.", planned, today.AddDays(6).Short(), hd.awaiting))
+		h.week.SetText(fmt.Sprintf("%s from today to %s; %d held and awaiting an instructor's confirmation.",
+			plural(planned, "session", "sessions"), today.AddDays(6).Short(), hd.awaiting))
+		if planned == 0 && hd.awaiting == 0 {
+			h.week.SetText(fmt.Sprintf("No sessions from today to %s. Enrollments planned in Programs put their sessions here.", today.AddDays(6).Short()))
+		}
 		h.weekRows = hd.week
 		h.weekList.Refresh()
 		h.risks = hd.risks
@@ -197,6 +204,10 @@ func (h *home) reload() {
 		h.all = data.Alerts(hd.rows)
 		h.heading.SetText(fmt.Sprintf("Compliance on %s", today))
 		h.counts.SetText(alertCounts(h.all, year))
+		if len(hd.rows) == 0 {
+			h.counts.SetText("No mentors yet. Bring your lists in with File › Import from a spreadsheet (Ctrl+I) — " +
+				"File › Download CSV templates gives a file for each list — or add mentors one by one in Mentors (Ctrl+N there).")
+		}
 		h.setKinds(year)
 	})
 }

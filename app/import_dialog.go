@@ -40,6 +40,7 @@ type importer struct {
 	status   *widget.Label
 	progress *widget.ProgressBarInfinite
 	doImport *widget.Button
+	again    *widget.Button
 	summary  sqlite.ImportSummary
 }
 
@@ -63,6 +64,8 @@ func (im *importer) buildUI() fyne.CanvasObject {
 	im.file = widget.NewLabel("No file chosen")
 	choose := widget.NewButton("Choose CSV file…", im.onChoose)
 	template := widget.NewButton("Save a template…", im.onTemplate)
+	im.again = widget.NewButton("Check again", im.checkAgain)
+	im.again.Disable()
 	im.table = widget.NewTable(
 		func() (int, int) { return len(im.rows) + 1, len(im.header) + 1 },
 		func() fyne.CanvasObject {
@@ -72,6 +75,7 @@ func (im *importer) buildUI() fyne.CanvasObject {
 		},
 		im.updateCell)
 	im.table.SetColumnWidth(0, 60)
+	im.table.Hide() // until there is a file to show
 	im.messages = widget.NewLabel("")
 	im.messages.Wrapping = fyne.TextWrapWord
 	im.status = widget.NewLabel("Choose the kind of list and a CSV file saved from your spreadsheet.")
@@ -83,7 +87,7 @@ func (im *importer) buildUI() fyne.CanvasObject {
 	im.doImport.Importance = widget.HighImportance
 	im.doImport.Disable()
 	top := container.NewVBox(
-		border(nil, nil, nil, container.NewHBox(template, choose), container.NewHBox(im.kind, im.file)),
+		border(nil, nil, nil, container.NewHBox(template, choose, im.again), container.NewHBox(im.kind, im.file)),
 		im.status)
 	split := container.NewVSplit(im.table, container.NewVScroll(im.messages))
 	split.Offset = 0.72
@@ -139,23 +143,62 @@ func (im *importer) onChoose() {
 		im.load(r.URI().Path(), b)
 	}, im.sh.win)
 	fd.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".txt"}))
-	fd.Show()
+	showFileDialog(fd, im.sh.win)
 }
 
-// load takes a file's content; the kind is guessed from the file name when not chosen yet.
+// checkAgain reads the chosen file again, as fixed in the spreadsheet, and checks it.
+func (im *importer) checkAgain() {
+	if im.path == "" {
+		return
+	}
+	b, err := os.ReadFile(im.path)
+	if err != nil {
+		dialog.ShowError(fmt.Errorf("read %s again: %w", filepath.Base(im.path), err), im.sh.win)
+		return
+	}
+	im.load(im.path, b)
+}
+
+// load takes a file's content and checks it.
 func (im *importer) load(path string, content []byte) {
 	im.path, im.content = path, content
 	im.file.SetText(filepath.Base(path))
-	if im.kind.Selected == "" {
-		base := strings.ToLower(strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)))
-		for _, k := range csvio.Kinds {
-			if strings.HasPrefix(base, string(k)) {
-				im.kind.SetSelected(string(k))
-				return // SetSelected runs check
-			}
-		}
+	// The kind follows the file: its header when it has exactly one kind's columns, else a name
+	// like "schools-2026.csv", even after another kind was chosen for the previous file. The
+	// choice can still be changed.
+	if k := kindOfFile(path, content); k != "" && im.kind.Selected != string(k) {
+		im.kind.SetSelected(string(k))
+		return // SetSelected runs check
 	}
 	im.check()
+}
+
+// kindOfFile guesses what a CSV file lists from its header's columns, else from its name; ""
+// when neither tells.
+func kindOfFile(path string, content []byte) csvio.Kind {
+	kinds := append(append([]csvio.Kind{}, csvio.Kinds...), csvio.ReflectionKinds...)
+	header, _, _ := previewRows(content)
+	have := map[string]bool{}
+	for _, h := range header {
+		have[strings.ToLower(strings.TrimSpace(h))] = true
+	}
+	for _, k := range kinds {
+		cols := csvio.Columns(k)
+		all := len(cols) == len(have)
+		for _, c := range cols {
+			all = all && have[c]
+		}
+		if all {
+			return k
+		}
+	}
+	base := strings.ToLower(strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)))
+	for _, k := range kinds {
+		if strings.HasPrefix(base, string(k)) {
+			return k
+		}
+	}
+	return ""
 }
 
 // check previews the file and runs the import without keeping it, marking every problem.
@@ -165,6 +208,8 @@ func (im *importer) check() {
 	}
 	kind, content, path := csvio.Kind(im.kind.Selected), im.content, im.path
 	im.header, im.rows, im.lines = previewRows(content)
+	im.table.Show()
+	im.again.Enable()
 	for i, h := range im.header {
 		w := float32(140)
 		if len(h) > 14 {
@@ -221,8 +266,8 @@ func (im *importer) showCheck(c checked) {
 		return
 	}
 	im.messages.SetText(strings.Join(msgs, "\n"))
-	im.status.SetText(fmt.Sprintf("%d problem(s) in %d row(s) — marked ⚠ below. Fix them in your spreadsheet, save it as CSV and choose it again; nothing is imported while a row has a problem.",
-		len(msgs), len(im.problems)))
+	im.status.SetText(fmt.Sprintf("%s in %s — marked ⚠ below. Fix them in your spreadsheet, save it as CSV and press Check again; nothing is imported while a row has a problem.",
+		plural(len(msgs), "problem", "problems"), plural(len(im.problems), "row", "rows")))
 }
 
 func (im *importer) rowOfLine(line int) int {
@@ -292,14 +337,15 @@ func previewRows(b []byte) (header []string, rows [][]string, lines []int) {
 	return header, rows, lines
 }
 
-// saveTemplates writes a template for every kind into a folder the director picks.
+// saveTemplates writes a template for every kind that can be imported into a folder the
+// director picks.
 func (sh *shell) saveTemplates() {
-	dialog.ShowFolderOpen(func(dir fyne.ListableURI, err error) {
+	fd := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
 		if err != nil || dir == nil {
 			return
 		}
 		var written []string
-		for _, k := range csvio.Kinds {
+		for _, k := range append(append([]csvio.Kind{}, csvio.Kinds...), csvio.ReflectionKinds...) {
 			p := filepath.Join(dir.Path(), string(k)+"-template.csv")
 			if err := os.WriteFile(p, csvio.Template(k), 0o600); err != nil {
 				dialog.ShowError(err, sh.win)
@@ -310,6 +356,9 @@ func (sh *shell) saveTemplates() {
 		dialog.ShowInformation("Templates saved", "Saved in "+dir.Path()+":\n"+strings.Join(written, "\n")+
 			"\n\nEach has the header and one example row: replace the example with your own rows.", sh.win)
 	}, sh.win)
+	fd.SetTitleText("Choose the folder for the CSV templates")
+	fd.SetConfirmText("Save templates here")
+	showFileDialog(fd, sh.win)
 }
 
 func (sh *shell) exportKind(kind csvio.Kind) {
@@ -326,7 +375,7 @@ func (sh *shell) exportKind(kind csvio.Kind) {
 		})
 	}, sh.win)
 	fd.SetFileName(string(kind) + ".csv")
-	fd.Show()
+	showFileDialog(fd, sh.win)
 }
 
 // saveBytes asks where to save content and writes it there.
@@ -341,5 +390,14 @@ func saveBytes(win fyne.Window, name string, content []byte) {
 		}
 	}, win)
 	fd.SetFileName(name)
+	showFileDialog(fd, win)
+}
+
+// showFileDialog shows fd at a size that fits the window: Fyne's own is a small box in which a
+// folder of files is hard to read. Resize must follow Show: before it, Fyne 2.8.1's FileDialog
+// dereferences nil.
+func showFileDialog(fd *dialog.FileDialog, win fyne.Window) {
 	fd.Show()
+	s := win.Canvas().Size()
+	fd.Resize(fyne.NewSize(min(900, s.Width*0.92), min(640, s.Height*0.92)))
 }

@@ -28,14 +28,16 @@ func (p *mentorPage) buildForm() fyne.CanvasObject {
 	p.fields = map[string]*mentorField{}
 	entry := func(name string, multi bool) fyne.CanvasObject {
 		e := widget.NewEntry()
+		var placed fyne.CanvasObject = e
 		if multi {
-			e = widget.NewMultiLineEntry()
-			e.Wrapping = fyne.TextWrapWord
-			e.SetMinRowsVisible(3)
+			area := widgets.NewTextArea()
+			area.Wrapping = fyne.TextWrapWord
+			area.SetMinRowsVisible(3)
+			e, placed = &area.Entry, area
 		}
 		e.Validator = func(string) error { return problemErr(p.problems().For(name)) }
 		e.OnChanged = func(string) { p.changed() }
-		return p.field(name, e)
+		return p.field(name, placed)
 	}
 	p.instruments.OnChanged = func([]string) { p.changed() }
 	p.status = widget.NewRadioGroup(statusChoices, func(string) { p.changed() })
@@ -77,8 +79,11 @@ func (p *mentorPage) field(name string, w fyne.CanvasObject) fyne.CanvasObject {
 	f.problem.Importance = widget.DangerImportance
 	f.problem.Wrapping = fyne.TextWrapWord
 	f.problem.Hide()
-	if e, ok := w.(*widget.Entry); ok {
+	switch e := w.(type) {
+	case *widget.Entry:
 		f.entry = e
+	case *widgets.TextArea:
+		f.entry = &e.Entry
 	}
 	if v, ok := w.(fyne.Validatable); ok {
 		v.SetOnValidationChanged(func(err error) { p.showProblem(name, errText(err)) })

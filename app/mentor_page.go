@@ -266,8 +266,8 @@ func (p *mentorPage) onChoosePhoto() {
 	}, p.d.win)
 	fd.SetFilter(storage.NewExtensionFileFilter([]string{".jpg", ".jpeg", ".png"}))
 	fd.SetConfirmText("Use photo")
-	fd.Resize(fyne.NewSize(800, 560))
-	fd.Show()
+	fd.SetTitleText("Choose a photo (JPEG or PNG)")
+	showFileDialog(fd, p.d.win)
 }
 
 // usePhoto reads, checks and scales a photo file off the UI goroutine; a file refused keeps the

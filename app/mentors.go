@@ -11,6 +11,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -412,10 +413,12 @@ func emptyState(text string, action *widget.Button) fyne.CanvasObject {
 	l := widget.NewLabel(text)
 	l.Alignment = fyne.TextAlignCenter
 	l.Wrapping = fyne.TextWrapWord
+	// A full-width column, centred down the middle, lets the text wrap in a narrow pane rather
+	// than run past it (a centred label keeps its one-line width).
 	if action == nil {
-		return container.NewCenter(l)
+		return container.NewVBox(layout.NewSpacer(), l, layout.NewSpacer())
 	}
-	return container.NewCenter(container.NewVBox(l, container.NewCenter(action)))
+	return container.NewVBox(layout.NewSpacer(), l, container.NewCenter(action), layout.NewSpacer())
 }
 
 func wrapLabel(s string) *widget.Label {

@@ -59,7 +59,7 @@ type pairView struct {
 	meetForm *checkedForm
 	mDate    *widgets.DateEntry
 	mTopics  *widgets.TagEntry
-	mNote    *widget.Entry
+	mNote    *widgets.TextArea
 }
 
 func newPairView(d deps, st pairStore, busy *inflight, changed func()) *pairView {
@@ -130,7 +130,7 @@ func (v *pairView) buildForms() {
 	v.mTopics = widgets.NewTagEntry("Add a topic they discussed")
 	v.mTopics.OnChanged = func([]string) { v.meetForm.touch("topics"); v.checkMeeting() }
 	v.meetForm.field("Topics", "topics", v.mTopics)
-	v.mNote = widget.NewMultiLineEntry()
+	v.mNote = widgets.NewTextArea()
 	v.mNote.SetMinRowsVisible(2)
 	v.mNote.SetPlaceHolder("A short note")
 	v.mNote.OnChanged = func(string) { v.meetForm.touch("note"); v.checkMeeting() }

@@ -180,7 +180,7 @@ type adjustForm struct {
 	orig     data.Statement
 	lines    []*adjustLine
 	linesBox *fyne.Container
-	reason   *widget.Entry
+	reason   *widgets.TextArea
 	linesErr *widget.Label
 	whyErr   *widget.Label
 	preview  *widget.Label
@@ -203,7 +203,7 @@ func (f *adjustForm) show() {
 	f.linesErr, f.whyErr = payProblem(true), payProblem(true)
 	f.preview = widget.NewLabel("")
 	f.preview.Wrapping = fyne.TextWrapWord
-	f.reason = widget.NewMultiLineEntry()
+	f.reason = widgets.NewTextArea()
 	f.reason.SetPlaceHolder("What the adjustment corrects, e.g. the 8th Grade Band session was a Season session")
 	f.reason.SetMinRowsVisible(2)
 	f.reason.Wrapping = fyne.TextWrapWord

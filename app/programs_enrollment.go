@@ -15,6 +15,7 @@ import (
 
 	"mentordesk/data"
 	"mentordesk/data/sqlite"
+	"mentordesk/widgets"
 )
 
 // enrollmentPageStore is what an enrollment's page changes: the early end and extra seasons.
@@ -42,7 +43,7 @@ type enrollmentPage struct {
 	requestBtn *widget.Button
 
 	// The open dialogs' controls, reachable for tests.
-	endReason  *widget.Entry
+	endReason  *widgets.TextArea
 	endConfirm *widget.Button
 	season     *seasonAcceptance
 }
@@ -153,7 +154,7 @@ func (pg *enrollmentPage) onEndEarly() {
 			remaining++
 		}
 	}
-	pg.endReason = widget.NewMultiLineEntry()
+	pg.endReason = widgets.NewTextArea()
 	pg.endReason.SetPlaceHolder("The instructor's reason, e.g. a change of focus")
 	pg.endReason.Wrapping = fyne.TextWrapWord
 	pg.endReason.SetMinRowsVisible(3)

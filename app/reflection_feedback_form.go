@@ -124,7 +124,7 @@ type feedbackEntries struct {
 	picker    *termPicker
 	givenOn   *widgets.DateEntry
 	ratings   map[string]*widget.Select
-	comment   *widget.Entry
+	comment   *widgets.TextArea
 	problem   *widget.Label
 	saveBtn   *widget.Button
 	deleteBtn *widget.Button
@@ -146,7 +146,7 @@ func (e *feedbackEntries) buildUI() fyne.CanvasObject {
 		e.ratings[q] = s
 		grid.Add(border(nil, nil, widget.NewLabel(data.Label(q)), nil, s))
 	}
-	e.comment = widget.NewMultiLineEntry()
+	e.comment = widgets.NewTextArea()
 	e.comment.Wrapping = fyne.TextWrapWord
 	e.comment.SetPlaceHolder("The instructor's comment")
 	e.comment.OnChanged = func(string) { e.changed() }

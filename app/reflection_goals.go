@@ -49,7 +49,7 @@ type goalsView struct {
 
 	formTitle    *widget.Label
 	group        *widget.Entry
-	text         *widget.Entry
+	text         *widgets.TextArea
 	setBy        *widget.Entry
 	target       *widgets.DateEntry
 	before       *widget.Select
@@ -85,7 +85,7 @@ func (v *goalsView) buildUI() fyne.CanvasObject {
 	v.formTitle = boldLabel("New goal")
 	v.group = widget.NewEntry()
 	v.group.SetPlaceHolder("whole class, trumpets, A.B. and C.")
-	v.text = widget.NewMultiLineEntry()
+	v.text = widgets.NewTextArea()
 	v.text.SetPlaceHolder("The goal in the pupils' words")
 	v.text.Wrapping = fyne.TextWrapWord
 	v.text.SetMinRowsVisible(3)

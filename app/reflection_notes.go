@@ -39,9 +39,9 @@ type sessionNoteView struct {
 	dirty bool
 	quiet bool
 
-	covered    *widget.Entry
-	worked     *widget.Entry
-	toChange   *widget.Entry
+	covered    *widgets.TextArea
+	worked     *widgets.TextArea
+	toChange   *widgets.TextArea
 	concern    *widget.Check
 	concernOn  *widgets.DateEntry
 	problems   map[string]*widget.Label // by field
@@ -63,8 +63,8 @@ func newSessionNoteView(d deps, st sessionNoteStore, sessionID int64) *sessionNo
 }
 
 func (v *sessionNoteView) buildUI() fyne.CanvasObject {
-	text := func(field, placeholder string) *widget.Entry {
-		e := widget.NewMultiLineEntry()
+	text := func(field, placeholder string) *widgets.TextArea {
+		e := widgets.NewTextArea()
 		e.SetPlaceHolder(placeholder)
 		e.Wrapping = fyne.TextWrapWord
 		e.SetMinRowsVisible(2)

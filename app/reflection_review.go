@@ -36,7 +36,7 @@ type decisionHistory struct {
 	none      *widget.Label
 	decision  *widget.Select
 	decidedOn *widgets.DateEntry
-	reason    *widget.Entry
+	reason    *widgets.TextArea
 	problem   *widget.Label
 	saveBtn   *widget.Button
 }
@@ -51,7 +51,7 @@ func (h *decisionHistory) buildUI() fyne.CanvasObject {
 	h.decision.PlaceHolder = "Choose the decision"
 	h.decidedOn = widgets.NewDateEntry(false)
 	h.decidedOn.OnChanged = func(string) { h.changed() }
-	h.reason = widget.NewMultiLineEntry()
+	h.reason = widgets.NewTextArea()
 	h.reason.Wrapping = fyne.TextWrapWord
 	h.reason.SetPlaceHolder("Why: what was discussed, what happens next")
 	h.reason.OnChanged = func(string) { h.changed() }

@@ -230,7 +230,7 @@ func (s *sessionDialog) onCancel() {
 	x := s.rec.x
 	f := newActionForm(s.d, "Cancel the session", "Cancel session")
 	f.submit.Importance = widget.DangerImportance
-	reason := widget.NewMultiLineEntry()
+	reason := widgets.NewTextArea()
 	reason.SetPlaceHolder("e.g. the school closed for snow")
 	reason.SetMinRowsVisible(2)
 	reason.OnChanged = func(string) { f.touch("cancel_reason") }

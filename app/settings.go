@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"strconv"
@@ -14,6 +15,7 @@ import (
 
 	"mentordesk/data"
 	"mentordesk/data/sqlite"
+	"mentordesk/widgets"
 )
 
 // settingsStore is what the Settings area reads and writes.
@@ -56,16 +58,15 @@ func (s *settings) buildUI() fyne.CanvasObject {
 		}
 		key := k
 		e := widget.NewEntry()
+		var placed fyne.CanvasObject = e
 		if k == "org.address" {
-			e.MultiLine = true
-			e.SetMinRowsVisible(3)
+			area := widgets.NewTextArea()
+			area.SetMinRowsVisible(3)
+			e, placed = &area.Entry, area
 		}
-		e.Validator = func(v string) error {
-			probe := data.DefaultSettings()
-			return probe.Set(key, v)
-		}
+		e.Validator = settingValidator(key)
 		s.entries[k] = e
-		s.form.Append(settingLabels[k], e)
+		s.form.Append(settingLabels[k], placed)
 	}
 	s.form.SubmitText = "Save settings"
 	s.form.OnSubmit = s.onSave
@@ -102,6 +103,18 @@ func (s *settings) onSave() {
 		s.loaded = set
 		s.saved.SetText("Saved.")
 	})
+}
+
+// settingValidator checks a field as the setting key would take it; the message names the
+// problem only, as the form's label already names the field.
+func settingValidator(key string) fyne.StringValidator {
+	return func(v string) error {
+		probe := data.DefaultSettings()
+		if err := probe.Set(key, v); err != nil {
+			return errors.New(strings.TrimPrefix(err.Error(), key+": "))
+		}
+		return nil
+	}
 }
 
 // displayUI chooses light, dark or the system's theme, and the text size; both apply at once and

@@ -40,7 +40,8 @@ func (t appTheme) Icon(n fyne.ThemeIconName) fyne.Resource { return base.Icon(n)
 // WCAG AA contrast (TestReadableContrastInBothThemes): text 4.5:1 on the surfaces it sits on,
 // the outlines of fields 3:1. Fyne's own light theme writes warnings in orange and successes in
 // bright green on white (2.2:1 and 1.5:1); its dark theme's blue is too dark to read as text and
-// too light under white, so dark-theme buttons in it carry dark text.
+// too light under white, so dark-theme buttons in it carry dark text. Fyne writes low-importance
+// labels (counts, hints) in the disabled colour, 1.3:1 on white, so that is darkened too.
 var readable = map[fyne.ThemeVariant]map[fyne.ThemeColorName]color.Color{
 	theme.VariantLight: {
 		theme.ColorNamePlaceHolder: rgb(0x6a6a6a),
@@ -51,6 +52,7 @@ var readable = map[fyne.ThemeVariant]map[fyne.ThemeColorName]color.Color{
 		theme.ColorNameError:       rgb(0xc62828),
 		theme.ColorNameInputBorder: rgb(0x8c8c8c),
 		theme.ColorNameFocus:       color.NRGBA{0x1c, 0x5f, 0xd4, 0x48},
+		theme.ColorNameDisabled:    rgb(0x767676),
 	},
 	theme.VariantDark: {
 		theme.ColorNamePrimary:             rgb(0x5c9cff),
@@ -58,6 +60,7 @@ var readable = map[fyne.ThemeVariant]map[fyne.ThemeColorName]color.Color{
 		theme.ColorNameForegroundOnPrimary: rgb(0x171718),
 		theme.ColorNameInputBorder:         rgb(0x6b6b6b),
 		theme.ColorNameFocus:               color.NRGBA{0x5c, 0x9c, 0xff, 0x55},
+		theme.ColorNameDisabled:            rgb(0x949494),
 	},
 }
 

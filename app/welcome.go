@@ -17,6 +17,7 @@ import (
 
 	"mentordesk/data"
 	"mentordesk/data/sqlite"
+	"mentordesk/widgets"
 )
 
 const prefWelcomed = "welcome.dismissed"
@@ -59,7 +60,8 @@ func (sh *shell) showWelcome() {
 
 // orgWizard is the short form that starts the director's own organisation.
 type orgWizard struct {
-	name, address, zone, start          *widget.Entry
+	name, zone, start                   *widget.Entry
+	address                             *widgets.TextArea
 	focused, season, bridge, continuing *widget.Entry
 	logo                                []byte
 	logoLabel                           *widget.Label
@@ -70,13 +72,14 @@ func newOrgWizard() *orgWizard {
 	entry := func(key, value string) *widget.Entry {
 		e := widget.NewEntry()
 		e.SetText(value)
-		e.Validator = func(v string) error { probe := data.DefaultSettings(); return probe.Set(key, v) }
+		e.Validator = settingValidator(key)
 		return e
 	}
 	def := data.DefaultSettings()
 	w.name = entry("org.name", "")
 	w.name.SetPlaceHolder("e.g. Cascade Youth Music Mentors")
-	w.address = widget.NewMultiLineEntry()
+	w.address = widgets.NewTextArea()
+	w.address.Validator = settingValidator("org.address")
 	w.address.SetMinRowsVisible(2)
 	w.zone = entry("org.timezone", def.OrgTimezone)
 	w.start = entry("schoolyear.start", def.SchoolYearStart.String())
@@ -94,7 +97,7 @@ func (w *orgWizard) settings() (data.Settings, error) {
 	for _, f := range []struct {
 		key, label string
 		e          *widget.Entry
-	}{{"org.name", "Organisation name", w.name}, {"org.address", "Address", w.address}, {"org.timezone", "Time zone", w.zone},
+	}{{"org.name", "Organisation name", w.name}, {"org.address", "Address", &w.address.Entry}, {"org.timezone", "Time zone", w.zone},
 		{"schoolyear.start", "School year starts", w.start}, {"rate.focused", "Focused rate", w.focused},
 		{"rate.season", "Season rate", w.season}, {"rate.bridge", "Bridge rate", w.bridge}, {"rate.continuation", "Continuation", w.continuing}} {
 		if err := s.Set(f.key, f.e.Text); err != nil {
@@ -121,7 +124,7 @@ func (w *orgWizard) form(win fyne.Window) *widget.Form {
 			w.logoLabel.SetText(r.URI().Name())
 		}, win)
 		fd.SetFilter(storage.NewExtensionFileFilter([]string{".png", ".jpg", ".jpeg"}))
-		fd.Show()
+		showFileDialog(fd, win)
 	})
 	return widget.NewForm(
 		widget.NewFormItem("Organisation name", w.name),

@@ -233,8 +233,10 @@ func TestTemplates(t *testing.T) {
 		Events:     func(b []byte) (int, error) { r, err := ReadEvents(bytes.NewReader(b), "t.csv"); return len(r), err },
 		Sessions:   func(b []byte) (int, error) { r, err := ReadSessions(bytes.NewReader(b), "t.csv"); return len(r), err },
 		Applicants: func(b []byte) (int, error) { r, err := ReadApplicants(bytes.NewReader(b), "t.csv"); return len(r), err },
+		Feedback:   func(b []byte) (int, error) { r, err := ReadFeedback(bytes.NewReader(b), "t.csv"); return len(r), err },
+		Surveys:    func(b []byte) (int, error) { r, err := ReadSurveys(bytes.NewReader(b), "t.csv"); return len(r), err },
 	}
-	for _, k := range append(Kinds, Payments) {
+	for _, k := range append(append(append([]Kind{}, Kinds...), Payments), ReflectionKinds...) {
 		tpl := Template(k)
 		header, _, _ := strings.Cut(string(tpl), "\n")
 		if header != strings.Join(Columns(k), ",") {

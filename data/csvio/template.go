@@ -46,6 +46,16 @@ func Template(k Kind) []byte {
 	case Payments:
 		err = WritePayments(&buf, []data.Statement{{Number: 1, IssuedOn: d("2026-11-02"), MentorEmail: "maya.okafor@example.org", School: "Whitman Middle School", VisitDate: d("2026-10-14"), Status: data.Issued,
 			Lines: []data.StatementLine{{Kind: data.SessionLine, Amount: 12000}, {Kind: data.SessionLine, Amount: 12000}}}})
+	case Feedback:
+		err = WriteFeedback(&buf, []FeedbackRow{{
+			Place:    templatePlace,
+			Feedback: data.Feedback{Term: 1, GivenOn: d("2026-12-18"), Comment: "Students are more confident in sectionals.",
+				Ratings: map[string]int{"preparation": 5, "rapport": 4, "musical_progress": 4, "punctuality": 5}}}})
+	case Surveys:
+		err = WriteSurveys(&buf, []SurveyRow{{
+			Place: templatePlace,
+			Survey: data.Survey{Term: 1, TakenOn: d("2026-12-16"), Responses: 24,
+				Averages: map[string]float64{"preparation": 4.5, "rapport": 4.25, "musical_progress": 4, "enjoyment": 4.75}}}})
 	default:
 		return nil
 	}
@@ -54,6 +64,9 @@ func Template(k Kind) []byte {
 	}
 	return buf.Bytes()
 }
+
+// templatePlace is the enrollment the feedback and survey templates name.
+var templatePlace = Place{MentorEmail: "maya.okafor@example.org", School: "Whitman Middle School", Classroom: "7th Grade Band", SchoolYear: 2026}
 
 func mustWeekdays(s string) data.Weekdays {
 	w, err := data.ParseWeekdays(s)
