@@ -160,6 +160,11 @@ func TestScreenshotsComfort(t *testing.T) {
 	setAppearance(sh3.app, "light", -1)
 	waitIdle()
 	capture(t, w3, dir, "home-light")
+	sh3.show("Mentors")
+	setAppearance(sh3.app, "", 2)
+	waitIdle()
+	capture(t, w3, dir, "mentors-larger-text")
+	setAppearance(sh3.app, "", 0)
 }
 
 func TestRestoreFromTheWindowBringsBackADeletedMentor(t *testing.T) {

@@ -10,7 +10,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/theme"
 
 	"mentordesk/data"
 	"mentordesk/data/demo"
@@ -38,7 +37,7 @@ func testWindow(t *testing.T, st *sqlite.Store) (fyne.Window, *shell) {
 	t.Helper()
 	a := test.NewTempApp(t)
 	holdUI(t)
-	a.Settings().SetTheme(theme.LightTheme())
+	setAppearance(a, "light", 0) // the app's own theme, as the window shows it
 	w := a.NewWindow("MentorDesk")
 	sh := newShell(a, w, st, func() data.Date { return testToday })
 	w.SetContent(sh.buildUI())
