@@ -45,21 +45,45 @@ func Run(dbPath string) error {
 
 	w := a.NewWindow("MentorDesk")
 	w.Resize(savedSize(a))
-	st, err := openStore(dbPath)
-	switch {
-	case errors.Is(err, sqlite.ErrDamaged):
-		w.SetContent(recoveryPanel(a, w, dbPath, err, func(st *sqlite.Store) { mount(a, w, st, data.Today) }))
-	case err != nil:
-		showRefusal(a, "MentorDesk cannot open the database", err.Error())
-		return err
-	default:
-		mount(a, w, st, data.Today)
-	}
+	var failed error
+	openInto(a, w, dbPath, data.Today, func(err error) { failed = err }, nil)
 	w.ShowAndRun()
 	if liveStore != nil {
 		liveStore.Close()
 	}
-	return nil
+	return failed
+}
+
+// openInto opens the database beside the window's start, which it overlaps: w shows a line
+// saying what is being opened (or that the sample organisation is being made) until the store is
+// ready, then the shell (mounted is told of it), the recovery panel for a damaged file, or why
+// the file cannot be opened (failed is told of it).
+func openInto(a fyne.App, w fyne.Window, dbPath string, today func() data.Date, failed func(error), mounted func(*shell)) {
+	what := "Opening " + dbPath + "…"
+	if _, err := os.Stat(dbPath); errors.Is(err, os.ErrNotExist) {
+		what = "Preparing a sample organisation to explore…"
+	}
+	w.SetContent(container.NewCenter(widget.NewLabel(what)))
+	show := func(st *sqlite.Store) {
+		sh := mount(a, w, st, today)
+		if mounted != nil {
+			mounted(sh)
+		}
+	}
+	go func() {
+		st, err := openStore(dbPath)
+		fyne.Do(func() {
+			switch {
+			case errors.Is(err, sqlite.ErrDamaged):
+				w.SetContent(recoveryPanel(a, w, dbPath, err, show))
+			case err != nil:
+				failed(err)
+				w.SetContent(refusalPanel(a, "MentorDesk cannot open the database", err.Error()))
+			default:
+				show(st)
+			}
+		})
+	}()
 }
 
 // openStore opens the database; a new file becomes the sample organisation, marked as such so
@@ -123,13 +147,22 @@ func savedSize(a fyne.App) fyne.Size {
 // showRefusal tells the user in a small window why MentorDesk cannot start.
 func showRefusal(a fyne.App, title, msg string) {
 	w := a.NewWindow(title)
+	w.SetContent(refusalPanel(a, "", msg))
+	w.Resize(fyne.NewSize(560, 220))
+	w.ShowAndRun()
+}
+
+// refusalPanel says why MentorDesk cannot go on, under a bold title when there is one, with Quit.
+func refusalPanel(a fyne.App, title, msg string) fyne.CanvasObject {
 	text := widget.NewLabel(msg)
 	text.Wrapping = fyne.TextWrapWord
 	quit := widget.NewButton("Quit", a.Quit)
 	quit.Importance = widget.HighImportance
-	w.SetContent(container.NewPadded(border(nil, container.NewCenter(quit), nil, nil, text)))
-	w.Resize(fyne.NewSize(560, 220))
-	w.ShowAndRun()
+	var head fyne.CanvasObject
+	if title != "" {
+		head = widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
+	return container.NewPadded(border(head, container.NewCenter(quit), nil, nil, text))
 }
 
 // recoveryPanel explains a damaged database (kept as it is) and offers the newest backup that
