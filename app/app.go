@@ -72,7 +72,7 @@ func openInto(a fyne.App, w fyne.Window, dbPath string, today func() data.Date, 
 	}
 	go func() {
 		st, err := openStore(dbPath)
-		fyne.Do(func() {
+		uiDo(func() {
 			switch {
 			case errors.Is(err, sqlite.ErrDamaged):
 				w.SetContent(recoveryPanel(a, w, dbPath, err, show))

@@ -2,6 +2,9 @@ package app
 
 import (
 	"context"
+	"errors"
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
 	"os"
 	"path/filepath"
 	"strings"
@@ -226,5 +229,43 @@ func TestImportTakesTheKindFromTheFile(t *testing.T) {
 		if got := kindOfFile(c.path, c.content); got != c.want {
 			t.Errorf("%s with %q: %q; want %q", c.path, strings.TrimSpace(string(c.content)), got, c.want)
 		}
+	}
+}
+
+func TestStartOpensTheDatabaseBesideTheWindow(t *testing.T) {
+	a := test.NewTempApp(t)
+	holdUI(t)
+	dir := t.TempDir()
+
+	// A new file becomes the sample organisation; the window says so until it is ready.
+	w := a.NewWindow("MentorDesk")
+	t.Cleanup(w.Close)
+	fresh := filepath.Join(dir, "new.db")
+	var sh *shell
+	openInto(a, w, fresh, func() data.Date { return testToday }, func(err error) { t.Errorf("a new file failed: %v", err) },
+		func(s *shell) { sh = s })
+	if l, ok := w.Content().(*fyne.Container).Objects[0].(*widget.Label); !ok || !strings.Contains(l.Text, "sample organisation") {
+		t.Errorf("while a new file opens the window shows %#v", w.Content())
+	}
+	eventually(t, "the sample organisation", func() bool { return sh != nil })
+	t.Cleanup(func() { sh.stopBackups(); sh.store.Close() })
+	if ms, _ := sh.store.Mentors(context.Background(), sqlite.MentorFilter{}); len(ms) < 25 {
+		t.Errorf("the new file holds %d mentors; want the sample organisation", len(ms))
+	}
+
+	// Another program's file is refused in the window and left as it was.
+	other := filepath.Join(dir, "notes.db")
+	os.WriteFile(other, []byte("shopping list\n"), 0o600)
+	w2 := a.NewWindow("MentorDesk")
+	t.Cleanup(w2.Close)
+	var failed error
+	openInto(a, w2, other, func() data.Date { return testToday }, func(err error) { failed = err },
+		func(*shell) { t.Error("another program's file was mounted") })
+	eventually(t, "the refusal", func() bool { return failed != nil })
+	if !errors.Is(failed, sqlite.ErrForeign) {
+		t.Errorf("refused with %v; want ErrForeign", failed)
+	}
+	if b, _ := os.ReadFile(other); string(b) != "shopping list\n" {
+		t.Errorf("the refused file now holds %q", b)
 	}
 }
