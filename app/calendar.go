@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"mentordesk/data"
+	"mentordesk/data/csvio"
 	"mentordesk/data/sqlite"
 	"mentordesk/widgets"
 )
@@ -44,8 +45,9 @@ const (
 // calendarArea is the Calendar area: the month or week of sessions, filtered by mentor, school
 // and program, with the school calendars' closed days and the classrooms' events marked.
 type calendarArea struct {
-	d     deps
-	store calendarAreaSource
+	d      deps
+	store  calendarAreaSource
+	export *widget.Button // the sessions to CSV
 
 	cal                     *widgets.SessionCalendar
 	mentor, school, program *widget.Select
@@ -102,7 +104,8 @@ func (a *calendarArea) buildUI() fyne.CanvasObject {
 		s.OnChanged = func(string) { a.applyFilters() }
 	}
 	filters := container.NewGridWithColumns(3, a.mentor, a.school, a.program)
-	a.top = border(nil, nil, nil, a.summary, filters)
+	a.export = exportButton(a.d, csvio.Sessions)
+	a.top = border(nil, nil, nil, container.NewHBox(a.summary, a.export), filters)
 	return container.NewPadded(border(a.top, calendarLegend(), nil, nil, a.cal))
 }
 

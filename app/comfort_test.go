@@ -269,3 +269,37 @@ func TestStartOpensTheDatabaseBesideTheWindow(t *testing.T) {
 		t.Errorf("the refused file now holds %q", b)
 	}
 }
+
+func TestEveryListExportsToCSV(t *testing.T) {
+	st := demoStore(t)
+	w, sh := testWindow(t, st)
+	for _, c := range []struct {
+		area string
+		btn  func(screen) *widget.Button
+	}{
+		{"Mentors", func(s screen) *widget.Button { return s.(*mentors).export }},
+		{"Schools", func(s screen) *widget.Button { return s.(*schools).export }},
+		{"Calendar", func(s screen) *widget.Button { return s.(*calendarArea).export }},
+		{"Payments", func(s screen) *widget.Button {
+			p := s.(*payments)
+			p.tabs.SelectIndex(statementsTabIndex)
+			return p.stmts.export
+		}},
+		{"Mutual Mentorship", func(s screen) *widget.Button { return s.(*mutual).intake.export }},
+	} {
+		sh.show(c.area)
+		waitIdle()
+		b := c.btn(sh.current.scr)
+		if b == nil || b.Hidden || !strings.HasPrefix(b.Text, "Export") {
+			t.Errorf("%s has no Export button", c.area)
+			continue
+		}
+		test.Tap(b)
+		top := w.Canvas().Overlays().Top()
+		if top == nil {
+			t.Errorf("%s: Export… asked nothing", c.area)
+			continue
+		}
+		w.Canvas().Overlays().Remove(top)
+	}
+}

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"mentordesk/data/csvio"
@@ -359,6 +360,16 @@ func (sh *shell) saveTemplates() {
 	fd.SetTitleText("Choose the folder for the CSV templates")
 	fd.SetConfirmText("Save templates here")
 	showFileDialog(fd, sh.win)
+}
+
+// exportButton writes every row of a kind to a CSV file from the list that shows it.
+func exportButton(d deps, kind csvio.Kind) *widget.Button {
+	b := widget.NewButtonWithIcon("Export…", theme.DownloadIcon(), func() {
+		if d.shell != nil {
+			d.shell.exportKind(kind)
+		}
+	})
+	return b
 }
 
 func (sh *shell) exportKind(kind csvio.Kind) {

@@ -11,14 +11,15 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
 
 	"mentordesk/data"
+	"mentordesk/data/csvio"
 	"mentordesk/data/sqlite"
 )
 
@@ -55,8 +56,9 @@ const (
 
 // mentors is the Mentors area: a searchable, filterable list and the selected mentor's page.
 type mentors struct {
-	d     deps
-	store mentorStore
+	d      deps
+	store  mentorStore
+	export *widget.Button // the mentors to CSV
 
 	year        data.SchoolYear
 	instruments []string
@@ -122,7 +124,8 @@ func (m *mentors) buildUI() fyne.CanvasObject {
 	add.Importance = widget.HighImportance
 	filters := container.NewGridWithColumns(2, m.instrument, m.status, m.clearance, m.contract)
 	m.count.Importance = widget.LowImportance
-	top := container.NewVBox(border(nil, nil, nil, add, m.search), filters, m.count)
+	m.export = exportButton(m.d, csvio.Mentors)
+	top := container.NewVBox(border(nil, nil, nil, add, m.search), filters, border(nil, nil, nil, m.export, m.count))
 	split := container.NewHSplit(border(top, nil, nil, nil, m.list), m.detail)
 	split.Offset = 0.37
 	return split

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"mentordesk/data"
+	"mentordesk/data/csvio"
 	"mentordesk/widgets"
 )
 
@@ -26,6 +27,7 @@ var stageChoices = []string{"Early-career", "Experienced"}
 type intake struct {
 	d       deps
 	store   intakeStore
+	export  *widget.Button // the applicants to CSV
 	busy    *inflight
 	changed func()
 
@@ -82,7 +84,8 @@ func (in *intake) buildUI() fyne.CanvasObject {
 		}
 		whenSaved(in.d.win, in, func() { in.edit(a) }, func() { in.list.UnselectAll() })
 	}
-	left := border(container.NewVBox(border(nil, nil, nil, add, in.search), in.count), nil, nil, nil, in.list)
+	in.export = exportButton(in.d, csvio.Applicants)
+	left := border(container.NewVBox(border(nil, nil, nil, add, in.search), border(nil, nil, nil, in.export, in.count)), nil, nil, nil, in.list)
 
 	in.buildForm()
 	in.pane = container.NewStack(emptyState("Choose a cohort first.", nil))

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"mentordesk/data"
+	"mentordesk/data/csvio"
 	"mentordesk/data/sqlite"
 )
 
@@ -38,6 +39,7 @@ type statementsTab struct {
 	count     *widget.Label
 	payBtn    *widget.Button
 	adjBtn    *widget.Button
+	export    *widget.Button // every statement to CSV
 	detail    *fyne.Container
 	opened    data.Statement
 	fixes     []sqlite.StatementSummary // the adjustments of the statement open
@@ -105,7 +107,8 @@ func (t *statementsTab) buildUI() fyne.CanvasObject {
 		}
 	})
 	filters := container.NewGridWithColumns(4, t.status, t.mentor, t.school, t.period)
-	t.actions = border(nil, nil, nil, container.NewHBox(pdf, t.payBtn, t.adjBtn), t.count)
+	t.export = exportButton(t.p.d, csvio.Payments)
+	t.actions = border(nil, nil, nil, container.NewHBox(pdf, t.payBtn, t.adjBtn, t.export), t.count)
 	t.detail = container.NewStack(emptyState("Select a statement to see its lines.", nil))
 	split := container.NewVSplit(t.table, container.NewVScroll(t.detail))
 	split.Offset = 0.55

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"mentordesk/data"
+	"mentordesk/data/csvio"
 )
 
 // schoolStore is what the Schools area reads and writes.
@@ -44,9 +45,10 @@ type formPage interface {
 // schools is the Schools area: a searchable list of schools beside the page of the one chosen,
 // and the school calendar editor in a second tab.
 type schools struct {
-	d     deps
-	store schoolStore
-	work  *schoolsWork
+	d      deps
+	store  schoolStore
+	export *widget.Button // the schools to CSV
+	work   *schoolsWork
 
 	all, shown []data.School
 	districts  []string
@@ -90,7 +92,8 @@ func (s *schools) buildUI() fyne.CanvasObject {
 	s.list.OnSelected = s.onSelect
 	s.newBtn = widget.NewButtonWithIcon("New school", theme.ContentAddIcon(), s.onNewSchool)
 	s.detail = container.NewStack(schoolsEmpty("Choose a school on the left, or add one with New school.", nil))
-	top := container.NewVBox(border(nil, nil, nil, s.newBtn, s.search), s.count)
+	s.export = exportButton(s.d, csvio.Schools)
+	top := container.NewVBox(border(nil, nil, nil, s.newBtn, s.search), border(nil, nil, nil, s.export, s.count))
 	split := container.NewHSplit(border(top, nil, nil, nil, s.list), s.detail)
 	split.Offset = 0.3
 
