@@ -222,3 +222,30 @@ func TestTextSizeScalesTheWholeWindow(t *testing.T) {
 		t.Errorf("back to standard: text %.1f; want %.1f", got, textBefore)
 	}
 }
+
+func TestTheViewFollowsTheFocus(t *testing.T) {
+	st := demoStore(t)
+	w, sh := testWindow(t, st)
+	w.Resize(fyne.NewSize(1000, 520))
+	sh.show("Settings")
+	waitIdle()
+	end := sh.followFocus()
+	defer end()
+	chain := focusChain(w)
+	last := chain[len(chain)-1]
+	inView := func(s stop) bool {
+		o := s.obj.(fyne.CanvasObject)
+		y := fyne.CurrentApp().Driver().AbsolutePositionForObject(o).Y
+		return y >= 0 && y+o.Size().Height <= w.Canvas().Size().Height
+	}
+	w.Canvas().Unfocus()
+	pause(2 * focusCheckEvery)
+	if inView(last) {
+		t.Fatalf("%s is in view before it has the focus; the test needs it below the fold", last)
+	}
+	w.Canvas().Focus(last.obj)
+	eventually(t, "the view scrolled to "+last.String(), func() bool { return inView(last) })
+	first := chain[1] // past the navigation list
+	w.Canvas().Focus(first.obj)
+	eventually(t, "the view scrolled back to "+first.String(), func() bool { return inView(first) })
+}

@@ -118,18 +118,23 @@ func NewMainWindow(a fyne.App, st *sqlite.Store, today func() data.Date) fyne.Wi
 func mount(a fyne.App, w fyne.Window, st *sqlite.Store, today func() data.Date) *shell {
 	liveStore = st
 	sh := newShell(a, w, st, today)
+	liveShell = sh
 	w.SetContent(sh.buildUI())
 	w.SetMainMenu(sh.mainMenu())
 	sh.addShortcuts()
 	w.SetTitle(fmt.Sprintf("MentorDesk — %s", st.Path()))
 	sh.show(a.Preferences().StringWithFallback(prefArea, "Home"))
 	sh.startBackups()
+	sh.stopFocus = sh.followFocus()
 	sh.maybeWelcome()
 	return sh
 }
 
-// liveStore is the store the window shows, closed when the window's run ends.
-var liveStore *sqlite.Store
+// liveStore is the store the window shows, closed when the window's run ends; liveShell shows it.
+var (
+	liveStore *sqlite.Store
+	liveShell *shell
+)
 
 const (
 	prefArea      = "area"

@@ -119,7 +119,7 @@ func (sh *shell) showRestore() {
 
 func (sh *shell) restore(backup string) {
 	path := sh.store.Path()
-	sh.stopBackups()
+	sh.stopBackground()
 	sh.store.Close()
 	go func() {
 		aside, err := sqlite.Restore(path, backup)

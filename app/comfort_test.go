@@ -43,7 +43,7 @@ func TestFirstRunStartsTheDirectorsOwnOrganisation(t *testing.T) {
 	liveStore = nil
 	sh.switchToNewOrganisation(set)
 	eventually(t, "the new organisation", func() bool { return liveStore != nil })
-	t.Cleanup(func() { liveStore.Close() })
+	t.Cleanup(func() { liveShell.stopBackground(); liveStore.Close() })
 	fresh := liveStore
 	if fresh.Path() != path {
 		t.Fatalf("the new organisation is at %s; want %s", fresh.Path(), path)
@@ -188,7 +188,7 @@ func TestRestoreFromTheWindowBringsBackADeletedMentor(t *testing.T) {
 	liveStore = nil
 	sh.restore(backup)
 	eventually(t, "the restored database", func() bool { return liveStore != nil })
-	t.Cleanup(func() { liveStore.Close() })
+	t.Cleanup(func() { liveShell.stopBackground(); liveStore.Close() })
 	m, err := liveStore.MentorByEmail(ctx, "jose.ortiz@example.org")
 	if err != nil || m.LastName != "Peña Ortiz" {
 		t.Fatalf("after the restore: %+v, %v", m, err)
@@ -248,7 +248,7 @@ func TestStartOpensTheDatabaseBesideTheWindow(t *testing.T) {
 		t.Errorf("while a new file opens the window shows %#v", w.Content())
 	}
 	eventually(t, "the sample organisation", func() bool { return sh != nil })
-	t.Cleanup(func() { sh.stopBackups(); sh.store.Close() })
+	t.Cleanup(func() { sh.stopBackground(); sh.store.Close() })
 	if ms, _ := sh.store.Mentors(context.Background(), sqlite.MentorFilter{}); len(ms) < 25 {
 		t.Errorf("the new file holds %d mentors; want the sample organisation", len(ms))
 	}

@@ -494,7 +494,7 @@ func benchChild(mode, db string) error {
 		mounted := make(chan *shell, 1)
 		openInto(b.a, b.w, db, func() data.Date { return demo.LargeToday }, func(err error) { exit(err) }, func(sh *shell) {
 			mark("opened", time.Now())
-			cleanups = append(cleanups, sh.stopBackups, func() { sh.store.Close() })
+			cleanups = append(cleanups, sh.stopBackground, func() { sh.store.Close() })
 			b.w.SetContent(b.probe.over(b.w.Content()))
 			mark("mounted", time.Now())
 			mounted <- sh

@@ -70,6 +70,7 @@ func (s *settings) buildUI() fyne.CanvasObject {
 	}
 	s.form.SubmitText = "Save settings"
 	s.form.OnSubmit = s.onSave
+	s.form.Refresh() // Append drew the form without its button; its size must count it
 	s.saved = widget.NewLabel("")
 	heading := widget.NewLabelWithStyle("Settings", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	return container.NewVScroll(container.NewPadded(container.NewVBox(heading, s.form, s.saved,
@@ -191,6 +192,7 @@ func (s *settings) backupUI() fyne.CanvasObject {
 		}
 		s.saved.SetText("Backup settings saved.")
 	}
+	form.Refresh() // as in buildUI: the button row must be part of the form's size
 	now := widget.NewButton("Back up now", sh.backupNow)
 	restore := widget.NewButton("Restore a backup…", sh.showRestore)
 	note := widget.NewLabel("A checked copy is taken every day while MentorDesk is open, before every import and before any upgrade of the database.")

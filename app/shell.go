@@ -55,6 +55,7 @@ type shell struct {
 
 	areas      []*area
 	stopBackup chan struct{}
+	stopFocus  func()     // ends followFocus
 	orgForm    *orgWizard // the open "Start my organisation" form, for tests
 	importDlg  *importer  // the open import, for tests
 	nav        *widget.List
@@ -130,7 +131,7 @@ func (sh *shell) closeWindow() {
 	p := sh.app.Preferences()
 	p.SetFloat(prefWidth, float64(size.Width))
 	p.SetFloat(prefHeight, float64(size.Height))
-	sh.stopBackups()
+	sh.stopBackground()
 	sh.win.Close()
 }
 

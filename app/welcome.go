@@ -198,7 +198,7 @@ func (sh *shell) showOrgWizard() {
 // goroutine, then shows it; on failure the sample is shown again with the reason.
 func (sh *shell) switchToNewOrganisation(set data.Settings) {
 	path := sh.store.Path()
-	sh.stopBackups()
+	sh.stopBackground()
 	closeErr := sh.store.Close()
 	go func() {
 		st, aside, err := newOrganisationFile(path, set)
