@@ -54,8 +54,7 @@ func revealFocused(root fyne.CanvasObject, f fyne.Focusable) {
 	}
 }
 
-// pathTo lists the objects from root down to target, through containers, splits, scrolls, tabs
-// and forms; nil when target is not found that way.
+// pathTo lists the objects from root down to target (childrenOf); nil when it is not there.
 func pathTo(root, target fyne.CanvasObject) []fyne.CanvasObject {
 	if root == nil || !root.Visible() {
 		return nil
@@ -63,23 +62,7 @@ func pathTo(root, target fyne.CanvasObject) []fyne.CanvasObject {
 	if root == target {
 		return []fyne.CanvasObject{root}
 	}
-	var inside []fyne.CanvasObject
-	switch x := root.(type) {
-	case *fyne.Container:
-		inside = x.Objects
-	case *container.Split:
-		inside = []fyne.CanvasObject{x.Leading, x.Trailing}
-	case *container.Scroll:
-		inside = []fyne.CanvasObject{x.Content}
-	case *container.AppTabs:
-		if sel := x.Selected(); sel != nil {
-			inside = []fyne.CanvasObject{sel.Content}
-		}
-	case *widget.Form:
-		for _, it := range x.Items {
-			inside = append(inside, it.Widget)
-		}
-	}
+	inside := childrenOf(root)
 	for _, c := range inside {
 		if p := pathTo(c, target); p != nil {
 			return append([]fyne.CanvasObject{root}, p...)
@@ -90,6 +73,30 @@ func pathTo(root, target fyne.CanvasObject) []fyne.CanvasObject {
 		if _, opaque := c.(fyne.Widget); opaque && c.Visible() && covers(c, target) {
 			return []fyne.CanvasObject{root, c, target}
 		}
+	}
+	return nil
+}
+
+// childrenOf lists what o shows inside it, for the kinds of object the screens are built of:
+// containers, splits, scrolls, tabs (the one selected) and forms (their rows); nil for others.
+func childrenOf(o fyne.CanvasObject) []fyne.CanvasObject {
+	switch x := o.(type) {
+	case *fyne.Container:
+		return x.Objects
+	case *container.Split:
+		return []fyne.CanvasObject{x.Leading, x.Trailing}
+	case *container.Scroll:
+		return []fyne.CanvasObject{x.Content}
+	case *container.AppTabs:
+		if sel := x.Selected(); sel != nil {
+			return []fyne.CanvasObject{sel.Content}
+		}
+	case *widget.Form:
+		var rows []fyne.CanvasObject
+		for _, it := range x.Items {
+			rows = append(rows, it.Widget)
+		}
+		return rows
 	}
 	return nil
 }

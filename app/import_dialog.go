@@ -42,6 +42,7 @@ type importer struct {
 	progress *widget.ProgressBarInfinite
 	doImport *widget.Button
 	again    *widget.Button
+	checks   int // checks started, so only the newest one's result is shown
 	summary  sqlite.ImportSummary
 }
 
@@ -57,7 +58,7 @@ func newImporter(sh *shell) *importer { return &importer{sh: sh} }
 
 func (im *importer) buildUI() fyne.CanvasObject {
 	var kinds []string
-	for _, k := range append(append([]csvio.Kind{}, csvio.Kinds...), csvio.ReflectionKinds...) {
+	for _, k := range csvio.Importable {
 		kinds = append(kinds, string(k))
 	}
 	im.kind = widget.NewSelect(kinds, func(string) { im.check() })
@@ -135,29 +136,44 @@ func (im *importer) onChoose() {
 		if err != nil || r == nil {
 			return
 		}
-		defer r.Close()
-		b, err := io.ReadAll(io.LimitReader(r, 200<<20))
-		if err != nil {
-			dialog.ShowError(err, im.sh.win)
-			return
-		}
-		im.load(r.URI().Path(), b)
+		path := r.URI().Path()
+		im.read(path, func() ([]byte, error) {
+			defer r.Close()
+			return io.ReadAll(io.LimitReader(r, maxImportBytes))
+		})
 	}, im.sh.win)
 	fd.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".txt"}))
 	showFileDialog(fd, im.sh.win)
 }
+
+// maxImportBytes bounds the file an import reads: 200 MB, far past 150,000 sessions.
+const maxImportBytes = 200 << 20
 
 // checkAgain reads the chosen file again, as fixed in the spreadsheet, and checks it.
 func (im *importer) checkAgain() {
 	if im.path == "" {
 		return
 	}
-	b, err := os.ReadFile(im.path)
-	if err != nil {
-		dialog.ShowError(fmt.Errorf("read %s again: %w", filepath.Base(im.path), err), im.sh.win)
-		return
-	}
-	im.load(im.path, b)
+	path := im.path
+	im.read(path, func() ([]byte, error) {
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		return io.ReadAll(io.LimitReader(f, maxImportBytes))
+	})
+}
+
+// read runs readFile off the UI goroutine and loads what it read.
+func (im *importer) read(path string, readFile func() ([]byte, error)) {
+	background(im.sh.deps(), func(context.Context) ([]byte, error) {
+		b, err := readFile()
+		if err != nil {
+			return nil, fmt.Errorf("read %s: %w", filepath.Base(path), err)
+		}
+		return b, nil
+	}, func(b []byte) { im.load(path, b) })
 }
 
 // load takes a file's content and checks it.
@@ -177,13 +193,12 @@ func (im *importer) load(path string, content []byte) {
 // kindOfFile guesses what a CSV file lists from its header's columns, else from its name; ""
 // when neither tells.
 func kindOfFile(path string, content []byte) csvio.Kind {
-	kinds := append(append([]csvio.Kind{}, csvio.Kinds...), csvio.ReflectionKinds...)
-	header, _, _ := previewRows(content)
+	header, _ := csvReader(content).Read()
 	have := map[string]bool{}
 	for _, h := range header {
 		have[strings.ToLower(strings.TrimSpace(h))] = true
 	}
-	for _, k := range kinds {
+	for _, k := range csvio.Importable {
 		cols := csvio.Columns(k)
 		all := len(cols) == len(have)
 		for _, c := range cols {
@@ -194,7 +209,7 @@ func kindOfFile(path string, content []byte) csvio.Kind {
 		}
 	}
 	base := strings.ToLower(strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)))
-	for _, k := range kinds {
+	for _, k := range csvio.Importable {
 		if strings.HasPrefix(base, string(k)) {
 			return k
 		}
@@ -208,9 +223,33 @@ func (im *importer) check() {
 		return
 	}
 	kind, content, path := csvio.Kind(im.kind.Selected), im.content, im.path
-	im.header, im.rows, im.lines = previewRows(content)
-	im.table.Show()
-	im.again.Enable()
+	im.checks++
+	n := im.checks
+	im.doImport.Disable()
+	im.status.SetText("Checking every row…")
+	background(im.sh.deps(), func(ctx context.Context) (checked, error) {
+		c := checked{n: n}
+		c.header, c.rows, c.lines = previewRows(content)
+		c.sum, c.err = im.sh.store.CheckImport(ctx, kind, filepath.Base(path), bytes.NewReader(content), filepath.Dir(path))
+		return c, nil
+	}, im.showCheck)
+}
+
+// checked is a file read and checked: its rows to preview and what the check found.
+type checked struct {
+	n      int // the check it answers; an older one is dropped
+	header []string
+	rows   [][]string
+	lines  []int
+	sum    sqlite.ImportSummary
+	err    error
+}
+
+func (im *importer) showCheck(c checked) {
+	if c.n != im.checks {
+		return // the kind or the file changed while this one was checked
+	}
+	im.header, im.rows, im.lines = c.header, c.rows, c.lines
 	for i, h := range im.header {
 		w := float32(140)
 		if len(h) > 14 {
@@ -218,20 +257,8 @@ func (im *importer) check() {
 		}
 		im.table.SetColumnWidth(i+1, w)
 	}
-	im.doImport.Disable()
-	im.status.SetText("Checking every row…")
-	background(im.sh.deps(), func(ctx context.Context) (checked, error) {
-		sum, err := im.sh.store.CheckImport(ctx, kind, filepath.Base(path), bytes.NewReader(content), filepath.Dir(path))
-		return checked{sum, err}, nil
-	}, im.showCheck)
-}
-
-type checked struct {
-	sum sqlite.ImportSummary
-	err error
-}
-
-func (im *importer) showCheck(c checked) {
+	im.table.Show()
+	im.again.Enable()
 	im.problems = map[int]map[string]string{}
 	im.general = nil
 	var msgs []string
@@ -315,10 +342,7 @@ func (im *importer) onTemplate() {
 // previewRows splits a CSV for display, with the physical line each row starts on; it is
 // lenient, as the real reader reports the problems.
 func previewRows(b []byte) (header []string, rows [][]string, lines []int) {
-	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
-	r := csv.NewReader(bytes.NewReader(b))
-	r.FieldsPerRecord = -1
-	r.LazyQuotes = true
+	r := csvReader(b)
 	for {
 		rec, err := r.Read()
 		if err == io.EOF {
@@ -338,6 +362,15 @@ func previewRows(b []byte) (header []string, rows [][]string, lines []int) {
 	return header, rows, lines
 }
 
+// csvReader reads a file as the preview shows it: past a byte-order mark, ragged rows and stray
+// quotes let through (the check names them).
+func csvReader(b []byte) *csv.Reader {
+	r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))))
+	r.FieldsPerRecord = -1
+	r.LazyQuotes = true
+	return r
+}
+
 // saveTemplates writes a template for every kind that can be imported into a folder the
 // director picks.
 func (sh *shell) saveTemplates() {
@@ -346,7 +379,7 @@ func (sh *shell) saveTemplates() {
 			return
 		}
 		var written []string
-		for _, k := range append(append([]csvio.Kind{}, csvio.Kinds...), csvio.ReflectionKinds...) {
+		for _, k := range csvio.Importable {
 			p := filepath.Join(dir.Path(), string(k)+"-template.csv")
 			if err := os.WriteFile(p, csvio.Template(k), 0o600); err != nil {
 				dialog.ShowError(err, sh.win)
@@ -364,12 +397,11 @@ func (sh *shell) saveTemplates() {
 
 // exportButton writes every row of a kind to a CSV file from the list that shows it.
 func exportButton(d deps, kind csvio.Kind) *widget.Button {
-	b := widget.NewButtonWithIcon("Export…", theme.DownloadIcon(), func() {
+	return widget.NewButtonWithIcon("Export…", theme.DownloadIcon(), func() {
 		if d.shell != nil {
 			d.shell.exportKind(kind)
 		}
 	})
-	return b
 }
 
 func (sh *shell) exportKind(kind csvio.Kind) {

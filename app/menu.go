@@ -118,9 +118,7 @@ func (sh *shell) mainMenu() *fyne.MainMenu {
 		return fyne.NewMenu(name, append(out, extra...)...)
 	}
 	exports := fyne.NewMenuItem("Export to CSV", nil)
-	all := append(append([]csvio.Kind{}, csvio.Kinds...), csvio.Payments)
-	all = append(all, csvio.ReflectionKinds...)
-	for _, k := range append(all, csvio.Goals) {
+	for _, k := range csvio.AllKinds {
 		kind := k
 		exports.ChildMenu = addItem(exports.ChildMenu, fyne.NewMenuItem(string(kind), func() { sh.exportKind(kind) }))
 	}
@@ -159,23 +157,15 @@ func (sh *shell) switchTab(step int) {
 	}
 }
 
-// firstTabs finds the first visible tabs in o, looking through containers, splits and scrolls.
+// firstTabs finds the first visible tabs in o (childrenOf).
 func firstTabs(o fyne.CanvasObject) *container.AppTabs {
 	if o == nil || !o.Visible() {
 		return nil
 	}
-	var inside []fyne.CanvasObject
-	switch x := o.(type) {
-	case *container.AppTabs:
-		return x
-	case *fyne.Container:
-		inside = x.Objects
-	case *container.Split:
-		inside = []fyne.CanvasObject{x.Leading, x.Trailing}
-	case *container.Scroll:
-		inside = []fyne.CanvasObject{x.Content}
+	if t, ok := o.(*container.AppTabs); ok {
+		return t
 	}
-	for _, c := range inside {
+	for _, c := range childrenOf(o) {
 		if t := firstTabs(c); t != nil {
 			return t
 		}

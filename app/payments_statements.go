@@ -1,12 +1,10 @@
 package app
 
 import (
-	"cmp"
 	"context"
 	"fmt"
 	"slices"
 	"strconv"
-	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -213,18 +211,21 @@ func (t *statementsTab) load(choices bool) {
 		if sd.set, err = t.p.store.Settings(ctx); err != nil {
 			return sd, err
 		}
-		var wg sync.WaitGroup
-		var choicesErr error
-		if choices {
-			wg.Go(func() { sd.choices, choicesErr = t.p.store.StatementChoices(ctx) })
-		}
 		sd.asked.From, sd.asked.Through = payPeriodRange(q.period, q.today, sd.set.SchoolYearStart)
-		sd.list, err = t.p.store.StatementSummaries(ctx, sd.asked)
-		if err == nil && open != 0 {
-			sd.open, err = readOpened(ctx, t.p.store, open)
-		}
-		wg.Wait()
-		return sd, cmp.Or(err, choicesErr)
+		err = concurrently(
+			func() (err error) {
+				if choices {
+					sd.choices, err = t.p.store.StatementChoices(ctx)
+				}
+				return err
+			},
+			func() (err error) {
+				if sd.list, err = t.p.store.StatementSummaries(ctx, sd.asked); err == nil && open != 0 {
+					sd.open, err = readOpened(ctx, t.p.store, open)
+				}
+				return err
+			})
+		return sd, err
 	}, func(sd statementsData) {
 		if n == t.reads {
 			t.show(sd)

@@ -59,7 +59,7 @@ func Visits(sessions []Session) []Visit {
 	}
 	for i := range visits {
 		slices.SortFunc(visits[i].Sessions, func(a, b Session) int {
-			return cmp.Or(cmp.Compare(a.Start, b.Start), compareNames(a.Classroom, b.Classroom), cmp.Compare(a.ID, b.ID))
+			return cmp.Or(cmp.Compare(a.Start, b.Start), CompareNames(a.Classroom, b.Classroom), cmp.Compare(a.ID, b.ID))
 		})
 	}
 	slices.SortFunc(visits, compareVisits)
@@ -69,13 +69,13 @@ func Visits(sessions []Session) []Visit {
 // compareVisits is the R6 order; ids and e-mail break ties so numbering never depends on input order.
 func compareVisits(a, b Visit) int {
 	return cmp.Or(cmp.Compare(a.Date, b.Date),
-		compareNames(a.MentorName, b.MentorName), cmp.Compare(a.MentorID, b.MentorID),
+		CompareNames(a.MentorName, b.MentorName), cmp.Compare(a.MentorID, b.MentorID),
 		strings.Compare(a.MentorEmail, b.MentorEmail),
-		compareNames(a.School, b.School), cmp.Compare(a.SchoolID, b.SchoolID))
+		CompareNames(a.School, b.School), cmp.Compare(a.SchoolID, b.SchoolID))
 }
 
-// compareNames orders names as a director reads a list (case-insensitively), exact text breaking ties.
-func compareNames(a, b string) int {
+// CompareNames orders names as a director reads a list (case-insensitively), exact text breaking ties.
+func CompareNames(a, b string) int {
 	x, y := a, b
 	for x != "" && y != "" {
 		r, n := utf8.DecodeRuneInString(x)
@@ -380,7 +380,7 @@ func MarkYearTotals(totals []YearTotal, threshold Money) {
 		totals[i].OverThreshold = totals[i].Total >= threshold
 	}
 	slices.SortFunc(totals, func(a, b YearTotal) int {
-		return cmp.Or(cmp.Compare(a.Year, b.Year), compareNames(a.MentorName, b.MentorName), cmp.Compare(a.MentorID, b.MentorID))
+		return cmp.Or(cmp.Compare(a.Year, b.Year), CompareNames(a.MentorName, b.MentorName), cmp.Compare(a.MentorID, b.MentorID))
 	})
 }
 

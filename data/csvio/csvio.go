@@ -36,6 +36,13 @@ var Kinds = []Kind{Mentors, Checks, Contracts, Schools, Calendars, Instructors, 
 // student surveys); goals themselves are exported only.
 var ReflectionKinds = []Kind{Feedback, Surveys}
 
+// Importable are all the kinds a file can bring in: Kinds, then ReflectionKinds.
+var Importable = append(append([]Kind(nil), Kinds...), ReflectionKinds...)
+
+// AllKinds are every kind a file can hold, as exports list them: Kinds, Payments,
+// ReflectionKinds, Goals.
+var AllKinds = append(append(append(append([]Kind(nil), Kinds...), Payments), ReflectionKinds...), Goals)
+
 var columns = map[Kind][]string{
 	Mentors:     {"first_name", "last_name", "email", "phone", "address", "instruments", "education", "teaching_experience", "performance_experience", "bio", "wa_resident_since", "status", "photo"},
 	Checks:      {"mentor_email", "kind", "completed_on", "result"},
@@ -60,9 +67,8 @@ func Columns(k Kind) []string { return append([]string(nil), columns[k]...) }
 func ParseKind(s string) (Kind, error) {
 	k := Kind(strings.ToLower(strings.TrimSpace(s)))
 	if _, ok := columns[k]; !ok {
-		all := append(append(append([]Kind(nil), Kinds...), Payments), ReflectionKinds...)
-		names := make([]string, 0, len(all)+1)
-		for _, k := range append(all, Goals) {
+		names := make([]string, 0, len(AllKinds))
+		for _, k := range AllKinds {
 			names = append(names, string(k))
 		}
 		return "", fmt.Errorf("%q is not a kind of CSV file (%s)", s, strings.Join(names, ", "))

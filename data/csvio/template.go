@@ -48,7 +48,7 @@ func Template(k Kind) []byte {
 			Lines: []data.StatementLine{{Kind: data.SessionLine, Amount: 12000}, {Kind: data.SessionLine, Amount: 12000}}}})
 	case Feedback:
 		err = WriteFeedback(&buf, []FeedbackRow{{
-			Place:    templatePlace,
+			Place: templatePlace,
 			Feedback: data.Feedback{Term: 1, GivenOn: d("2026-12-18"), Comment: "Students are more confident in sectionals.",
 				Ratings: map[string]int{"preparation": 5, "rapport": 4, "musical_progress": 4, "punctuality": 5}}}})
 	case Surveys:

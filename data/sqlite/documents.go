@@ -168,8 +168,8 @@ func (s *Store) assignments(ctx context.Context, mentorID int64, year data.Schoo
 	}
 	for _, list := range out {
 		slices.SortStableFunc(list, func(a, b Assignment) int {
-			return cmp.Or(strings.Compare(strings.ToLower(a.School), strings.ToLower(b.School)),
-				strings.Compare(strings.ToLower(a.Classroom), strings.ToLower(b.Classroom)),
+			return cmp.Or(data.CompareNames(a.School, b.School),
+				data.CompareNames(a.Classroom, b.Classroom),
 				cmp.Compare(a.EnrollmentID, b.EnrollmentID))
 		})
 	}
@@ -568,7 +568,7 @@ func (s *Store) Schedules(ctx context.Context, classroomID int64, year data.Scho
 		}
 	}
 	slices.SortStableFunc(out, func(a, b Schedule) int {
-		return strings.Compare(strings.ToLower(a.MentorName), strings.ToLower(b.MentorName))
+		return data.CompareNames(a.MentorName, b.MentorName)
 	})
 	return out, nil
 }

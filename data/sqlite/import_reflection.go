@@ -77,53 +77,49 @@ func (im *importer) reflectionRefs() (slots map[string][]termSlot, mentors, room
 }
 
 func (im *importer) feedback(recs []csvio.Record[csvio.FeedbackRow]) error {
-	slots, mentors, rooms, err := im.reflectionRefs()
-	if err != nil {
-		return err
-	}
-	existing, err := im.lookup("SELECT enrollment_id || '|' || term, id FROM feedback")
-	if err != nil {
-		return err
-	}
-	for _, r := range recs {
-		sl, ok := im.slotOf(r.Line, r.Value.Place, r.Value.Term, slots, mentors, rooms)
-		if !ok {
-			continue
-		}
-		f := r.Value.Feedback
-		f.EnrollmentID, f.Term = sl.enrollmentID, sl.term
-		f.ID = existing[fmt.Sprintf("%d|%d", sl.enrollmentID, sl.term)]
-		if _, err := saveFeedbackTx(im.tx, f); err != nil {
-			im.fail(r.Line, "", "%v", err)
-			continue
-		}
-		im.count(f.ID != 0)
-	}
-	return nil
+	return importPerTerm(im, "feedback", recs, func(v csvio.FeedbackRow) (csvio.Place, int) { return v.Place, v.Term },
+		func(v csvio.FeedbackRow, at termSlot, id int64) error {
+			f := v.Feedback
+			f.EnrollmentID, f.Term, f.ID = at.enrollmentID, at.term, id
+			_, err := saveFeedbackTx(im.tx, f)
+			return err
+		})
 }
 
 func (im *importer) surveys(recs []csvio.Record[csvio.SurveyRow]) error {
+	return importPerTerm(im, "surveys", recs, func(v csvio.SurveyRow) (csvio.Place, int) { return v.Place, v.Term },
+		func(v csvio.SurveyRow, at termSlot, id int64) error {
+			s := v.Survey
+			s.EnrollmentID, s.Term, s.ID = at.enrollmentID, at.term, id
+			_, err := saveSurveyTx(im.tx, s)
+			return err
+		})
+}
+
+// importPerTerm saves each record on the enrollment and term its place names, updating the one
+// a table already holds there (feedback and surveys are one per enrollment and term).
+func importPerTerm[T any](im *importer, table string, recs []csvio.Record[T], place func(T) (csvio.Place, int),
+	save func(v T, at termSlot, id int64) error) error {
 	slots, mentors, rooms, err := im.reflectionRefs()
 	if err != nil {
 		return err
 	}
-	existing, err := im.lookup("SELECT enrollment_id || '|' || term, id FROM surveys")
+	existing, err := im.lookup("SELECT enrollment_id || '|' || term, id FROM " + table)
 	if err != nil {
 		return err
 	}
 	for _, r := range recs {
-		sl, ok := im.slotOf(r.Line, r.Value.Place, r.Value.Term, slots, mentors, rooms)
+		pl, term := place(r.Value)
+		at, ok := im.slotOf(r.Line, pl, term, slots, mentors, rooms)
 		if !ok {
 			continue
 		}
-		v := r.Value.Survey
-		v.EnrollmentID, v.Term = sl.enrollmentID, sl.term
-		v.ID = existing[fmt.Sprintf("%d|%d", sl.enrollmentID, sl.term)]
-		if _, err := saveSurveyTx(im.tx, v); err != nil {
+		id := existing[fmt.Sprintf("%d|%d", at.enrollmentID, at.term)]
+		if err := save(r.Value, at, id); err != nil {
 			im.fail(r.Line, "", "%v", err)
 			continue
 		}
-		im.count(v.ID != 0)
+		im.count(id != 0)
 	}
 	return nil
 }

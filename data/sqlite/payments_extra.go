@@ -299,7 +299,7 @@ func (s *Store) balances(ctx context.Context, where string, args ...any) ([]Ment
 		out = append(out, b)
 	}
 	slices.SortFunc(out, func(a, b MentorBalance) int {
-		return cmp.Or(cmp.Compare(strings.ToLower(a.MentorName), strings.ToLower(b.MentorName)), cmp.Compare(a.MentorID, b.MentorID))
+		return cmp.Or(data.CompareNames(a.MentorName, b.MentorName), cmp.Compare(a.MentorID, b.MentorID))
 	})
 	return out, rows.Err()
 }
@@ -335,7 +335,7 @@ func (s *Store) StatementChoices(ctx context.Context) (StatementChoices, error) 
 			out = append(out, x)
 		}
 		slices.SortFunc(out, func(a, b IDName) int {
-			return cmp.Or(cmp.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)), cmp.Compare(a.ID, b.ID))
+			return cmp.Or(data.CompareNames(a.Name, b.Name), cmp.Compare(a.ID, b.ID))
 		})
 		return out, rows.Err()
 	}
