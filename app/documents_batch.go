@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"mentordesk/app/report"
+	"mentordesk/app/report/compose"
 	"mentordesk/data"
 )
 
@@ -205,7 +206,7 @@ func runBatch(ctx context.Context, st documentsStore, kind batchKind, param any,
 		}
 		taken := map[string]bool{}
 		for _, in := range ins {
-			doc := contractOf(org, set, clauses, in)
+			doc := compose.Contract(org, set, clauses, in)
 			jobs = append(jobs, report.Job{Doc: doc, Path: filepath.Join(dir, uniqueName(doc.FileName(), taken))})
 		}
 		if len(jobs) == 0 {
@@ -219,7 +220,7 @@ func runBatch(ctx context.Context, st documentsStore, kind batchKind, param any,
 		}
 		for _, p := range prints {
 			jobs = append(jobs, report.Job{Doc: report.StatementDoc{Org: org, Statement: p.Statement, Mentor: p.Mentor},
-				Path: filepath.Join(dir, statementFile(p.Statement.Number))})
+				Path: filepath.Join(dir, compose.StatementFile(p.Statement.Number))})
 		}
 		if len(jobs) == 0 {
 			return 0, fmt.Errorf("no statement has a visit in %s", month.Time().Format("January 2006"))

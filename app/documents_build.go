@@ -4,13 +4,11 @@ import (
 	"cmp"
 	"context"
 	"fmt"
-	"strings"
-	"unicode"
-	"unicode/utf8"
-
 	"mentordesk/app/report"
+	"mentordesk/app/report/compose"
 	"mentordesk/data"
 	"mentordesk/data/sqlite"
+	"strings"
 )
 
 // documentsStore is what the Documents area and the one-click PDF buttons read.
@@ -66,29 +64,8 @@ func contractMaker(st documentsStore, mentorID int64, year data.SchoolYear) make
 		if err != nil {
 			return nil, err
 		}
-		return contractOf(org, set, clauses, in), nil
+		return compose.Contract(org, set, clauses, in), nil
 	}
-}
-
-// contractOf prints a contract at the organisation's rates: those of the programs assigned, or
-// all of them before any assignment.
-func contractOf(org report.Org, set data.Settings, clauses []sqlite.ContractClause, in sqlite.ContractInput) report.ContractDoc {
-	doc := report.ContractDoc{Org: org, Mentor: in.Mentor, Year: in.Year, Continuation: set.RateContinuation,
-		Rates: map[data.Program]data.Money{}}
-	for _, a := range in.Assignments {
-		doc.Assignments = append(doc.Assignments, report.ContractAssignment{School: a.School, Classroom: a.Classroom,
-			Program: a.Program, Sessions: a.Sessions, Rate: set.Rate(a.Program)})
-		doc.Rates[a.Program] = set.Rate(a.Program)
-	}
-	if len(doc.Rates) == 0 {
-		for _, p := range data.Programs {
-			doc.Rates[p] = set.Rate(p)
-		}
-	}
-	for _, c := range clauses {
-		doc.Clauses = append(doc.Clauses, report.Clause(c))
-	}
-	return doc
 }
 
 func rosterMaker(st documentsStore, on data.Date, schoolID int64, instrument string) makeDoc {
@@ -97,11 +74,7 @@ func rosterMaker(st documentsStore, on data.Date, schoolID int64, instrument str
 		if err != nil {
 			return nil, err
 		}
-		title := "Mentor roster"
-		if instrument != "" {
-			r, n := utf8.DecodeRuneInString(instrument)
-			title += " — " + string(unicode.ToUpper(r)) + instrument[n:]
-		}
+		school := ""
 		if schoolID != 0 {
 			schools, err := st.Schools(ctx)
 			if err != nil {
@@ -109,7 +82,7 @@ func rosterMaker(st documentsStore, on data.Date, schoolID int64, instrument str
 			}
 			for _, x := range schools {
 				if x.ID == schoolID {
-					title += " — " + x.Name
+					school = x.Name
 				}
 			}
 		}
@@ -117,12 +90,9 @@ func rosterMaker(st documentsStore, on data.Date, schoolID int64, instrument str
 		if err != nil {
 			return nil, err
 		}
-		return report.RosterDoc{Org: org, Title: title, On: on, Mentors: mentors}, nil
+		return compose.Roster(org, on, school, instrument, mentors), nil
 	}
 }
-
-// statementFile names a statement's PDF with five digits, so a folder of them sorts by number.
-func statementFile(number int) string { return fmt.Sprintf("statement-%05d.pdf", number) }
 
 func statementMaker(st documentsStore, number int) makeDoc {
 	return func(ctx context.Context) (report.Document, error) {
@@ -148,8 +118,7 @@ func signoffMaker(st documentsStore, mentorID, schoolID int64, date data.Date) m
 		if err != nil {
 			return nil, err
 		}
-		return report.SignoffDoc{Org: org, School: v.School, Date: v.Date, MentorName: v.MentorName,
-			Instructor: v.Instructor, Sessions: v.Sessions}, nil
+		return compose.Signoff(org, v), nil
 	}
 }
 
@@ -165,8 +134,7 @@ func scheduleMaker(st documentsStore, on data.Date, classroomID int64, year data
 		}
 		for _, sc := range all {
 			if sc.MentorID == mentorID {
-				return report.ScheduleDoc{Org: org, On: on, Instructor: sc.Instructor, School: sc.School, Classroom: sc.Classroom,
-					Program: sc.Program, Year: year, MentorName: sc.MentorName, Sessions: sc.Sessions, Events: sc.Events}, nil
+				return compose.Schedule(org, on, year, sc), nil
 			}
 		}
 		return nil, fmt.Errorf("the mentor has no sessions with this classroom in %s", year)
@@ -225,42 +193,26 @@ func cohortOf(ctx context.Context, st documentsStore, on data.Date, cohortID int
 	if err != nil {
 		return report.CohortDoc{}, err
 	}
-	doc := report.CohortDoc{Org: org, On: on}
+	var cohort data.Cohort
 	for _, c := range cohorts {
 		if c.ID == cohortID {
-			doc.Cohort = c
+			cohort = c
 		}
 	}
-	if doc.Cohort.ID == 0 {
-		return doc, fmt.Errorf("cohort %d: %w", cohortID, data.ErrNotFound)
+	if cohort.ID == 0 {
+		return report.CohortDoc{}, fmt.Errorf("cohort %d: %w", cohortID, data.ErrNotFound)
 	}
 	applicants, err := st.Applicants(ctx, cohortID)
 	if err != nil {
-		return doc, err
+		return report.CohortDoc{}, err
 	}
 	pairs, err := st.Pairs(ctx, cohortID)
 	if err != nil {
-		return doc, err
+		return report.CohortDoc{}, err
 	}
-	byID := map[int64]data.Applicant{}
-	for _, a := range applicants {
-		byID[a.ID] = a
-	}
-	paired := map[int64]bool{}
-	for _, p := range pairs {
-		doc.Pairs = append(doc.Pairs, report.CohortPair{Early: byID[p.EarlyID], Experienced: byID[p.ExperiencedID], Pair: p})
-		paired[p.EarlyID], paired[p.ExperiencedID] = true, true
-	}
-	for _, a := range applicants {
-		if !paired[a.ID] && !a.Excluded {
-			doc.Unmatched = append(doc.Unmatched, a)
-		}
-	}
-	return doc, nil
+	return compose.Cohort(org, on, cohort, applicants, pairs), nil
 }
 
-// uniqueName keeps two documents of a batch from one file name: the second of two Ana Ruiz
-// contracts becomes "…-ana-ruiz-2.pdf".
 func uniqueName(name string, taken map[string]bool) string {
 	base, ext := strings.TrimSuffix(name, ".pdf"), ".pdf"
 	out := name
@@ -274,7 +226,7 @@ func uniqueName(name string, taken map[string]bool) string {
 // docFileName is the name a document is saved under: statements sort by five-digit numbers.
 func docFileName(doc report.Document) string {
 	if s, ok := doc.(report.StatementDoc); ok {
-		return statementFile(s.Statement.Number)
+		return compose.StatementFile(s.Statement.Number)
 	}
 	return cmp.Or(doc.FileName(), "document.pdf")
 }

@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"mentordesk/app/report"
+	"mentordesk/app/report/compose"
 	"mentordesk/data"
 	"mentordesk/data/sqlite"
 )
@@ -216,8 +217,8 @@ func TestDocumentsBatchOfContracts(t *testing.T) {
 		if len(want) == 0 || len(files) != len(want) {
 			t.Fatalf("%d files; want %d (status %q)", len(files), len(want), b.status.Text)
 		}
-		if files[0].Name() != statementFile(want[0].Number) {
-			t.Errorf("first file %s; want %s", files[0].Name(), statementFile(want[0].Number))
+		if files[0].Name() != compose.StatementFile(want[0].Number) {
+			t.Errorf("first file %s; want %s", files[0].Name(), compose.StatementFile(want[0].Number))
 		}
 	})
 }

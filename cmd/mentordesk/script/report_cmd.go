@@ -5,17 +5,15 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	pdf "mentordesk/app/report"
+	"mentordesk/app/report/compose"
+	"mentordesk/data"
+	"mentordesk/data/sqlite"
 	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
-
-	pdf "mentordesk/app/report"
-	"mentordesk/data"
-	"mentordesk/data/sqlite"
 )
 
 func init() { commands["report"] = reportCmd }
@@ -164,28 +162,7 @@ func reportContract(ctx context.Context, s *sqlite.Store, args []string, env Env
 	if err != nil {
 		return err
 	}
-	return writeReport("contract", out, contractDoc(org, set, clauses, in), env)
-}
-
-// contractDoc prints a contract at the organisation's rates. The rates shown are those of the
-// programs assigned, or all of them before any assignment.
-func contractDoc(org pdf.Org, set data.Settings, clauses []sqlite.ContractClause, in sqlite.ContractInput) pdf.ContractDoc {
-	doc := pdf.ContractDoc{Org: org, Mentor: in.Mentor, Year: in.Year, Continuation: set.RateContinuation,
-		Rates: map[data.Program]data.Money{}}
-	for _, a := range in.Assignments {
-		doc.Assignments = append(doc.Assignments, pdf.ContractAssignment{School: a.School, Classroom: a.Classroom,
-			Program: a.Program, Sessions: a.Sessions, Rate: set.Rate(a.Program)})
-		doc.Rates[a.Program] = set.Rate(a.Program)
-	}
-	if len(doc.Rates) == 0 {
-		for _, p := range data.Programs {
-			doc.Rates[p] = set.Rate(p)
-		}
-	}
-	for _, c := range clauses {
-		doc.Clauses = append(doc.Clauses, pdf.Clause(c))
-	}
-	return doc
+	return writeReport("contract", out, compose.Contract(org, set, clauses, in), env)
 }
 
 func reportRoster(ctx context.Context, s *sqlite.Store, args []string, env Env) error {
@@ -219,20 +196,7 @@ func reportRoster(ctx context.Context, s *sqlite.Store, args []string, env Env) 
 	if err != nil {
 		return err
 	}
-	return writeReport("roster", out, rosterDoc(org, day, schoolName, f.Instrument, mentors), env)
-}
-
-// rosterDoc titles the roster by its filters: "Mentor roster — Violin — Lincoln Middle School".
-func rosterDoc(org pdf.Org, on data.Date, school, instrument string, mentors []data.Mentor) pdf.RosterDoc {
-	title := "Mentor roster"
-	if instrument != "" {
-		r, n := utf8.DecodeRuneInString(instrument)
-		title += " — " + string(unicode.ToUpper(r)) + instrument[n:]
-	}
-	if school != "" {
-		title += " — " + school
-	}
-	return pdf.RosterDoc{Org: org, Title: title, On: on, Mentors: mentors}
+	return writeReport("roster", out, compose.Roster(org, day, schoolName, f.Instrument, mentors), env)
 }
 
 func statementNumberFlag(kind, v string) (int, error) {
@@ -242,9 +206,6 @@ func statementNumberFlag(kind, v string) (int, error) {
 	}
 	return n, nil
 }
-
-// statementFile names a statement's PDF with five digits, so a folder of them sorts by number.
-func statementFile(number int) string { return fmt.Sprintf("statement-%05d.pdf", number) }
 
 func reportStatement(ctx context.Context, s *sqlite.Store, args []string, env Env) error {
 	var number, out string
@@ -310,7 +271,7 @@ func reportStatements(ctx context.Context, s *sqlite.Store, args []string, env E
 	jobs := make([]pdf.Job, len(prints))
 	for i, p := range prints {
 		jobs[i] = pdf.Job{Doc: pdf.StatementDoc{Org: org, Statement: p.Statement, Mentor: p.Mentor},
-			Path: filepath.Join(dir, statementFile(p.Statement.Number))}
+			Path: filepath.Join(dir, compose.StatementFile(p.Statement.Number))}
 	}
 	_, statErr := os.Stat(dir)
 	made := errors.Is(statErr, os.ErrNotExist)
@@ -360,12 +321,7 @@ func reportSignoff(ctx context.Context, s *sqlite.Store, args []string, env Env)
 	if err != nil {
 		return err
 	}
-	return writeReport("signoff", out, signoffDoc(org, v), env)
-}
-
-func signoffDoc(org pdf.Org, v sqlite.VisitSheet) pdf.SignoffDoc {
-	return pdf.SignoffDoc{Org: org, School: v.School, Date: v.Date, MentorName: v.MentorName,
-		Instructor: v.Instructor, Sessions: v.Sessions}
+	return writeReport("signoff", out, compose.Signoff(org, v), env)
 }
 
 func reportSchedule(ctx context.Context, s *sqlite.Store, args []string, env Env) error {
@@ -424,12 +380,7 @@ func reportSchedule(ctx context.Context, s *sqlite.Store, args []string, env Env
 	if err != nil {
 		return err
 	}
-	return writeReport("schedule", out, scheduleDoc(org, reportToday(env), y, schedules[0]), env)
-}
-
-func scheduleDoc(org pdf.Org, on data.Date, year data.SchoolYear, sc sqlite.Schedule) pdf.ScheduleDoc {
-	return pdf.ScheduleDoc{Org: org, On: on, Instructor: sc.Instructor, School: sc.School, Classroom: sc.Classroom,
-		Program: sc.Program, Year: year, MentorName: sc.MentorName, Sessions: sc.Sessions, Events: sc.Events}
+	return writeReport("schedule", out, compose.Schedule(org, reportToday(env), y, schedules[0]), env)
 }
 
 func reportYearEnd(ctx context.Context, s *sqlite.Store, args []string, env Env) error {
@@ -546,20 +497,5 @@ func cohortDoc(ctx context.Context, s *sqlite.Store, org pdf.Org, on data.Date, 
 	if err != nil {
 		return pdf.CohortDoc{}, err
 	}
-	byID := map[int64]data.Applicant{}
-	for _, a := range applicants {
-		byID[a.ID] = a
-	}
-	doc := pdf.CohortDoc{Org: org, On: on, Cohort: c}
-	paired := map[int64]bool{}
-	for _, p := range pairs {
-		doc.Pairs = append(doc.Pairs, pdf.CohortPair{Early: byID[p.EarlyID], Experienced: byID[p.ExperiencedID], Pair: p})
-		paired[p.EarlyID], paired[p.ExperiencedID] = true, true
-	}
-	for _, a := range applicants {
-		if !paired[a.ID] && !a.Excluded {
-			doc.Unmatched = append(doc.Unmatched, a)
-		}
-	}
-	return doc, nil
+	return compose.Cohort(org, on, c, applicants, pairs), nil
 }

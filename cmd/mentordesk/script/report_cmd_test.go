@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	pdf "mentordesk/app/report"
+	"mentordesk/app/report/compose"
 	"mentordesk/data"
 	"mentordesk/data/sqlite"
 )
@@ -286,13 +287,13 @@ func TestReportStatementsWritesOneFilePerStatement(t *testing.T) {
 		t.Fatalf("%d files; want one per statement (%d)", len(files), len(want))
 	}
 	for _, st := range want {
-		path := filepath.Join(dir, statementFile(st.Number))
+		path := filepath.Join(dir, compose.StatementFile(st.Number))
 		if _, err := os.Stat(path); err != nil {
 			t.Errorf("statement No. %d: %v", st.Number, err)
 		}
 	}
 	first := want[0]
-	wantText(t, "first statement", pdfText(t, filepath.Join(dir, statementFile(first.Number))),
+	wantText(t, "first statement", pdfText(t, filepath.Join(dir, compose.StatementFile(first.Number))),
 		first.MentorName, first.Total().Dollars(), first.VisitDate.Long())
 	if _, err := os.Stat(filepath.Join(dir, "statement-00001.pdf")); err == nil && want[0].Number != 1 {
 		t.Error("a statement outside the range was written")
