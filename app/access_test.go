@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -75,34 +74,24 @@ func goesBack(a, b stop) bool {
 // tappable, not focusable, and not inside a focusable control that stands for them (a list's rows).
 func unreachable(root fyne.CanvasObject) []string {
 	var out []string
-	var walk func(o fyne.CanvasObject, inFocusable bool)
-	walk = func(o fyne.CanvasObject, inFocusable bool) {
+	walkObjects(root, func(o fyne.CanvasObject) bool {
 		if o == nil || !o.Visible() {
-			return
+			return false
 		}
-		_, focusable := o.(fyne.Focusable)
+		if _, focusable := o.(fyne.Focusable); focusable {
+			return false // Tab reaches it, and its parts through it (a list's rows)
+		}
 		// A scroll bar is the pointer's way to move a view whose controls Tab reaches anyway;
 		// tabs are reached by View › Next tab and Previous tab (TestTabsByKeyboard).
 		name := reflect.TypeOf(o).String()
 		pointerOnly := name == "*widget.scrollBarArea" || name == "*container.tabButton"
-		if _, tappable := o.(fyne.Tappable); tappable && !focusable && !inFocusable && !pointerOnly {
+		if _, tappable := o.(fyne.Tappable); tappable && !pointerOnly {
 			if d, ok := o.(fyne.Disableable); !ok || !d.Disabled() {
 				out = append(out, describe(o))
 			}
 		}
-		inFocusable = inFocusable || focusable
-		switch x := o.(type) {
-		case *fyne.Container:
-			for _, c := range x.Objects {
-				walk(c, inFocusable)
-			}
-		case fyne.Widget:
-			for _, c := range test.WidgetRenderer(x).Objects() {
-				walk(c, inFocusable)
-			}
-		}
-	}
-	walk(root, false)
+		return true
+	})
 	return out
 }
 

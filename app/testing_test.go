@@ -105,3 +105,21 @@ func pause(d time.Duration) {
 	time.Sleep(d)
 	ui.reacquire(depth, owner)
 }
+
+// walkObjects calls fn on o and, while fn returns true, on everything drawn inside it, widgets'
+// parts included.
+func walkObjects(o fyne.CanvasObject, fn func(fyne.CanvasObject) bool) {
+	if !fn(o) {
+		return
+	}
+	switch x := o.(type) {
+	case *fyne.Container:
+		for _, c := range x.Objects {
+			walkObjects(c, fn)
+		}
+	case fyne.Widget:
+		for _, c := range test.WidgetRenderer(x).Objects() {
+			walkObjects(c, fn)
+		}
+	}
+}
