@@ -395,9 +395,10 @@ func (sh *shell) saveTemplates() {
 	showFileDialog(fd, sh.win)
 }
 
-// exportButton writes every row of a kind to a CSV file from the list that shows it.
+// exportButton writes every row of a kind to a CSV file from the list that shows it (all of
+// them, whatever the list is filtered to: the file is for a spreadsheet or another import).
 func exportButton(d deps, kind csvio.Kind) *widget.Button {
-	return widget.NewButtonWithIcon("Export…", theme.DownloadIcon(), func() {
+	return widget.NewButtonWithIcon("Export all…", theme.DownloadIcon(), func() {
 		if d.shell != nil {
 			d.shell.exportKind(kind)
 		}

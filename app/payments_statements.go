@@ -37,6 +37,7 @@ type statementsTab struct {
 	count     *widget.Label
 	payBtn    *widget.Button
 	adjBtn    *widget.Button
+	pdfBtn    *widget.Button // the open statement's PDF
 	export    *widget.Button // every statement to CSV
 	detail    *fyne.Container
 	opened    data.Statement
@@ -99,14 +100,15 @@ func (t *statementsTab) buildUI() fyne.CanvasObject {
 	t.adjBtn = widget.NewButtonWithIcon("Adjust…", theme.DocumentCreateIcon(), t.onAdjust)
 	t.adjBtn.Disable()
 	t.payBtn.Disable()
-	pdf := widget.NewButtonWithIcon("Statement PDF…", theme.DocumentIcon(), func() {
+	t.pdfBtn = widget.NewButtonWithIcon("Statement PDF…", theme.DocumentIcon(), func() {
 		if t.opened.Number != 0 {
 			saveStatementPDF(t.p.d, t.opened.Number)
 		}
 	})
+	t.pdfBtn.Disable()
 	filters := container.NewGridWithColumns(4, t.status, t.mentor, t.school, t.period)
 	t.export = exportButton(t.p.d, csvio.Payments)
-	t.actions = border(nil, nil, nil, container.NewHBox(pdf, t.payBtn, t.adjBtn, t.export), t.count)
+	t.actions = border(nil, nil, nil, container.NewHBox(t.pdfBtn, t.payBtn, t.adjBtn, t.export), t.count)
 	t.detail = container.NewStack(emptyState("Select a statement to see its lines.", nil))
 	split := container.NewVSplit(t.table, container.NewVScroll(t.detail))
 	split.Offset = 0.55
@@ -249,11 +251,16 @@ func (t *statementsTab) show(sd statementsData) {
 	}
 	t.table.UnselectAll()
 	t.table.Refresh()
-	switch {
-	case sd.open.st.Number != 0 && (t.wantOpen == 0 || t.wantOpen == sd.open.st.Number):
+	listed := func(n int) bool {
+		return slices.ContainsFunc(t.shown, func(x sqlite.StatementSummary) bool { return x.Number == n })
+	}
+	switch n := sd.open.st.Number; {
+	case n != 0 && t.wantOpen == n: // asked for: just written, or opened from another tab
 		t.wantOpen = 0
 		t.showStatement(sd.open)
-	case t.opened.Number != 0 && !slices.ContainsFunc(t.shown, func(x sqlite.StatementSummary) bool { return x.Number == t.opened.Number }):
+	case n != 0 && t.wantOpen == 0 && listed(n): // the one open, read again
+		t.showStatement(sd.open)
+	case t.opened.Number != 0 && !listed(t.opened.Number):
 		t.close() // the statement open below is no longer in the list
 	}
 	t.refreshActions()
@@ -372,10 +379,12 @@ func (t *statementsTab) refreshActions() {
 	} else {
 		t.payBtn.SetText("Mark paid…")
 	}
-	if t.opened.Number != 0 {
-		t.adjBtn.Enable()
-	} else {
-		t.adjBtn.Disable()
+	for _, b := range []*widget.Button{t.adjBtn, t.pdfBtn} {
+		if t.opened.Number != 0 {
+			b.Enable()
+		} else {
+			b.Disable()
+		}
 	}
 	t.actions.Refresh() // the button's text, and so its width, changed
 }

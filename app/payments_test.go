@@ -314,3 +314,30 @@ func TestPaymentPeriods(t *testing.T) {
 		t.Errorf("12 months before 29 February 2028 start on %s; want 2027-03-01", from)
 	}
 }
+
+func TestPaymentsFilterClosesAStatementItNoLongerLists(t *testing.T) {
+	st := demoStore(t)
+	_, p := openPayments(t, st)
+	s := openStatements(t, p)
+	first := s.shown[0]
+	s.openNumber(first.Number)
+	paySettle(t, p, "the first statement open", func() bool { return s.opened.Number == first.Number })
+	other := slices.IndexFunc(s.choices.Mentors, func(m sqlite.IDName) bool { return m.ID != first.MentorID })
+	s.mentor.SetSelectedIndex(other + 1) // after "All mentors"
+	paySettle(t, p, "another mentor's statements", func() bool {
+		return len(s.shown) > 0 && s.shown[0].MentorID == s.choices.Mentors[other].ID
+	})
+	if s.opened.Number != 0 || !s.pdfBtn.Disabled() || !s.adjBtn.Disabled() {
+		t.Errorf("No. %d (%s) stays open under %s's statements (PDF disabled %v)", s.opened.Number, first.MentorName,
+			s.choices.Mentors[other].Name, s.pdfBtn.Disabled())
+	}
+	s.mentor.SetSelectedIndex(0)
+	paySettle(t, p, "every mentor's statements", func() bool { return len(s.shown) > 0 && s.mentor.SelectedIndex() == 0 })
+	s.openNumber(first.Number)
+	paySettle(t, p, "the statement open again", func() bool { return s.opened.Number == first.Number })
+	s.period.SetSelected(anyPayPeriod)
+	paySettle(t, p, "every statement", func() bool { return s.period.Selected == anyPayPeriod && len(s.shown) == s.choices.Count })
+	if s.opened.Number != first.Number {
+		t.Errorf("widening the list closed No. %d, which it still lists", first.Number)
+	}
+}

@@ -142,32 +142,11 @@ func largeFile(tb testing.TB, dir string, unissued bool) string {
 	tb.Helper()
 	n := demo.DefaultLarge
 	n.SkipIssue = unissued
-	src, err := demo.CachedLargeWith("", n)
-	if err != nil {
-		tb.Fatal(err)
-	}
 	dst := filepath.Join(dir, fmt.Sprintf("large-%d.db", time.Now().UnixNano()))
-	if err := copyFile(src, dst); err != nil {
+	if err := demo.CopyLarge(dst, n); err != nil {
 		tb.Fatal(err)
 	}
 	return dst
-}
-
-func copyFile(src, dst string) error {
-	in, err := os.Open(src)
-	if err != nil {
-		return err
-	}
-	defer in.Close()
-	out, err := os.OpenFile(dst, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
-	if err != nil {
-		return err
-	}
-	if _, err := io.Copy(out, in); err != nil {
-		out.Close()
-		return err
-	}
-	return out.Close()
 }
 
 func benchOpen(tb testing.TB, path string) *sqlite.Store {
@@ -498,8 +477,12 @@ func benchImport(t *testing.T, dir string, runs int) benchRow {
 	r := benchRow{budget: "importing 150,000 sessions < 10 s", limit: 10000, unit: "ms"}
 	for run := range runs {
 		path := filepath.Join(dir, fmt.Sprintf("import-%d.db", run))
-		if err := copyFile(template, path); err != nil {
-			t.Fatal(err)
+		b, err := os.ReadFile(template)
+		if err == nil {
+			err = os.WriteFile(path, b, 0o600)
+		}
+		if err != nil {
+			t.Fatalf("copy %s: %v", template, err)
 		}
 		st, err := sqlite.Open(path, sqlite.Options{})
 		if err != nil {

@@ -6,6 +6,7 @@ import (
 	_ "embed"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -186,4 +187,27 @@ func buildLarge(path, key, lock string, n LargeCounts) error {
 		return err
 	}
 	return writeKey(path, key)
+}
+
+// CopyLarge writes a private copy of the cached large organisation with counts n to dst (which
+// must not exist), for a benchmark that changes it.
+func CopyLarge(dst string, n LargeCounts) error {
+	src, err := CachedLargeWith("", n)
+	if err != nil {
+		return err
+	}
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.OpenFile(dst, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
 }

@@ -3,8 +3,6 @@ package sqlite_test
 import (
 	"context"
 	"database/sql"
-	"io"
-	"os"
 	"path/filepath"
 	"syscall"
 	"testing"
@@ -26,32 +24,11 @@ func largeCopy(tb testing.TB, unissued bool) string {
 	tb.Helper()
 	n := demo.DefaultLarge
 	n.SkipIssue = unissued
-	src, err := demo.CachedLargeWith("", n)
-	if err != nil {
-		tb.Fatal(err)
-	}
 	dst := filepath.Join(tb.TempDir(), "large.db")
-	if err := copyFile(src, dst); err != nil {
+	if err := demo.CopyLarge(dst, n); err != nil {
 		tb.Fatal(err)
 	}
 	return dst
-}
-
-func copyFile(src, dst string) error {
-	in, err := os.Open(src)
-	if err != nil {
-		return err
-	}
-	defer in.Close()
-	out, err := os.OpenFile(dst, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
-	if err != nil {
-		return err
-	}
-	if _, err := io.Copy(out, in); err != nil {
-		out.Close()
-		return err
-	}
-	return out.Close()
 }
 
 func open(tb testing.TB, path string) *sqlite.Store {
