@@ -14,7 +14,7 @@ type appTheme struct {
 	scale   float32            // 0 is 1: the text size setting, on top of Fyne's own scale
 }
 
-var base = theme.DefaultTheme()
+var fyneTheme = theme.DefaultTheme()
 
 func (t appTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
 	if t.variant != nil {
@@ -23,18 +23,18 @@ func (t appTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color 
 	if c, ok := readable[v][n]; ok {
 		return c
 	}
-	return base.Color(n, v)
+	return fyneTheme.Color(n, v)
 }
 
 func (t appTheme) Size(n fyne.ThemeSizeName) float32 {
 	if t.scale == 0 {
-		return base.Size(n)
+		return fyneTheme.Size(n)
 	}
-	return base.Size(n) * t.scale
+	return fyneTheme.Size(n) * t.scale
 }
 
-func (t appTheme) Font(s fyne.TextStyle) fyne.Resource     { return base.Font(s) }
-func (t appTheme) Icon(n fyne.ThemeIconName) fyne.Resource { return base.Icon(n) }
+func (t appTheme) Font(s fyne.TextStyle) fyne.Resource     { return fyneTheme.Font(s) }
+func (t appTheme) Icon(n fyne.ThemeIconName) fyne.Resource { return fyneTheme.Icon(n) }
 
 // readable are the colours that differ from Fyne's default theme, per variant, each chosen for
 // WCAG AA contrast (TestReadableContrastInBothThemes): text 4.5:1 on the surfaces it sits on,
