@@ -95,23 +95,39 @@ func (m *mutual) buildUI() fyne.CanvasObject {
 }
 
 // reload lists the cohorts and loads the one shown (the newest the first time).
+// mutualData is what the area shows: the cohorts for the picker and the one shown.
+type mutualData struct {
+	cohorts []data.Cohort
+	cd      cohortData // zero when there is no cohort yet
+}
+
+// reload reads the cohorts and the one shown (the first when none was, or it is gone) in one go.
 func (m *mutual) reload() {
-	track(&m.busy, m.d, m.store.Cohorts, func(cs []data.Cohort) {
-		m.cohorts = cs
-		names := make([]string, len(cs))
-		for i, c := range cs {
+	want := m.cd.cohort.ID
+	track(&m.busy, m.d, func(ctx context.Context) (mutualData, error) {
+		var md mutualData
+		var err error
+		if md.cohorts, err = m.store.Cohorts(ctx); err != nil || len(md.cohorts) == 0 {
+			return md, err
+		}
+		id := md.cohorts[0].ID
+		if slices.ContainsFunc(md.cohorts, func(c data.Cohort) bool { return c.ID == want }) {
+			id = want
+		}
+		md.cd, err = readCohort(ctx, m.store, md.cohorts, id)
+		return md, err
+	}, func(md mutualData) {
+		m.cohorts = md.cohorts
+		names := make([]string, len(md.cohorts))
+		for i, c := range md.cohorts {
 			names[i] = c.Name
 		}
 		m.picker.SetOptions(names)
-		id := m.cd.cohort.ID
-		if id == 0 && len(cs) > 0 {
-			id = cs[0].ID
-		}
-		if id == 0 {
+		if len(md.cohorts) == 0 {
 			m.onNewCohort()
 			return
 		}
-		m.load(id)
+		m.showCohort(md.cd)
 	})
 }
 
@@ -125,23 +141,30 @@ func (m *mutual) saved(id int64) {
 }
 
 func (m *mutual) load(id int64) {
-	track(&m.busy, m.d, func(ctx context.Context) (cohortData, error) { return loadCohort(ctx, m.store, id) }, func(cd cohortData) {
-		m.cd = cd
-		m.picking = true
-		m.picker.SetSelected(cd.cohort.Name)
-		m.picking = false
-		for _, p := range m.parts {
-			p.show(cd)
-		}
-	})
+	track(&m.busy, m.d, func(ctx context.Context) (cohortData, error) { return loadCohort(ctx, m.store, id) }, m.showCohort)
+}
+
+func (m *mutual) showCohort(cd cohortData) {
+	m.cd = cd
+	m.picking = true
+	m.picker.SetSelected(cd.cohort.Name)
+	m.picking = false
+	for _, p := range m.parts {
+		p.show(cd)
+	}
 }
 
 func loadCohort(ctx context.Context, st cohortStore, id int64) (cohortData, error) {
-	var cd cohortData
 	cs, err := st.Cohorts(ctx)
 	if err != nil {
-		return cd, err
+		return cohortData{}, err
 	}
+	return readCohort(ctx, st, cs, id)
+}
+
+// readCohort reads cohort id of cs with its applicants, pairs and meetings.
+func readCohort(ctx context.Context, st cohortStore, cs []data.Cohort, id int64) (cohortData, error) {
+	var cd cohortData
 	i := slices.IndexFunc(cs, func(c data.Cohort) bool { return c.ID == id })
 	if i < 0 {
 		return cd, fmt.Errorf("cohort #%d: %w", id, data.ErrNotFound)
