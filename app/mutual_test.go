@@ -545,3 +545,14 @@ func TestMutualMatchingRunsOffTheUIGoroutineAndCancels(t *testing.T) {
 		}
 	})
 }
+
+func TestMutualFallsBackToTheFirstCohortWhenTheOneShownIsGone(t *testing.T) {
+	_, _, m := openMutual(t)
+	first := m.cohorts[0]
+	m.cd.cohort.ID = 99999 // as if deleted elsewhere since it was shown
+	m.reload()
+	eventually(t, "the first cohort shown", func() bool { return m.busy.idle() && m.cd.cohort.ID == first.ID })
+	if m.picker.Selected != first.Name || len(m.cd.applicants) == 0 {
+		t.Errorf("picker %q with %d applicants; want %q with its applicants", m.picker.Selected, len(m.cd.applicants), first.Name)
+	}
+}
