@@ -19,6 +19,7 @@ type Settings struct {
 	SchoolYearStart  MonthDay
 	Paper            string // letter or a4
 	NECThreshold     Money  // 1099-NEC reporting threshold for a calendar year's payments
+	Mail             MailSettings
 }
 
 // DefaultSettings are the values of a new database.
@@ -33,6 +34,7 @@ func DefaultSettings() Settings {
 		SchoolYearStart:  DefaultSchoolYearStart,
 		Paper:            "letter",
 		NECThreshold:     200000,
+		Mail:             DefaultMailSettings(),
 	}
 }
 
@@ -55,6 +57,9 @@ func (s Settings) Rate(p Program) Money {
 
 // Get returns the text form of one key.
 func (s Settings) Get(key string) (string, error) {
+	if strings.HasPrefix(key, "mail.") {
+		return s.Mail.Get(key)
+	}
 	switch key {
 	case "org.name":
 		return s.OrgName, nil
@@ -92,6 +97,9 @@ func (s *Settings) Set(key, value string) error {
 		}
 		*dst = m
 		return nil
+	}
+	if strings.HasPrefix(key, "mail.") {
+		return s.Mail.Set(key, value)
 	}
 	switch key {
 	case "org.name":

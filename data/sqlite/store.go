@@ -53,10 +53,13 @@ type Options struct {
 // Path is the database file.
 func (s *Store) Path() string { return s.path }
 
-// Latest is the schema version this program writes.
+// Latest is the schema version this program writes: the number of its last migration.
 func Latest() int {
 	ms, _ := migrations()
-	return len(ms)
+	if len(ms) == 0 {
+		return 0
+	}
+	return ms[len(ms)-1].version
 }
 
 type migration struct {
@@ -83,9 +86,10 @@ func migrations() ([]migration, error) {
 		out = append(out, migration{n, e.Name(), string(b)})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].version < out[j].version })
+	// Numbers rise; a number not used (one kept for a change still to come) is passed over.
 	for i, m := range out {
-		if m.version != i+1 {
-			return nil, fmt.Errorf("migration %s: expected number %d", m.name, i+1)
+		if m.version < 1 || (i > 0 && m.version == out[i-1].version) {
+			return nil, fmt.Errorf("migration %s: its number is taken or not above 0", m.name)
 		}
 	}
 	return out, nil
@@ -223,7 +227,8 @@ func (s *Store) migrate(opt Options, isNew bool) error {
 	if err := s.w.QueryRow("PRAGMA user_version").Scan(&version); err != nil {
 		return fmt.Errorf("read schema version of %s: %w", s.path, err)
 	}
-	if version == len(ms) || (opt.stopAt > 0 && version >= opt.stopAt) {
+	latest := Latest()
+	if version == latest || (opt.stopAt > 0 && version >= opt.stopAt) {
 		return nil
 	}
 	if version > 0 && !isNew {
@@ -231,15 +236,14 @@ func (s *Store) migrate(opt Options, isNew bool) error {
 		if dir == "" {
 			dir = DefaultBackupDir(s.path)
 		}
-		if err := s.Backup(context.Background(), s.backupName(dir, fmt.Sprintf("before-schema-%d", len(ms)))); err != nil {
+		if err := s.Backup(context.Background(), s.backupName(dir, fmt.Sprintf("before-schema-%d", latest))); err != nil {
 			return fmt.Errorf("back up before migrating: %w", err)
 		}
 	}
-	limit := len(ms)
-	if opt.stopAt > 0 {
-		limit = opt.stopAt
-	}
-	for _, m := range ms[version:limit] {
+	for _, m := range ms {
+		if m.version <= version || (opt.stopAt > 0 && m.version > opt.stopAt) {
+			continue
+		}
 		if err := s.applyMigration(m); err != nil {
 			return err
 		}

@@ -82,3 +82,13 @@ func Cohort(org report.Org, on data.Date, c data.Cohort, applicants []data.Appli
 	}
 	return doc
 }
+
+// Statement is a payment statement's PDF as the `report` command and the e-mail print it.
+func Statement(org report.Org, p sqlite.StatementPrint) report.StatementDoc {
+	return report.StatementDoc{Org: org, Statement: p.Statement, Mentor: p.Mentor}
+}
+
+// Introduction is the introduction letter of a pair of a cohort's overview.
+func Introduction(doc report.CohortDoc, p report.CohortPair) report.IntroductionDoc {
+	return report.IntroductionDoc{Org: doc.Org, On: doc.On, Cohort: doc.Cohort, Early: p.Early, Experienced: p.Experienced, Pair: p.Pair}
+}

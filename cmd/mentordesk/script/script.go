@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"time"
 
@@ -59,6 +60,9 @@ Without a command, the window opens. Commands:
   backup FILE                              a checked copy, also while the window is open
   restore FILE                             put a backup in place; the current file is kept aside
   check
+  send statements|contracts|rosters|schedules|confirmations|reminders|introductions …
+                                           e-mail through the organisation's mail server; --dry-run, --resend
+  outbox [--retry]                         CSV of queued, sent and failed messages
 `
 
 // Command runs one headless command against an open store.
@@ -129,6 +133,8 @@ func writes(name string, args []string) bool {
 		return false
 	case "settings":
 		return len(args) == 0 || args[0] != "get"
+	case "outbox":
+		return slices.ContainsFunc(args, func(a string) bool { return strings.TrimLeft(a, "-") == "retry" || strings.HasPrefix(a, "--retry=") })
 	case "plan", "match":
 		for _, a := range args {
 			if a == "--apply" || a == "-apply" || strings.HasPrefix(a, "--apply=") {
