@@ -106,7 +106,7 @@ func (s *Session) Send(ctx context.Context, m data.OutboxMessage) (string, error
 		}
 		err := s.client.SendWithSMTPClient(s.conn, msg)
 		if err == nil {
-			return strings.TrimSpace(msg.ServerResponse()), nil
+			return "250 " + strings.TrimSpace(msg.ServerResponse()), nil // the reply to the message's end is 250
 		}
 		var se *gomail.SendError
 		lost := errors.As(err, &se) && se.Reason == gomail.ErrConnCheck
