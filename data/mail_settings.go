@@ -134,7 +134,14 @@ func (m MailSettings) FromAddress() string {
 
 // ParseMailbox checks one "Name <address>" or bare address and returns it in a normal form.
 func ParseMailbox(v string) (string, error) {
-	a, err := mail.ParseAddress(strings.TrimSpace(v))
+	v = strings.TrimSpace(v)
+	a, err := mail.ParseAddress(v)
+	if i := strings.LastIndexByte(v, '<'); err != nil && i > 0 && strings.HasSuffix(v, ">") {
+		// A name with punctuation typed without quotes: "Cascade Mentors, Inc. <office@example.org>".
+		if b, err2 := mail.ParseAddress(v[i:]); err2 == nil {
+			a, err = &mail.Address{Name: strings.Trim(strings.TrimSpace(v[:i]), `"`), Address: b.Address}, nil
+		}
+	}
 	if err != nil || !strings.Contains(a.Address, "@") || strings.HasPrefix(a.Address, "@") || strings.HasSuffix(a.Address, "@") {
 		return "", fmt.Errorf("%q is not an e-mail address (like \"Name <name@example.org>\")", v)
 	}

@@ -80,6 +80,12 @@ func (g *gather) contracts(ctx context.Context) error {
 	if address == "" {
 		address = "our office"
 	}
+	signed := 0
+	defer func() {
+		if signed > 0 {
+			g.note("%d mentor(s) signed the %s contract already: not sent to them (--mentor EMAIL sends one anyway)", signed, g.ask.Year)
+		}
+	}()
 	for _, in := range inputs {
 		if g.ask.Mentor == "" {
 			cs, err := g.s.Contracts(ctx, in.Mentor.ID)
@@ -87,7 +93,7 @@ func (g *gather) contracts(ctx context.Context) error {
 				return err
 			}
 			if st := data.ContractFor(cs, g.ask.Year); st.Signed {
-				g.note("%s signed the %s contract on %s: not sent", in.Mentor.Name(), g.ask.Year, st.SignedOn)
+				signed++
 				continue
 			}
 		}
