@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"mentordesk/app/mailing"
 	"mentordesk/data"
 	"mentordesk/data/photo"
 	"mentordesk/data/sqlite"
@@ -113,6 +114,12 @@ func (p *mentorPage) buildUI() fyne.CanvasObject {
 	_ = p.history.reviewUI()
 	if id := p.id(); id != 0 {
 		p.tabs.Append(container.NewTabItem("Feedback", feedbackPanel(p.d, id)))
+		p.tabs.Append(container.NewTabItem("E-mail", sentList(p.d, func(ctx context.Context) (string, error) {
+			m, err := p.d.store.Mentor(ctx, id)
+			return m.Email, err
+		})))
+		year := data.SchoolYearOf(p.today, data.DefaultSchoolYearStart)
+		info.Add(sentStatus(p.d, "The "+year.String()+" contract", mailing.ContractDocument(id, year)))
 		contract := widget.NewButtonWithIcon("Contract PDF…", theme.DocumentIcon(), func() {
 			saveContractPDF(p.d, id, data.SchoolYearOf(p.today, data.DefaultSchoolYearStart))
 		})

@@ -59,6 +59,8 @@ func (sh *shell) items() map[string][]menuItem {
 		{"Import from a spreadsheet…", shortcut(fyne.KeyI), sh.showImport},
 		{"Download CSV templates…", nil, sh.saveTemplates},
 		{"Open a document…", shortcut(fyne.KeyO), func() { sh.show("Documents") }},
+		{"Send e-mail…", shortcut(fyne.KeyE), func() { showMailSend(sh.deps(), "") }},
+		{"Outbox…", nil, func() { showOutbox(sh.deps()) }},
 		{"Back up now", nil, sh.backupNow},
 		{"Restore a backup…", nil, sh.showRestore},
 		{"Start my organisation…", nil, sh.startOwnOrganisation},

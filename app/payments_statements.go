@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"mentordesk/app/mailing"
 	"mentordesk/data"
 	"mentordesk/data/csvio"
 	"mentordesk/data/sqlite"
@@ -427,7 +428,7 @@ func (t *statementsTab) statementPage(st data.Statement) fyne.CanvasObject {
 			status += " (" + st.PaidRef + ")"
 		}
 	}
-	box := container.NewVBox(payTitle(title), widget.NewLabel(status),
+	box := container.NewVBox(payTitle(title), widget.NewLabel(status), sentStatus(t.p.d, "This statement", mailing.StatementDocument(st.Number)),
 		widget.NewLabel(fmt.Sprintf("%s (%s) · %s · visit of %s", st.MentorName, st.MentorEmail, st.School, st.VisitDate.Long())))
 	if st.Adjusts != 0 {
 		box.Add(wrapLabel("Reason: " + st.Reason))

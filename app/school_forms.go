@@ -320,6 +320,10 @@ func newInstructorForm(s *schools, school data.School, x data.Instructor) *instr
 	}
 	body := container.NewVBox(backTo(s, school), pageHeading(title),
 		f.fs.grid("First name", "Last name", "E-mail", "Phone"), buttons)
+	if x.ID != 0 {
+		body.Add(sectionHeading("E-mail sent"))
+		body.Add(sentListSized(s.d, 240, func(context.Context) (string, error) { return x.Email, nil }))
+	}
 	f.root = container.NewVScroll(container.NewPadded(body))
 	return f
 }

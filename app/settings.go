@@ -74,7 +74,8 @@ func (s *settings) buildUI() fyne.CanvasObject {
 	s.saved = widget.NewLabel("")
 	heading := widget.NewLabelWithStyle("Settings", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	return container.NewVScroll(container.NewPadded(container.NewVBox(heading, s.form, s.saved,
-		widget.NewSeparator(), s.displayUI(), widget.NewSeparator(), s.reviewUI(), widget.NewSeparator(), s.backupUI())))
+		widget.NewSeparator(), s.displayUI(), widget.NewSeparator(), newMailSettings(s.d).buildUI(),
+		widget.NewSeparator(), s.reviewUI(), widget.NewSeparator(), s.backupUI())))
 }
 
 func (s *settings) reload() {
