@@ -34,14 +34,28 @@ var (
 // mailDB is the sample organisation with its mail settings pointing at srv.
 func mailDB(t *testing.T, srv *mailtest.Server, security string) string {
 	t.Helper()
-	db := demoDB(t)
-	for _, kv := range [][2]string{{"mail.host", srv.Host}, {"mail.port", fmt.Sprint(srv.Port)}, {"mail.security", security},
-		{"mail.from", "Dana Whitfield <dana@mentors.example.org>"}, {"mail.replyto", "office@mentors.example.org"}} {
-		if code, _, stderr := run(t, db, "settings", "set", kv[0], kv[1]); code != 0 {
-			t.Fatalf("settings set %s: exit %d: %s", kv[0], code, stderr)
-		}
+	db, err := mailSettingsOn(demoDB(t), srv, security)
+	if err != nil {
+		t.Fatal(err)
 	}
 	return db
+}
+
+func mailSettingsOn(db string, srv *mailtest.Server, security string) (string, error) {
+	for _, kv := range [][2]string{{"mail.host", srv.Host}, {"mail.port", fmt.Sprint(srv.Port)}, {"mail.security", security},
+		{"mail.from", "Dana Whitfield <dana@mentors.example.org>"}, {"mail.replyto", "office@mentors.example.org"}} {
+		if code, _, stderr := runB(db, "settings", "set", kv[0], kv[1]); code != 0 {
+			return db, fmt.Errorf("settings set %s: exit %d: %s", kv[0], code, stderr)
+		}
+	}
+	return db, nil
+}
+
+// runB runs a command line, for benchmarks and helpers without a *testing.T.
+func runB(db string, args ...string) (int, string, string) {
+	var out, errb bytes.Buffer
+	code := Run(append([]string{"--db", db}, args...), Env{Stdout: &out, Stderr: &errb, Today: today})
+	return code, out.String(), errb.String()
 }
 
 func trust(t *testing.T, srv *mailtest.Server) {
