@@ -41,11 +41,12 @@ type mailSend struct {
 	selected int
 }
 
-func showMailSend(d deps, kind data.MailKind) {
+func showMailSend(d deps, kind data.MailKind) *mailSend {
 	m := &mailSend{d: d, selected: -1}
 	m.dlg = dialog.NewCustomWithoutButtons("Send e-mail", m.buildUI(kind), d.win)
 	m.dlg.Resize(fyne.NewSize(980, 680))
 	m.dlg.Show()
+	return m
 }
 
 // mailOptions are the fields each kind asks for, as the `send` command's flags name them.

@@ -252,15 +252,6 @@ func (s *Store) MarkFailed(ctx context.Context, id int64, reason string) error {
 	})
 }
 
-// MarkQueued puts a message that never reached the server back in the queue (a cancelled batch);
-// its attempt is not counted.
-func (s *Store) MarkQueued(ctx context.Context, id int64) error {
-	return s.tx(ctx, func(tx *sql.Tx) error {
-		_, err := tx.Exec("UPDATE outbox SET status = 'queued', attempts = max(attempts - 1, 0) WHERE id = ? AND status = 'sending'", id)
-		return err
-	})
-}
-
 // DocumentSent tells when a document last went to anyone, and to whom; zero when never.
 func (s *Store) DocumentSent(ctx context.Context, document string) (time.Time, string, error) {
 	var at, to string
