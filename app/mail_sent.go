@@ -63,9 +63,9 @@ func sentStatus(d deps, what, document string) *widget.Label {
 	background(d, func(ctx context.Context) (string, error) {
 		at, to, err := d.store.DocumentSent(ctx, document)
 		if err != nil || at.IsZero() {
-			return what + " not e-mailed yet", err
+			return what + ": not e-mailed yet", err
 		}
-		return fmt.Sprintf("%s e-mailed to %s on %s", what, to, at.Local().Format("2 Jan 2006 at 15:04")), nil
+		return fmt.Sprintf("%s: e-mailed to %s on %s", what, to, at.Local().Format("2 Jan 2006 at 15:04")), nil
 	}, l.SetText)
 	return l
 }

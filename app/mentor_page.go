@@ -119,7 +119,9 @@ func (p *mentorPage) buildUI() fyne.CanvasObject {
 			return m.Email, err
 		})))
 		year := data.SchoolYearOf(p.today, data.DefaultSchoolYearStart)
-		info.Add(sentStatus(p.d, "The "+year.String()+" contract", mailing.ContractDocument(id, year)))
+		// Under the contract's own line: whether this year's contract went to the mentor.
+		info.Objects = append(info.Objects[:3], append([]fyne.CanvasObject{sentStatus(p.d, year.String()+" contract",
+			mailing.ContractDocument(id, year))}, info.Objects[3:]...)...)
 		contract := widget.NewButtonWithIcon("Contract PDF…", theme.DocumentIcon(), func() {
 			saveContractPDF(p.d, id, data.SchoolYearOf(p.today, data.DefaultSchoolYearStart))
 		})

@@ -135,6 +135,8 @@ func writes(name string, args []string) bool {
 		return len(args) == 0 || args[0] != "get"
 	case "outbox":
 		return slices.ContainsFunc(args, func(a string) bool { return strings.TrimLeft(a, "-") == "retry" || strings.HasPrefix(a, "--retry=") })
+	case "send":
+		return !slices.ContainsFunc(args, func(a string) bool { return strings.TrimLeft(a, "-") == "dry-run" })
 	case "plan", "match":
 		for _, a := range args {
 			if a == "--apply" || a == "-apply" || strings.HasPrefix(a, "--apply=") {
