@@ -40,7 +40,8 @@ var kindFields = map[MailKind][]TemplateField{
 	MailReminder: {{"problems", "what needs doing, one a line"}, {"on_date", "the day the reminder speaks of"}},
 	MailIntroduction: {{"partner_name", "the partner's name"}, {"partner_email", "the partner's e-mail"},
 		{"partner_school", "the partner's school"}, {"cohort", "the cohort's name"}, {"term_start", "the first day of the term"},
-		{"term_end", "the last day of the term"}},
+		{"term_end", "the last day of the term"}, {"intro_session", "the day of the introductory virtual session"},
+		{"wrap_up", "the day of the town-hall wrap-up"}},
 	MailTest: {},
 }
 
@@ -82,8 +83,9 @@ func DefaultTemplate(k MailKind) MailTemplate {
 		t.Subject = "Meet your mutual-mentorship partner, {partner_name}"
 		t.Body = "Dear {first_name},\n\nWelcome to the {cohort} term of mutual mentorship, from {term_start} to {term_end}. " +
 			"Your partner is {partner_name} ({partner_school}, {partner_email}); the attached letter says why we paired you.\n\n" +
-			"You are invited to the opening virtual session at the start of the term and to the Hub, our online community; " +
-			"the details follow in a separate invitation. Please write to your partner this week to agree how often you will meet.\n\n{org_name}"
+			"You are invited to the term's introductory virtual session on {intro_session}, to the town-hall wrap-up on {wrap_up}, " +
+			"and to the Hub, our online community for every participant. Please write to your partner this week to agree how often " +
+			"you will meet and the topics that matter most to you both.\n\n{org_name}"
 	case MailTest:
 		t.Subject = "Test message from MentorDesk"
 		t.Body = "This is a test message from MentorDesk for {org_name}.\n\nIf you can read it, e-mail from MentorDesk reaches you."

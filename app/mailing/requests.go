@@ -102,9 +102,18 @@ func (g *gather) introductions(ctx context.Context) error {
 			me, partner := who[0], who[1]
 			fields := map[string]string{"partner_name": strings.TrimSpace(partner.FirstName + " " + partner.LastName),
 				"partner_email": partner.Email, "partner_school": partner.School, "cohort": c.Name,
-				"term_start": c.Start.Long(), "term_end": end.Long()}
+				"term_start": c.Start.Long(), "term_end": end.Long(),
+				"intro_session": dateOr(c.IntroOn, "the start of the term"), "wrap_up": dateOr(c.WrapUpOn, "the end of the term")}
 			g.add(fmt.Sprintf("introduction:%d:%d", p.Pair.ID, me.ID), me.Email, me.FirstName, me.LastName, fields, letter)
 		}
 	}
 	return nil
+}
+
+// dateOr is a day in words, or what stands for it when the day is not set yet.
+func dateOr(d data.Date, otherwise string) string {
+	if d.IsZero() {
+		return otherwise
+	}
+	return d.Long()
 }

@@ -25,7 +25,7 @@ func TestSendEveryKind(t *testing.T) {
 		{[]string{"schedules", "--school", "Maple Leaf Elementary", "--classroom", "5th Grade Band", "--year", "2026-27"}, "schedule-2026-27-", "5th Grade Band"},
 		{[]string{"confirmations", "--through", "2026-11-22"}, "", "await your confirmation"},
 		{[]string{"reminders", "--on", "2026-11-22"}, "", "our records show"},
-		{[]string{"introductions", "--cohort", "2026-27 Cohort"}, "introduction-2026-27-cohort-", "Your partner is"},
+		{[]string{"introductions", "--cohort", "2026-27 Cohort"}, "introduction-2026-27-cohort-", "introductory virtual session on "},
 	}
 	for _, c := range cases {
 		t.Run(c.args[0], func(t *testing.T) {
