@@ -236,6 +236,10 @@ func (in *intake) edit(a data.Applicant) {
 	save.Importance = widget.HighImportance
 	revert := widget.NewButton("Revert", in.discardEdits)
 	body := container.NewVBox(in.title, in.form, container.NewHBox(save, revert, in.saved))
+	if a.ID != 0 && a.Email != "" {
+		body.Add(sectionHeading("E-mail sent"))
+		body.Add(sentListSized(in.d, 200, func(context.Context) (string, error) { return a.Email, nil }))
+	}
 	in.pane.Objects = []fyne.CanvasObject{container.NewVScroll(container.NewPadded(body))}
 	in.pane.Refresh()
 }
