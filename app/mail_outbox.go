@@ -41,7 +41,11 @@ var outboxHeads = []string{"Status", "To", "Subject", "Kind", "Tries", "When"}
 
 func (o *outbox) buildUI() fyne.CanvasObject {
 	o.table = widget.NewTableWithHeaders(func() (int, int) { return len(o.msgs), len(outboxHeads) },
-		func() fyne.CanvasObject { return widget.NewLabel("Payment statement No. 000 — a school") },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("Payment statement No. 000 — a school")
+			l.Truncation = fyne.TextTruncateClip // as every table of the app: an ellipsis is shaped afresh on each refresh
+			return l
+		},
 		func(id widget.TableCellID, c fyne.CanvasObject) { c.(*widget.Label).SetText(o.cell(id)) })
 	o.table.ShowHeaderColumn = false
 	o.table.CreateHeader = func() fyne.CanvasObject {
@@ -87,7 +91,7 @@ func (o *outbox) show(i int) {
 		return
 	}
 	m := o.msgs[i]
-	text := fmt.Sprintf("%s to %s — %s", m.Subject, m.Recipient(), m.MessageID)
+	text := fmt.Sprintf("“%s” to %s (Message-ID %s)", m.Subject, m.Recipient(), m.MessageID)
 	switch m.Status {
 	case data.Sent:
 		text += fmt.Sprintf("\nSent %s; the server replied: %s", m.SentAt.Local().Format("Monday 2 January 2006, 15:04"), m.Reply)
