@@ -117,7 +117,17 @@ func (m *mailSend) buildUI(kind data.MailKind) fyne.CanvasObject {
 	if m.kind.SelectedIndex() < 0 {
 		m.kind.SetSelectedIndex(0)
 	}
-	return border(nil, container.NewHBox(m.send, outbox, closeB), nil, nil, split)
+	waiting := wrapLabel("")
+	waiting.Importance = widget.WarningImportance
+	waiting.Hide()
+	background(m.d, m.d.store.UnsentMessages, func(ids []int64) {
+		if len(ids) > 0 {
+			// Left by a batch that failed, was cancelled or was stopped with the program.
+			waiting.SetText(fmt.Sprintf("%d message(s) from before wait in the outbox, not sent: Outbox… › Retry sends them.", len(ids)))
+			waiting.Show()
+		}
+	})
+	return border(waiting, container.NewHBox(m.send, outbox, closeB), nil, nil, split)
 }
 
 func (m *mailSend) currentKind() data.MailKind { return data.MailKinds[max(m.kind.SelectedIndex(), 0)] }

@@ -112,6 +112,9 @@ func TestCancelStopsBeforeTheNextMessage(t *testing.T) {
 			t.Errorf("left after Cancel: %s tried %d times; want queued, never tried", m.Status, m.Attempts)
 		}
 	}
+	showMailSend(d, data.MailStatement)
+	want := fmt.Sprintf("%d message(s) from before wait in the outbox", len(ids))
+	eventually(t, "the note of what waits", func() bool { return strings.Contains(dialogText(w), want) })
 }
 
 func TestMailSettingsSaveAndTheirPassword(t *testing.T) {
