@@ -172,7 +172,9 @@ func Send(ctx context.Context, s *sqlite.Store, session *mail.Session, ids []int
 			reason := err.Error()
 			var ce mail.ConnectError
 			if errors.As(err, &ce) {
-				reason = "not sent: " + reason
+				// The server cannot be reached: the rest would wait for it each in turn. None of
+				// them went; they wait, failed, for a retry.
+				return r, failRest(work, s, ids[i:], "not sent: "+reason, &r)
 			}
 			if err := s.MarkFailed(work, id, reason); err != nil {
 				return r, err
@@ -189,6 +191,24 @@ func Send(ctx context.Context, s *sqlite.Store, session *mail.Session, ids []int
 		progress(Progress{Done: len(ids), Total: len(ids)})
 	}
 	return r, nil
+}
+
+// failRest records the same reason for every message of ids.
+func failRest(ctx context.Context, s *sqlite.Store, ids []int64, reason string, r *Result) error {
+	for _, id := range ids {
+		m, err := s.OutboxMessage(ctx, id)
+		if err != nil {
+			return err
+		}
+		if m.Status == data.Sent {
+			continue
+		}
+		if err := s.MarkFailed(ctx, id, reason); err != nil {
+			return err
+		}
+		r.Failed = append(r.Failed, Failure{ID: id, To: m.Recipient(), Subject: m.Subject, Reason: reason})
+	}
+	return nil
 }
 
 // SendTest sends the test message of the mail settings to the sender's own address.

@@ -214,12 +214,14 @@ func dialWords(err error) string {
 		return "nothing answers at that address and port (" + s + ")"
 	case strings.Contains(s, "no such host"):
 		return "the host name is unknown (" + s + ")"
-	case strings.Contains(s, "STARTTLS"):
-		return "the server does not offer STARTTLS: choose another security setting or port (" + s + ")"
-	case strings.Contains(s, "auth") || strings.Contains(s, "535"):
-		return "the server did not accept the user name and password (" + s + ")"
 	case strings.Contains(s, "certificate"):
 		return "the server's certificate could not be trusted (" + s + ")"
+	case strings.Contains(s, "STARTTLS"):
+		return "the server does not offer STARTTLS: choose another security setting or port (" + s + ")"
+	case strings.Contains(s, "535") || strings.Contains(s, "credentials") || strings.Contains(s, "authentication failed"):
+		return "the server did not accept the user name and password (" + s + ")"
+	case strings.Contains(s, "i/o timeout") || strings.Contains(s, "deadline exceeded"):
+		return "the server did not answer in time (" + s + ")"
 	}
 	return s
 }

@@ -90,6 +90,16 @@ func TestFailuresInWords(t *testing.T) {
 			t.Fatalf("err %v; want a ConnectError with the server's 535", err)
 		}
 	})
+	t.Run("a certificate not trusted is named as such, not as a password", func(t *testing.T) {
+		srv := mailtest.Start(t, mailtest.Options{StartTLS: true, User: "dana", Password: "s3cret"})
+		set := settingsFor(srv, data.SecurityStartTLS)
+		set.Username = "dana"
+		s, _ := mail.Open(mail.Server{Settings: set, Password: "s3cret"}) // the system's roots: the test's certificate is unknown
+		_, err := s.Send(context.Background(), message("zoe@example.org"))
+		if err == nil || !strings.Contains(err.Error(), "certificate could not be trusted") || strings.Contains(err.Error(), "password") {
+			t.Fatalf("err %v", err)
+		}
+	})
 	t.Run("STARTTLS asked of a server without it", func(t *testing.T) {
 		srv := mailtest.Start(t, mailtest.Options{})
 		s, _ := mail.Open(mail.Server{Settings: settingsFor(srv, data.SecurityStartTLS)})

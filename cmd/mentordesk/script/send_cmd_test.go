@@ -258,8 +258,14 @@ func TestServerDisappearsMidBatch(t *testing.T) {
 		t.Fatalf("exit %d, stderr %q; want 1, the lost connection and the failed reconnection", code, stderr)
 	}
 	rows := outboxRows(t, db)
-	if len(rows) < 3 || rows[0]["status"] != "sent" || rows[1]["status"] != "failed" {
+	if len(rows) < 4 || rows[0]["status"] != "sent" || rows[1]["status"] != "failed" {
 		t.Fatalf("outbox %v; want the first sent, the rest failed", rows)
+	}
+	// Once the server cannot be reached, the rest are not tried one by one.
+	for _, r := range rows[3:] {
+		if r["status"] != "failed" || r["attempts"] != "0" || !strings.HasPrefix(r["error"], "not sent: could not connect") {
+			t.Errorf("after the server went: %v; want failed, never tried, with the reason", r)
+		}
 	}
 	back := mailtest.Start(t, mailtest.Options{Addr: srv.Addr()})
 	if code, _, stderr := run(t, db, "outbox", "--retry"); code != 0 {
