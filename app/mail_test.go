@@ -127,7 +127,18 @@ func TestMailSettingsSaveAndTheirPassword(t *testing.T) {
 	ms.entries["mail.username"].SetText("dana")
 	ms.entries["mail.port"].SetText(fmt.Sprint(srv.Port))
 	ms.pw.SetText("s3cret")
-	ms.secure.SetSelectedIndex(0) // STARTTLS
+	ms.secure.SetSelectedIndex(1) // TLS: the port moves to 465 when it was 587
+	ms.entries["mail.port"].SetText("587")
+	ms.secure.SetSelectedIndex(0)
+	ms.secure.SetSelectedIndex(1)
+	if got := ms.entries["mail.port"].Text; got != "465" {
+		t.Errorf("port %q after choosing TLS; want 465", got)
+	}
+	ms.entries["mail.port"].SetText(fmt.Sprint(srv.Port)) // a port of its own stays
+	ms.secure.SetSelectedIndex(0)                         // STARTTLS
+	if got := ms.entries["mail.port"].Text; got != fmt.Sprint(srv.Port) {
+		t.Errorf("port %q; the director's own port must stay", got)
+	}
 	ms.onSave(nil)
 	eventually(t, "the save", func() bool { return ms.status.Text == "E-mail settings saved." })
 	set, err := st.Settings(context.Background())

@@ -28,6 +28,7 @@ type mailSettings struct {
 	status  *widget.Label
 	test    *widget.Button
 	loaded  data.MailSettings
+	loading bool // the form is being filled from the store, not by the director
 }
 
 func newMailSettings(d deps) *mailSettings { return &mailSettings{d: d} }
@@ -46,7 +47,7 @@ func (m *mailSettings) buildUI() fyne.CanvasObject {
 	form := widget.NewForm()
 	for _, k := range data.MailSettingKeys {
 		if k == "mail.security" {
-			m.secure = widget.NewSelect(securityLabels, nil)
+			m.secure = widget.NewSelect(securityLabels, m.onSecurity)
 			form.Append("Security", m.secure)
 			continue
 		}
@@ -97,6 +98,8 @@ func (m *mailSettings) reload() {
 func (m *mailSettings) show(st storedMail) {
 	set := st.set
 	m.loaded = set
+	m.loading = true
+	defer func() { m.loading = false }()
 	for k, e := range m.entries {
 		v, _ := set.Get(k)
 		e.SetText(v)
@@ -109,6 +112,21 @@ func (m *mailSettings) show(st storedMail) {
 	m.pw.SetText("")
 	if st.hasPW {
 		m.pw.SetPlaceHolder("a password is stored; type a new one to change it")
+	}
+}
+
+// onSecurity moves the port to the one that goes with the security chosen, when the port is
+// still the other's usual one.
+func (m *mailSettings) onSecurity(string) {
+	port := m.entries["mail.port"]
+	if port == nil || m.loading {
+		return
+	}
+	switch i := m.secure.SelectedIndex(); {
+	case i >= 0 && securityValues[i] == data.SecurityTLS && strings.TrimSpace(port.Text) == "587":
+		port.SetText("465")
+	case i >= 0 && securityValues[i] == data.SecurityStartTLS && strings.TrimSpace(port.Text) == "465":
+		port.SetText("587")
 	}
 }
 
