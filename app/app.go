@@ -36,6 +36,10 @@ func Run(dbPath string) error {
 	a := fyneapp.NewWithID(AppID)
 	a.SetIcon(assets.Icon)
 	applyTheme(a)
+	if err := sqlite.CheckWritable(dbPath); err != nil {
+		showRefusal(a, "MentorDesk cannot open the database", err.Error())
+		return err
+	}
 	lock, err := sqlite.AcquireLock(dbPath, "window", 0)
 	if err != nil {
 		showRefusal(a, "MentorDesk is already open", err.Error())
@@ -89,13 +93,12 @@ func openInto(a fyne.App, w fyne.Window, dbPath string, today func() data.Date, 
 // openStore opens the database; a new file becomes the sample organisation, marked as such so
 // the welcome can offer to start the director's own.
 func openStore(path string) (*sqlite.Store, error) {
-	_, statErr := os.Stat(path)
-	isNew := errors.Is(statErr, os.ErrNotExist)
 	st, err := sqlite.Open(path, sqlite.Options{})
 	if err != nil {
 		return nil, err
 	}
-	if isNew {
+	// Only a file Open made is new: one an interrupted restore put back in place is not.
+	if st.Created() {
 		ctx := context.Background()
 		if err := demo.Fill(ctx, st, data.Today()); err != nil {
 			log.Printf("sample organisation: %v", err)
@@ -182,17 +185,14 @@ func recoveryPanel(a fyne.App, w fyne.Window, path string, cause error, opened f
 		restore := widget.NewButton("Restore this backup", nil)
 		restore.Importance = widget.HighImportance
 		restore.OnTapped = func() {
-			aside, err := sqlite.Restore(path, backup)
+			st, _, err := restoreAndOpen(path, backup)
 			if err != nil {
+				if st != nil {
+					st.Close()
+				}
 				restore.SetText("Restore failed: " + err.Error())
 				return
 			}
-			st, err := sqlite.Open(path, sqlite.Options{})
-			if err != nil {
-				restore.SetText("Restore failed: " + err.Error())
-				return
-			}
-			log.Printf("restored %s from %s; the damaged file is kept as %s", path, backup, aside)
 			opened(st)
 		}
 		actions = append(actions, restore)

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -173,59 +172,6 @@ func Rotate(dir, base string, now time.Time, keep Retention) error {
 		}
 	}
 	return nil
-}
-
-// Restore replaces the database file db with a verified copy of backup. The current file is
-// kept aside (renamed, untouched) and its path returned. No store may have db open.
-func Restore(db, backup string) (aside string, err error) {
-	if err := Verify(backup); err != nil {
-		return "", fmt.Errorf("%s cannot be restored: %w", backup, err)
-	}
-	if err := inspect(backup); err != nil {
-		return "", err
-	}
-	tmp := db + ".restoring"
-	if err := copyFile(backup, tmp); err != nil {
-		os.Remove(tmp)
-		return "", fmt.Errorf("restore %s: %w", backup, err)
-	}
-	if fileExists(db) {
-		aside = fmt.Sprintf("%s.replaced-%s", db, time.Now().Format(backupStamp))
-		if err := os.Rename(db, aside); err != nil {
-			os.Remove(tmp)
-			return "", fmt.Errorf("keep the current file aside: %w", err)
-		}
-		for _, side := range []string{"-wal", "-shm"} {
-			if fileExists(db + side) {
-				os.Rename(db+side, aside+side)
-			}
-		}
-	}
-	if err := os.Rename(tmp, db); err != nil {
-		return aside, fmt.Errorf("restore %s: %w", backup, err)
-	}
-	return aside, nil
-}
-
-func copyFile(from, to string) error {
-	in, err := os.Open(from)
-	if err != nil {
-		return err
-	}
-	defer in.Close()
-	out, err := os.OpenFile(to, os.O_CREATE|os.O_TRUNC|os.O_WRONLY, 0o600)
-	if err != nil {
-		return err
-	}
-	if _, err := io.Copy(out, in); err != nil {
-		out.Close()
-		return err
-	}
-	if err := out.Sync(); err != nil {
-		out.Close()
-		return err
-	}
-	return out.Close()
 }
 
 // NewestGoodBackup is the newest backup of db that passes its checks, for recovering a

@@ -67,13 +67,14 @@ func TestPragmasOnEveryPooledConnection(t *testing.T) {
 			conns = append(conns, c)
 		}
 		for i, c := range conns {
-			var fk, sync int
+			var fk, sync, rt int
 			var mode string
 			c.QueryRowContext(ctx, "PRAGMA foreign_keys").Scan(&fk)
 			c.QueryRowContext(ctx, "PRAGMA synchronous").Scan(&sync)
 			c.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode)
-			if fk != 1 || sync != 2 || mode != "wal" {
-				t.Errorf("%s connection %d: foreign_keys=%d synchronous=%d journal_mode=%s; want 1, 2, wal", name, i, fk, sync, mode)
+			c.QueryRowContext(ctx, "PRAGMA recursive_triggers").Scan(&rt)
+			if fk != 1 || sync != 2 || mode != "wal" || rt != 1 {
+				t.Errorf("%s connection %d: foreign_keys=%d synchronous=%d journal_mode=%s recursive_triggers=%d; want 1, 2, wal, 1", name, i, fk, sync, mode, rt)
 			}
 		}
 		for _, c := range conns {

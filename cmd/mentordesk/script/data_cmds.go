@@ -171,14 +171,13 @@ func restoreCmd(db string, args []string, env Env) error {
 	if err != nil {
 		return err
 	}
-	aside, err := sqlite.Restore(db, from)
+	res, err := sqlite.Restore(db, from)
 	if err != nil {
 		return err
 	}
-	summary, _ := sqlite.Summarize(db)
-	fmt.Fprintf(env.Stderr, "restored %s from %s (%s)\n", db, from, summary)
-	if aside != "" {
-		fmt.Fprintf(env.Stderr, "the file it replaced is kept as %s\n", aside)
+	fmt.Fprintf(env.Stderr, "restored %s from %s (%s)\n", db, from, res.Summary)
+	if res.Aside != "" {
+		fmt.Fprintf(env.Stderr, "the file it replaced is kept as %s\n", res.Aside)
 	}
 	return nil
 }

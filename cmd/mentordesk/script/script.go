@@ -98,7 +98,12 @@ func Run(args []string, env Env) int {
 	if !ok && name != "restore" && name != "demo" {
 		return report(env, usagef("unknown command %q", name))
 	}
-	if writes(name, rest[1:]) {
+	writing := writes(name, rest[1:])
+	if writing {
+		// A read-only file or folder is named before anything is tried.
+		if err := sqlite.CheckWritable(absPath(db)); err != nil {
+			return report(env, err)
+		}
 		// Writes wait briefly for a window or another command to let go, then refuse.
 		lock, err := sqlite.AcquireLock(absPath(db), "command line", 5*time.Second)
 		if err != nil {
@@ -113,7 +118,7 @@ func Run(args []string, env Env) int {
 	case "demo":
 		return report(env, demoCmd(absPath(db), rest[1:], env))
 	}
-	s, err := sqlite.Open(db, sqlite.Options{})
+	s, err := sqlite.Open(db, sqlite.Options{ReadOnly: !writing})
 	if err != nil {
 		return report(env, err)
 	}
