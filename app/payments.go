@@ -21,7 +21,7 @@ import (
 type paymentsStore interface {
 	Settings(ctx context.Context) (data.Settings, error)
 	ReadyVisits(ctx context.Context, through data.Date) (sqlite.ReadyToPay, error)
-	IssueVisits(ctx context.Context, keys []sqlite.VisitKey, issuedOn data.Date) ([]data.Statement, error)
+	IssueStatements(ctx context.Context, which sqlite.IssueChoice, issuedOn data.Date) ([]data.Statement, error)
 	StatementSummaries(ctx context.Context, f sqlite.StatementFilter) ([]sqlite.StatementSummary, error)
 	StatementChoices(ctx context.Context) (sqlite.StatementChoices, error)
 	MentorBalances(ctx context.Context) ([]sqlite.MentorBalance, error)

@@ -47,7 +47,7 @@ func crashChild(path string) int {
 	ctx := context.Background()
 	issuedOn := data.MustDate("2027-07-01")
 	for i, d := 0, crashFirstDay; d < crashFirstDay.AddDays(crashDays/2); i, d = i+1, d.AddDays(10) {
-		if _, err := s.IssueStatements(ctx, d, issuedOn); err != nil {
+		if _, err := s.IssueStatements(ctx, IssueChoice{Through: d}, issuedOn); err != nil {
 			fmt.Fprintln(os.Stderr, err)
 			return 1
 		}
@@ -57,7 +57,7 @@ func crashChild(path string) int {
 			return 1
 		}
 		if n := len(ready.Visits); n > 0 {
-			if _, err := s.IssueVisits(ctx, []VisitKey{ready.Visits[n-1].Key()}, issuedOn); err != nil {
+			if _, err := s.IssueStatements(ctx, IssueChoice{Visits: []VisitKey{ready.Visits[n-1].Key()}}, issuedOn); err != nil {
 				fmt.Fprintln(os.Stderr, err)
 				return 1
 			}
@@ -69,7 +69,7 @@ func crashChild(path string) int {
 			}
 		}
 	}
-	if _, err := s.IssueStatements(ctx, 0, issuedOn); err != nil {
+	if _, err := s.IssueStatements(ctx, IssueChoice{}, issuedOn); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		return 1
 	}

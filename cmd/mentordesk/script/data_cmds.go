@@ -148,7 +148,7 @@ func statementsCmd(ctx context.Context, s *sqlite.Store, args []string, env Env)
 	if err != nil {
 		return err
 	}
-	sts, err := s.IssueStatements(ctx, day, env.Today)
+	sts, err := s.IssueStatements(ctx, sqlite.IssueChoice{Through: day}, env.Today)
 	if err != nil {
 		return err
 	}
