@@ -32,6 +32,9 @@ func TestMain(m *testing.M) {
 	if path := os.Getenv(crashMigrateEnv); path != "" {
 		os.Exit(crashMigrateChild(path))
 	}
+	if path := os.Getenv(crashRestoreEnv); path != "" {
+		os.Exit(crashRestoreChild(path))
+	}
 	os.Exit(m.Run())
 }
 
@@ -153,14 +156,7 @@ func TestCrashWhileIssuing(t *testing.T) {
 	if testing.Short() {
 		t.Skip("kills child processes; skipped in -short")
 	}
-	runs := 20
-	if v := os.Getenv("MENTORDESK_CRASH_RUNS"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 {
-			t.Fatalf("MENTORDESK_CRASH_RUNS=%q is not a number of runs", v)
-		}
-		runs = n
-	}
+	runs := crashRuns(t, 20)
 	seed := uint64(20261122)
 	if v := os.Getenv("MENTORDESK_CRASH_SEED"); v != "" {
 		seed, _ = strconv.ParseUint(v, 10, 64)
@@ -207,6 +203,20 @@ func TestCrashWhileIssuing(t *testing.T) {
 		os.Remove(path)
 	}
 	t.Logf("%d of %d kills landed before issuing was complete", killedMidway, 2*runs)
+}
+
+// crashRuns is the number of runs MENTORDESK_CRASH_RUNS asks for (`make crash`), else def.
+func crashRuns(t *testing.T, def int) int {
+	t.Helper()
+	v := os.Getenv("MENTORDESK_CRASH_RUNS")
+	if v == "" {
+		return def
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 1 {
+		t.Fatalf("MENTORDESK_CRASH_RUNS=%q is not a number of runs", v)
+	}
+	return n
 }
 
 type crashChildProc struct {
