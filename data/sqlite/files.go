@@ -101,13 +101,13 @@ func writableFile(path string) bool {
 // isDiskFull reports whether err says the disk ran out of space.
 func isDiskFull(err error) bool {
 	var se sqlite3.Error
-	if errors.As(err, &se) && se.Code == sqlite3.ErrFull {
+	if errors.As(err, &se) && (se.Code == sqlite3.ErrFull || se.SystemErrno == syscall.ENOSPC) {
 		return true
 	}
 	if errors.Is(err, syscall.ENOSPC) {
 		return true
 	}
-	return err != nil && strings.Contains(err.Error(), "database or disk is full")
+	return err != nil && (strings.Contains(err.Error(), "database or disk is full") || strings.Contains(err.Error(), "no space left on device"))
 }
 
 // isReadOnlyErr reports whether err says SQLite could not write a read-only file.
