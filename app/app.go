@@ -64,7 +64,7 @@ func Run(dbPath string) error {
 // the file cannot be opened (failed is told of it).
 func openInto(a fyne.App, w fyne.Window, dbPath string, today func() data.Date, failed func(error), mounted func(*shell)) {
 	what := "Opening " + dbPath + "…"
-	if _, err := os.Stat(dbPath); errors.Is(err, os.ErrNotExist) {
+	if _, err := os.Stat(dbPath); errors.Is(err, os.ErrNotExist) && !sqlite.RestorePending(dbPath) {
 		what = "Preparing a sample organisation to explore…"
 	}
 	w.SetContent(container.NewCenter(widget.NewLabel(what)))

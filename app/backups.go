@@ -40,10 +40,11 @@ func (sh *shell) retention() sqlite.Retention {
 
 // startBackups takes an automatic backup when the last is a day old, now and every hour after.
 func (sh *shell) startBackups() {
-	stop := make(chan struct{})
-	sh.stopBackup = stop
+	stop, done := make(chan struct{}), make(chan struct{})
+	sh.stopBackup, sh.backupDone = stop, done
 	st, dir, keep := sh.store, sh.backupDir(), sh.retention()
 	go func() {
+		defer close(done)
 		tick := time.NewTicker(time.Hour)
 		defer tick.Stop()
 		for {
@@ -63,10 +64,13 @@ func (sh *shell) startBackups() {
 	}()
 }
 
+// stopBackups stops the automatic backups and waits for one under way to end, so the store
+// can be closed (or its file restored over) with no backup half written.
 func (sh *shell) stopBackups() {
 	if sh.stopBackup != nil {
 		close(sh.stopBackup)
-		sh.stopBackup = nil
+		<-sh.backupDone
+		sh.stopBackup, sh.backupDone = nil, nil
 	}
 }
 

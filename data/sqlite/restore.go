@@ -232,7 +232,15 @@ func globEscape(p string) string {
 	return filepath.Join(r.Replace(filepath.Dir(p)), r.Replace(filepath.Base(p)))
 }
 
-// restorePending reports whether a restore left something to finish or refuse at db.
+// RestorePending reports whether a restore left something at db for the next open to finish,
+// take back or refuse.
+func RestorePending(db string) bool {
+	if abs, err := filepath.Abs(db); err == nil {
+		db = abs
+	}
+	return restorePending(db)
+}
+
 func restorePending(db string) bool {
 	if fileExists(journalPath(db)) || fileExists(restoringPath(db)) {
 		return true
