@@ -78,7 +78,7 @@ func openInto(a fyne.App, w fyne.Window, dbPath string, today func() data.Date, 
 		st, err := openStore(dbPath)
 		uiDo(func() {
 			switch {
-			case errors.Is(err, sqlite.ErrDamaged):
+			case errors.Is(err, sqlite.ErrDamaged), errors.Is(err, sqlite.ErrMissingBesideRestore):
 				w.SetContent(recoveryPanel(a, w, dbPath, err, show))
 			case err != nil:
 				failed(err)
@@ -174,15 +174,27 @@ func refusalPanel(a fyne.App, title, msg string) fyne.CanvasObject {
 }
 
 // recoveryPanel explains a damaged database (kept as it is) and offers the newest backup that
-// passes its checks.
+// passes its checks; for a database gone missing beside a file a restore kept aside, it offers
+// to put that file back (or else the newest backup).
 func recoveryPanel(a fyne.App, w fyne.Window, path string, cause error, opened func(*sqlite.Store)) fyne.CanvasObject {
-	backup := sqlite.NewestGoodBackup(path)
+	title := "The database is damaged"
 	msg := fmt.Sprintf("The database could not be read because it is damaged:\n\n%v\n\nThe file has not been changed.", cause)
+	backup, offer := "", "The newest backup that passes its checks is"
+	if errors.Is(cause, sqlite.ErrMissingBesideRestore) {
+		title = "The database is missing"
+		msg = fmt.Sprint(cause)
+		if backup = sqlite.NewestKeptAside(path); backup != "" {
+			offer = "The file a restore kept aside, which passes its checks, is"
+		}
+	}
+	if backup == "" {
+		backup = sqlite.NewestGoodBackup(path)
+	}
 	var actions []fyne.CanvasObject
 	if backup != "" {
 		summary, _ := sqlite.Summarize(backup)
-		msg += fmt.Sprintf("\n\nThe newest backup that passes its checks is\n%s\n(%s).\nRestoring it keeps the damaged file aside, renamed, so nothing is lost.", backup, summary)
-		restore := widget.NewButton("Restore this backup", nil)
+		msg += fmt.Sprintf("\n\n%s\n%s\n(%s).\nRestoring it puts a checked copy in place; whatever is at the path now is kept aside, renamed, so nothing is lost.", offer, backup, summary)
+		restore := widget.NewButton("Restore this file", nil)
 		restore.Importance = widget.HighImportance
 		restore.OnTapped = func() {
 			st, _, err := restoreAndOpen(path, backup)
@@ -202,6 +214,6 @@ func recoveryPanel(a fyne.App, w fyne.Window, path string, cause error, opened f
 	actions = append(actions, widget.NewButton("Quit", a.Quit))
 	text := widget.NewLabel(msg)
 	text.Wrapping = fyne.TextWrapWord
-	title := widget.NewLabelWithStyle("The database is damaged", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	return container.NewPadded(border(title, container.NewHBox(actions...), nil, nil, text))
+	head := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	return container.NewPadded(border(head, container.NewHBox(actions...), nil, nil, text))
 }

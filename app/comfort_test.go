@@ -342,22 +342,46 @@ func TestStartFinishesAnInterruptedRestoreAndNeverStartsAnew(t *testing.T) {
 		t.Errorf("the window opened %d mentors (%v); want the restored Bea only, not a sample organisation", len(ms), ms)
 	}
 
-	// The database missing beside a file kept aside: refused, nothing created.
+	// The database missing beside a file kept aside: nothing is created; the window offers to
+	// put the kept file back.
 	gone := filepath.Join(dir, "gone.db")
 	org(gone+".replaced-20261122-101010", "Ana")
 	w2 := a.NewWindow("MentorDesk")
 	t.Cleanup(w2.Close)
-	var failed error
-	openInto(a, w2, gone, func() data.Date { return testToday }, func(err error) { failed = err },
-		func(*shell) { t.Error("a new organisation was started in place of the missing database") })
+	var back *shell
+	openInto(a, w2, gone, func() data.Date { return testToday }, func(err error) { t.Errorf("refused outright: %v", err) },
+		func(s *shell) { back = s })
 	if l, ok := w2.Content().(*fyne.Container).Objects[0].(*widget.Label); ok && strings.Contains(l.Text, "sample organisation") {
 		t.Errorf("while the missing database is looked at, the window says %q", l.Text)
 	}
-	eventually(t, "the refusal", func() bool { return failed != nil })
-	if !errors.Is(failed, sqlite.ErrMissingBesideRestore) {
-		t.Errorf("refused with %v; want ErrMissingBesideRestore", failed)
-	}
+	var restore *widget.Button
+	var text strings.Builder
+	eventually(t, "the offer to put the file back", func() bool {
+		restore = nil
+		text.Reset()
+		walkObjects(w2.Content(), func(o fyne.CanvasObject) bool {
+			switch x := o.(type) {
+			case *widget.Button:
+				if x.Text == "Restore this file" {
+					restore = x
+				}
+			case *widget.Label:
+				text.WriteString(x.Text + "\n")
+			}
+			return true
+		})
+		return restore != nil
+	})
 	if _, err := os.Stat(gone); err == nil {
 		t.Error("a database was created in place of the missing one")
+	}
+	if said := text.String(); !strings.Contains(said, "The database is missing") || !strings.Contains(said, gone+".replaced-20261122-101010") {
+		t.Errorf("the panel says %q", said)
+	}
+	test.Tap(restore)
+	eventually(t, "the file put back", func() bool { return back != nil })
+	t.Cleanup(func() { back.stopBackground(); back.store.Close() })
+	if ms, _ := back.store.Mentors(ctx, sqlite.MentorFilter{}); len(ms) != 1 || ms[0].FirstName != "Ana" {
+		t.Errorf("after putting the kept file back: %v", ms)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"time"
 )
@@ -156,6 +157,9 @@ func finishRestore(db string) (string, error) {
 				os.Remove(db + side)
 			}
 		}
+		for _, side := range []string{"-wal", "-shm"} {
+			os.Remove(tmp + side) // the copy is whole without a log; none may follow it in
+		}
 		syncDir(dir)
 		if err := os.Rename(tmp, db); err != nil {
 			return "", fmt.Errorf("finish the restore of %s: %w", db, err)
@@ -213,6 +217,19 @@ func rollBackRestore(db, aside string, cause error) (string, error) {
 		return "", fmt.Errorf("%s %w: the copy being restored is unreadable (%v)", db, ErrMissingBesideRestore, cause)
 	}
 	return fmt.Sprintf("an interrupted restore was taken back: its copy was unreadable (%v)", cause), nil
+}
+
+// NewestKeptAside is the newest file a restore set aside beside db that passes its checks,
+// for putting back a database that went missing; "" when there is none.
+func NewestKeptAside(db string) string {
+	kept := keptAside(db)
+	sort.Sort(sort.Reverse(sort.StringSlice(kept))) // the names end in their time
+	for _, k := range kept {
+		if Verify(k) == nil && inspect(k) == nil {
+			return k
+		}
+	}
+	return ""
 }
 
 // keptAside lists the files a restore set aside beside db.

@@ -187,4 +187,26 @@ func TestRestoreKeepsTheReplacedFileAndItsModeUntouched(t *testing.T) {
 	if st, _ := os.Stat(db); st.Mode().Perm() != 0o600 {
 		t.Errorf("restored file mode %v; want owner-only", st.Mode().Perm())
 	}
+	// Nothing of the restore is left about: no copy, journal or stray -wal/-shm.
+	entries, _ := os.ReadDir(dir)
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	if want := []string{"b.db", "org.db", filepath.Base(res.Aside)}; !slices.Equal(names, want) {
+		t.Errorf("files after the restore: %v; want %v", names, want)
+	}
+	// A backup leaves only itself.
+	s, err := Open(db, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	bdir := t.TempDir()
+	if err := s.Backup(ctx, filepath.Join(bdir, "copy.db")); err != nil {
+		t.Fatal(err)
+	}
+	if entries, _ := os.ReadDir(bdir); len(entries) != 1 {
+		t.Errorf("a backup left %d files in its folder; want 1", len(entries))
+	}
 }

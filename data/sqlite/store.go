@@ -50,9 +50,9 @@ type Options struct {
 	// BackupDir receives the copy taken before a migration; default: "backups" beside the file.
 	BackupDir string
 
-	// ReadOnly opens an existing, current file for reading only (export, reports, check,
-	// backup): a read-only file or folder is read as it is. A missing or older file is opened
-	// as usual.
+	// ReadOnly says the caller only reads (export, reports, check, backup): a read-only file
+	// or folder is then read as it is, writing nothing. A writable, missing or older file is
+	// opened as usual (a writable one is left tidy, without a -wal beside it).
 	ReadOnly bool
 
 	stopAt int // tests build an older schema by stopping after this migration
@@ -145,7 +145,7 @@ func Open(path string, opt Options) (*Store, error) {
 			return nil, err
 		}
 		version, _ := schemaVersion(abs)
-		if opt.ReadOnly && version == Latest() {
+		if opt.ReadOnly && version == Latest() && !writableFile(abs) {
 			return openReadOnly(abs)
 		}
 		if err := CheckWritable(abs); err != nil {
@@ -201,7 +201,7 @@ func Open(path string, opt Options) (*Store, error) {
 // journal mode change, nothing written; a read-only file or folder is read as it is.
 func openReadOnly(abs string) (*Store, error) {
 	d := dsn(abs, true)
-	if !fileExists(abs+"-wal") && !writableFile(abs) {
+	if !fileExists(abs + "-wal") {
 		// A read-only folder cannot take the -shm SQLite would create; with no log to read and
 		// no one able to write the file, reading it as immutable is exact.
 		d += "&immutable=1"
@@ -428,7 +428,13 @@ func Verify(path string) error {
 	if err := regularFile(path); err != nil {
 		return err
 	}
-	db, err := sql.Open("sqlite3", dsn(path, true))
+	// Without a log beside it the file is read as immutable: SQLite then leaves no -wal or
+	// -shm behind it (a read-only connection could not remove them).
+	d := dsn(path, true)
+	if !fileExists(path + "-wal") {
+		d += "&immutable=1"
+	}
+	db, err := sql.Open("sqlite3", d)
 	if err != nil {
 		return err
 	}

@@ -6,6 +6,14 @@
 -- on insert and on the updates that could displace it as well. (MentorDesk's own connections
 -- turn recursive_triggers on in their DSN, so the delete triggers fire for them too.)
 
+-- R6: one visit has one ordinary statement; whatever is paid for it later is an adjustment
+-- statement naming that one. (A file that already holds two keeps them: `check` reports it.)
+-- The visit is found by statements_by_visit (visit_date).
+CREATE TRIGGER statements_one_per_visit BEFORE INSERT ON statements
+WHEN NEW.adjusts IS NULL AND EXISTS (SELECT 1 FROM statements WHERE mentor_id = NEW.mentor_id
+    AND school_id = NEW.school_id AND visit_date = NEW.visit_date AND adjusts IS NULL)
+BEGIN SELECT RAISE(ABORT, 'the visit already has its statement: what is paid later is an adjustment statement naming it (R6)'); END;
+
 CREATE TRIGGER statements_no_replace BEFORE INSERT ON statements
 WHEN EXISTS (SELECT 1 FROM statements WHERE id = NEW.id OR number = NEW.number)
 BEGIN SELECT RAISE(ABORT, 'an issued statement cannot be replaced; issue an adjustment statement'); END;
@@ -38,11 +46,3 @@ CREATE TRIGGER continuations_no_update BEFORE UPDATE ON continuations
 BEGIN SELECT RAISE(ABORT, 'a continuation paid on an issued statement cannot be changed'); END;
 CREATE TRIGGER continuations_no_delete BEFORE DELETE ON continuations
 BEGIN SELECT RAISE(ABORT, 'a continuation paid on an issued statement cannot be deleted'); END;
-
--- R6: one visit has one ordinary statement; whatever is paid for it later is an adjustment
--- statement naming that one. (A file that already holds two keeps them: `check` reports it.)
--- The visit is found by statements_by_visit (visit_date).
-CREATE TRIGGER statements_one_per_visit BEFORE INSERT ON statements
-WHEN NEW.adjusts IS NULL AND EXISTS (SELECT 1 FROM statements WHERE mentor_id = NEW.mentor_id
-    AND school_id = NEW.school_id AND visit_date = NEW.visit_date AND adjusts IS NULL)
-BEGIN SELECT RAISE(ABORT, 'the visit already has its statement: what is paid later is an adjustment statement naming it (R6)'); END;
