@@ -117,7 +117,11 @@ func asideName(db string) string {
 // finishRestore completes or takes back a restore that was interrupted, and refuses a missing
 // database beside a restore's files. It reports what it did ("" when there was nothing to do).
 // The caller holds the database's lock.
-func finishRestore(db string) (string, error) {
+func finishRestore(db string) (string, error) { return settleRestore(db, false) }
+
+// settleRestore is finishRestore; startingAnew (the director chose to start a new organisation
+// at db) lets a missing database be created although files a restore kept aside lie beside it.
+func settleRestore(db string, startingAnew bool) (string, error) {
 	dir := filepath.Dir(db)
 	tmp, journal := restoringPath(db), journalPath(db)
 	b, jerr := os.ReadFile(journal)
@@ -186,7 +190,7 @@ func finishRestore(db string) (string, error) {
 		}
 		note = "an interrupted restore was taken back; the database was not changed"
 	}
-	if !fileExists(db) {
+	if !fileExists(db) && !startingAnew {
 		if kept := keptAside(db); len(kept) > 0 {
 			return "", fmt.Errorf("%s %w (%s); nothing was created in its place. Restore a backup (mentordesk restore FILE) or move the file kept aside back to %s",
 				db, ErrMissingBesideRestore, strings.Join(kept, ", "), db)
@@ -268,12 +272,14 @@ func restorePending(db string) bool {
 // RecoverRestore finishes or takes back an interrupted restore of db and reports what it did
 // ("" when nothing was pending). A missing database beside a restore's files is refused with
 // ErrMissingBesideRestore. Open calls it; the window calls it to know what it opens.
-func RecoverRestore(db string) (string, error) {
+func RecoverRestore(db string) (string, error) { return recoverRestore(db, false) }
+
+func recoverRestore(db string, startingAnew bool) (string, error) {
 	db, err := filepath.Abs(db)
 	if err != nil {
 		return "", err
 	}
-	if !restorePending(db) {
+	if !restorePending(db) || (startingAnew && !fileExists(journalPath(db)) && !fileExists(restoringPath(db))) {
 		return "", nil
 	}
 	if !lockedHere(db) {
@@ -283,7 +289,7 @@ func RecoverRestore(db string) (string, error) {
 		}
 		defer lock.Release()
 	}
-	return finishRestore(db)
+	return settleRestore(db, startingAnew)
 }
 
 func copyFile(from, to string) error {

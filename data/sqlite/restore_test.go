@@ -153,6 +153,18 @@ func TestMissingDatabaseBesideARestoreIsNeverStartedAnew(t *testing.T) {
 			if !strings.Contains(err.Error(), db) || !strings.Contains(err.Error(), "restore") {
 				t.Errorf("the refusal does not say what to do: %v", err)
 			}
+			// Starting a new organisation there on purpose is allowed (the welcome's "Start my
+			// organisation"); the refusal is for opens that only meant to find the old one.
+			if left == ".replaced-20261122-101010" {
+				s, err := Open(db, Options{StartNew: true})
+				if err != nil {
+					t.Fatalf("starting a new organisation beside a file kept aside: %v", err)
+				}
+				s.Close()
+				for _, side := range []string{"", "-wal", "-shm"} {
+					os.Remove(db + side)
+				}
+			}
 			// Restoring a backup is the way out.
 			backup := filepath.Join(dir, "backup.db")
 			orgWith(t, backup, "Bea")

@@ -50,6 +50,11 @@ type Options struct {
 	// BackupDir receives the copy taken before a migration; default: "backups" beside the file.
 	BackupDir string
 
+	// StartNew says the director chose to start a new organisation at the path (its former
+	// file moved aside): a missing file is then created even beside files a restore kept aside,
+	// which Open otherwise refuses rather than start an empty organisation in their place.
+	StartNew bool
+
 	// ReadOnly says the caller only reads (export, reports, check, backup): a read-only file
 	// or folder is then read as it is, writing nothing. A writable, missing or older file is
 	// opened as usual (a writable one is left tidy, without a -wal beside it).
@@ -129,7 +134,7 @@ func Open(path string, opt Options) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	if _, err := RecoverRestore(abs); err != nil {
+	if _, err := recoverRestore(abs, opt.StartNew); err != nil {
 		return nil, err
 	}
 	_, statErr := os.Stat(abs)

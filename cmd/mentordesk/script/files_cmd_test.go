@@ -245,3 +245,28 @@ func TestFullDiskUnderTheDatabaseIsNotCalledDamage(t *testing.T) {
 		t.Errorf("check after the full disk: exit %d %s %s", code, out, stderr)
 	}
 }
+
+// Neither a reading nor a writing command, nor demo, starts an organisation where the database
+// went missing beside a file a restore kept aside; restore is the way back.
+func TestMissingDatabaseBesideARestoreIsNotStartedAnew(t *testing.T) {
+	db := demoDB(t)
+	kept := db + ".replaced-20261122-101010"
+	if err := os.Rename(db, kept); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"check"}, {"settings", "set", "org.name", "X"}, {"demo"}} {
+		code, _, stderr := run(t, db, args...)
+		if code != 1 || !strings.Contains(stderr, kept) {
+			t.Errorf("%s: exit %d, %q; want exit 1 naming %s", args[0], code, stderr, kept)
+		}
+		if _, err := os.Stat(db); err == nil {
+			t.Fatalf("%s created a database in place of the missing one", args[0])
+		}
+	}
+	if code, _, stderr := run(t, db, "restore", kept); code != 0 {
+		t.Fatalf("restore of the file kept aside: exit %d: %s", code, stderr)
+	}
+	if code, out, stderr := run(t, db, "check"); code != 0 {
+		t.Errorf("check after putting it back: exit %d %s %s", code, out, stderr)
+	}
+}
