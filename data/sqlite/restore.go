@@ -18,8 +18,9 @@ import (
 //  1. the backup is copied beside the database as "<db>.restoring" and synced;
 //  2. the journal "<db>.restore-journal" is written, naming where the current file goes aside;
 //     from here on the restore is finished forward, never lost;
-//  3. the current file (and its -wal/-shm) is renamed to "<db>.replaced-<time>";
-//  4. "<db>.restoring" is renamed to the database;
+//  3. the current file's -wal/-shm are renamed to "<db>.replaced-<time>-wal/-shm", and the file
+//     itself is linked (or, where the disk has no links, renamed) to "<db>.replaced-<time>";
+//  4. "<db>.restoring" is renamed over the database (with links, the path is never empty);
 //  5. the journal is removed.
 //
 // Without a journal a "<db>.restoring" is a copy cut short, and the database was not touched.
@@ -105,6 +106,12 @@ func Restore(db, backup string) (RestoreResult, error) {
 	return res, nil
 }
 
+func sameFile(a, b string) bool {
+	x, err1 := os.Stat(a)
+	y, err2 := os.Stat(b)
+	return err1 == nil && err2 == nil && os.SameFile(x, y)
+}
+
 // asideName is a free "<db>.replaced-<time>" name.
 func asideName(db string) string {
 	aside := fmt.Sprintf("%s.replaced-%s", db, time.Now().Format(backupStamp))
@@ -144,14 +151,18 @@ func settleRestore(db string, startingAnew bool) (string, error) {
 		}
 		if aside != "" {
 			for _, side := range []string{"-wal", "-shm", ""} {
-				if !fileExists(db + side) {
+				if !fileExists(db + side) || sameFile(db+side, aside+side) {
 					continue
 				}
 				if fileExists(aside + side) {
 					return "", fmt.Errorf("finish the restore of %s: both %s and %s exist; move one away after checking which to keep", db, db+side, aside+side)
 				}
-				if err := os.Rename(db+side, aside+side); err != nil {
-					return "", fmt.Errorf("finish the restore of %s: keep %s aside: %w", db, db+side, err)
+				// The file itself is linked aside where the disk allows, so the path always
+				// holds a database: the copy then replaces it in one rename.
+				if side != "" || os.Link(db, aside) != nil {
+					if err := os.Rename(db+side, aside+side); err != nil {
+						return "", fmt.Errorf("finish the restore of %s: keep %s aside: %w", db, db+side, err)
+					}
 				}
 				step("aside" + side)
 			}
@@ -205,8 +216,11 @@ func settleRestore(db string, startingAnew bool) (string, error) {
 // rollBackRestore takes back a journalled restore whose copy is unreadable: the files kept aside
 // return to their place.
 func rollBackRestore(db, aside string, cause error) (string, error) {
-	if aside != "" && fileExists(aside) && !fileExists(db) {
-		for _, side := range []string{"", "-wal", "-shm"} {
+	if aside != "" {
+		if sameFile(db, aside) {
+			os.Remove(aside) // only the link made by this restore
+		}
+		for _, side := range []string{"-wal", "-shm", ""} {
 			if fileExists(aside+side) && !fileExists(db+side) {
 				if err := os.Rename(aside+side, db+side); err != nil {
 					return "", fmt.Errorf("take back the restore of %s: %w", db, err)

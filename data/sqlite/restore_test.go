@@ -106,6 +106,9 @@ func TestRestoreCutShortAtEveryStepIsFinishedOrTakenBack(t *testing.T) {
 				Restore(db, backup)
 			}()
 			restoreStep = nil
+			if !fileExists(db) {
+				t.Errorf("cut after %s: no database at the path (it links the file aside, then renames the copy over it)", at)
+			}
 
 			got := mentorNames(t, db)
 			want := []string{"Bea"}
@@ -220,5 +223,32 @@ func TestRestoreKeepsTheReplacedFileAndItsModeUntouched(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(bdir); len(entries) != 1 {
 		t.Errorf("a backup left %d files in its folder; want 1", len(entries))
+	}
+}
+
+// A journalled restore whose copy became unreadable is taken back: the database, with its
+// write-ahead log, is where it was.
+func TestRestoreWithAnUnreadableCopyIsTakenBack(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "org.db")
+	backup := filepath.Join(dir, "b.db")
+	orgWith(t, backup, "Bea")
+	crashedWriter(t, db, "Ana", "Cal")
+	restoreStep = func(step string) {
+		if step == "aside" {
+			panic(stopRestore{step})
+		}
+	}
+	func() {
+		defer func() { recover() }()
+		Restore(db, backup)
+	}()
+	restoreStep = nil
+	os.WriteFile(restoringPath(db), []byte("SQLite format 3\x00"+strings.Repeat("\x07", 4000)), 0o600)
+	if got := mentorNames(t, db); !slices.Equal(got, []string{"Ana", "Cal"}) {
+		t.Errorf("after taking back the restore: %v; want Ana and Cal as before", got)
+	}
+	if kept := keptAside(db); len(kept) != 0 {
+		t.Errorf("files kept aside after the restore was taken back: %v", kept)
 	}
 }
