@@ -151,7 +151,7 @@ func settleRestore(db string, startingAnew bool) (string, error) {
 		}
 		if aside != "" {
 			for _, side := range []string{"-wal", "-shm", ""} {
-				if !fileExists(db + side) || sameFile(db+side, aside+side) {
+				if !fileExists(db+side) || sameFile(db+side, aside+side) {
 					continue
 				}
 				if fileExists(aside + side) {
