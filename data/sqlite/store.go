@@ -376,58 +376,6 @@ func (s *Store) Close() error {
 	return errors.Join(errs...)
 }
 
-// Backup writes a consistent copy of the database to dest (which must not exist), owner-only,
-// and verifies it before returning. A backup that fails (a full disk, a failed check) leaves
-// nothing behind, so the next attempt is not blocked by its remains.
-func (s *Store) Backup(ctx context.Context, dest string) error {
-	abs, err := filepath.Abs(dest)
-	if err != nil {
-		return err
-	}
-	if _, err := os.Lstat(abs); err == nil {
-		return fmt.Errorf("%s already exists; choose another name", abs)
-	}
-	if err := os.MkdirAll(filepath.Dir(abs), 0o700); err != nil {
-		return fmt.Errorf("create backup folder: %w", describeDiskError(err, abs))
-	}
-	// The copy is made under a hidden name and renamed when whole and checked.
-	tmp := filepath.Join(filepath.Dir(abs), "."+filepath.Base(abs)+".copying")
-	os.Remove(tmp)
-	defer os.Remove(tmp)
-	if _, err := s.w.ExecContext(ctx, "VACUUM INTO ?", tmp); err != nil {
-		return fmt.Errorf("back up to %s: %w", abs, describeDiskError(err, abs))
-	}
-	if err := os.Chmod(tmp, 0o600); err != nil {
-		return fmt.Errorf("back up to %s: %w", abs, err)
-	}
-	if err := syncFile(tmp); err != nil {
-		return fmt.Errorf("back up to %s: %w", abs, describeDiskError(err, abs))
-	}
-	if err := Verify(tmp); err != nil {
-		return fmt.Errorf("backup %s failed its check: %w", abs, err)
-	}
-	if _, err := os.Lstat(abs); err == nil {
-		return fmt.Errorf("%s already exists; choose another name", abs)
-	}
-	if err := os.Rename(tmp, abs); err != nil {
-		return fmt.Errorf("back up to %s: %w", abs, err)
-	}
-	syncDir(filepath.Dir(abs))
-	return nil
-}
-
-func syncFile(path string) error {
-	f, err := os.OpenFile(path, os.O_RDWR, 0)
-	if err != nil {
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
-}
-
 // Verify runs integrity_check and foreign_key_check on a database file, read-only.
 func Verify(path string) error {
 	if err := regularFile(path); err != nil {
