@@ -1,6 +1,7 @@
 package sqlite
 
 import (
+	"database/sql"
 	"errors"
 	"fmt"
 	"io"
@@ -80,7 +81,7 @@ func Restore(db, backup string) (RestoreResult, error) {
 		}
 	}
 	tmp := restoringPath(db)
-	if err := copyFile(backup, tmp); err != nil {
+	if err := copyDatabase(backup, tmp); err != nil {
 		os.Remove(tmp)
 		return res, fmt.Errorf("restore %s: %w", backup, describeDiskError(err, tmp))
 	}
@@ -304,6 +305,28 @@ func recoverRestore(db string, startingAnew bool) (string, error) {
 		defer lock.Release()
 	}
 	return settleRestore(db, startingAnew)
+}
+
+// copyDatabase copies a database file whole: one with a write-ahead log beside it (a file a
+// restore kept aside from a crashed window) is copied through SQLite so the log's transactions
+// come along; a closed one, byte for byte.
+func copyDatabase(from, to string) error {
+	if !fileExists(from + "-wal") {
+		return copyFile(from, to)
+	}
+	os.Remove(to)
+	db, err := sql.Open("sqlite3", strings.Replace(dsn(from, true), "_query_only=on", "_query_only=off", 1))
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if _, err := db.Exec("VACUUM INTO ?", to); err != nil {
+		return err
+	}
+	if err := os.Chmod(to, 0o600); err != nil {
+		return err
+	}
+	return syncFile(to)
 }
 
 func copyFile(from, to string) error {

@@ -252,3 +252,17 @@ func TestRestoreWithAnUnreadableCopyIsTakenBack(t *testing.T) {
 		t.Errorf("files kept aside after the restore was taken back: %v", kept)
 	}
 }
+
+// Putting back a file kept aside with its write-ahead log brings the log's transactions along.
+func TestRestoreOfAFileWithItsLogKeepsTheLoggedChanges(t *testing.T) {
+	dir := t.TempDir()
+	kept := filepath.Join(dir, "org.db.replaced-20261122-101010")
+	crashedWriter(t, kept, "Ana", "Cal") // Cal is only in the log
+	db := filepath.Join(dir, "org.db")
+	if _, err := Restore(db, kept); err != nil {
+		t.Fatal(err)
+	}
+	if got := mentorNames(t, db); !slices.Equal(got, []string{"Ana", "Cal"}) {
+		t.Errorf("after putting the kept file back: %v; want Ana and Cal", got)
+	}
+}
