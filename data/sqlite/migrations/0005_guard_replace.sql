@@ -15,7 +15,8 @@ WHEN NEW.adjusts IS NULL AND EXISTS (SELECT 1 FROM statements WHERE mentor_id = 
 BEGIN SELECT RAISE(ABORT, 'the visit already has its statement: what is paid later is an adjustment statement naming it (R6)'); END;
 
 CREATE TRIGGER statements_no_replace BEFORE INSERT ON statements
-WHEN EXISTS (SELECT 1 FROM statements WHERE id = NEW.id OR number = NEW.number)
+WHEN EXISTS (SELECT 1 FROM statements WHERE number = NEW.number)
+  OR (NEW.id IS NOT NULL AND EXISTS (SELECT 1 FROM statements WHERE id = NEW.id))
 BEGIN SELECT RAISE(ABORT, 'an issued statement cannot be replaced; issue an adjustment statement'); END;
 
 CREATE TRIGGER statement_lines_no_replace BEFORE INSERT ON statement_lines
@@ -24,15 +25,19 @@ BEGIN SELECT RAISE(ABORT, 'an issued statement cannot be changed'); END;
 
 -- A new row that would take the place of a locked session (by id or by classroom, date and
 -- start), or an update that would, is refused; so is renumbering a locked session.
+-- (Two single-index probes: an OR of both in one query costs an import of 150,000 sessions
+-- half as much time again.)
 CREATE TRIGGER sessions_locked_replace BEFORE INSERT ON sessions
-WHEN EXISTS (SELECT 1 FROM sessions x WHERE x.statement_id IS NOT NULL
-    AND (x.id = NEW.id OR (x.classroom_id = NEW.classroom_id AND x.date = NEW.date AND x.start = NEW.start)))
+WHEN EXISTS (SELECT 1 FROM sessions x WHERE x.classroom_id = NEW.classroom_id AND x.date = NEW.date
+    AND x.start = NEW.start AND x.statement_id IS NOT NULL)
+  OR (NEW.id IS NOT NULL AND EXISTS (SELECT 1 FROM sessions x WHERE x.id = NEW.id AND x.statement_id IS NOT NULL))
 BEGIN SELECT RAISE(ABORT, 'the session is on an issued statement and is locked'); END;
 
 CREATE TRIGGER sessions_locked_displaced BEFORE UPDATE OF id, classroom_id, date, start ON sessions
 WHEN (OLD.statement_id IS NOT NULL AND NEW.id IS NOT OLD.id)
-  OR EXISTS (SELECT 1 FROM sessions x WHERE x.statement_id IS NOT NULL AND x.id <> OLD.id
-    AND (x.id = NEW.id OR (x.classroom_id = NEW.classroom_id AND x.date = NEW.date AND x.start = NEW.start)))
+  OR EXISTS (SELECT 1 FROM sessions x WHERE x.classroom_id = NEW.classroom_id AND x.date = NEW.date
+    AND x.start = NEW.start AND x.id <> OLD.id AND x.statement_id IS NOT NULL)
+  OR (NEW.id IS NOT OLD.id AND EXISTS (SELECT 1 FROM sessions x WHERE x.id = NEW.id AND x.statement_id IS NOT NULL))
 BEGIN SELECT RAISE(ABORT, 'the session is on an issued statement and is locked'); END;
 
 CREATE TRIGGER statement_payments_no_replace BEFORE INSERT ON statement_payments
