@@ -10,18 +10,30 @@ import (
 
 	"mentordesk/data"
 	"mentordesk/data/csvio"
+	"mentordesk/data/xlsxio"
 )
 
-// ExportFile writes a kind of §5 (or payments) to path; mentors' photos go to a folder beside it.
+// ExportFile writes a kind of §5 (or payments) to path: a workbook with typed cells when the
+// name ends in .xlsx, else CSV; mentors' photos go to a folder beside it.
 func (s *Store) ExportFile(ctx context.Context, kind csvio.Kind, path string) (int, error) {
 	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, ".export-*.csv")
+	tmp, err := os.CreateTemp(dir, ".export-*"+filepath.Ext(path))
 	if err != nil {
 		return 0, fmt.Errorf("write %s: %w", path, err)
 	}
 	defer os.Remove(tmp.Name())
 	prefix := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)) + "-photos/"
-	n, err := s.Export(ctx, kind, tmp, dir, prefix)
+	var n int
+	if xlsxio.IsWorkbookName(path) {
+		var wb *xlsxio.Writer
+		if wb, err = xlsxio.NewWriter(xlsxio.SheetName(kind)); err == nil {
+			if n, err = s.Export(ctx, kind, wb, dir, prefix); err == nil {
+				_, err = wb.WriteTo(tmp)
+			}
+		}
+	} else {
+		n, err = s.Export(ctx, kind, tmp, dir, prefix)
+	}
 	if cerr := tmp.Close(); err == nil {
 		err = cerr
 	}
