@@ -87,7 +87,7 @@ func Stream[T validator](t Table[T], src Source, opts Options, each func([]Recor
 		return res, rd.errs
 	}
 	res.Header, res.Map = rd.header, rd.opts.Map
-	seen := map[[16]byte]int{}
+	seen := map[[16]byte]int32{}
 	batch := make([]Record[T], 0, batchRows)
 	var errs, pending Errors
 	flush := func() error {
@@ -112,9 +112,9 @@ func Stream[T validator](t Table[T], src Source, opts Options, each func([]Recor
 			if t.key != nil && !r.anyBad(t.keyCols) {
 				k := hashKey(t.key(v))
 				if first, dup := seen[k]; dup {
-					r.add(t.keyCols[0], "duplicate of %s%s", rd.rowName(first), sameKey(t.keyCols))
+					r.add(t.keyCols[0], "duplicate of %s%s", rd.rowName(int(first)), sameKey(t.keyCols))
 				} else {
-					seen[k] = r.line
+					seen[k] = int32(r.line)
 				}
 			}
 			batch = append(batch, Record[T]{r.line, v})

@@ -24,7 +24,9 @@ func (s ImportSummary) String() string {
 	return fmt.Sprintf("%s: %d row(s): %d added, %d updated", s.Kind, s.Rows, s.Added, s.Updated) + notesText(s.Notes)
 }
 
-// importer resolves natural keys to rows inside the import's transaction.
+// importer resolves natural keys to rows inside the import's transaction. Its look-ups hold the
+// rows that existed before the import only: a file names each key once (the reader refuses
+// duplicates), so the rows it adds need not be kept, and a million-row file fits in memory.
 type importer struct {
 	ctx     context.Context
 	tx      *sql.Tx
@@ -87,13 +89,12 @@ func (im *importer) mentors() (func([]csvio.Record[data.Mentor]) error, error) {
 			m := r.Value
 			m.ID = ids[data.NormalizeEmail(m.Email)]
 			keepPhoto := m.Photo == nil && m.ID != 0
-			id, err := saveMentorTx(im.tx, m, !keepPhoto)
+			_, err := saveMentorTx(im.tx, m, !keepPhoto)
 			if err != nil {
 				im.fail(r.Line, "", "%v", err)
 				continue
 			}
 			im.count(m.ID != 0)
-			ids[data.NormalizeEmail(m.Email)] = id
 		}
 		return nil
 	}, nil
@@ -173,12 +174,11 @@ func (im *importer) schools() (func([]csvio.Record[data.School]) error, error) {
 			x := r.Value
 			_, existed := ids[x.Name]
 			x.ID = 0 // the upsert keys on the name
-			id, err := saveSchoolTx(im.tx, x)
+			_, err := saveSchoolTx(im.tx, x)
 			if err != nil {
 				im.fail(r.Line, "", "%v", err)
 				continue
 			}
-			ids[x.Name] = id
 			im.count(existed)
 		}
 		return nil
@@ -240,13 +240,12 @@ func (im *importer) instructors() (func([]csvio.Record[data.Instructor]) error, 
 				continue
 			}
 			x.ID = ids[data.NormalizeEmail(x.Email)]
-			id, err := saveInstructorTx(im.tx, x)
+			_, err := saveInstructorTx(im.tx, x)
 			if err != nil {
 				im.fail(r.Line, "", "%v", err)
 				continue
 			}
 			im.count(x.ID != 0)
-			ids[data.NormalizeEmail(x.Email)] = id
 		}
 		return nil
 	}, nil
@@ -285,13 +284,12 @@ func (im *importer) classrooms() (func([]csvio.Record[data.Classroom]) error, er
 			}
 			key := c.School + "\x00" + c.Name
 			c.ID = ids[key]
-			id, err := saveClassroomTx(im.tx, c)
+			_, err := saveClassroomTx(im.tx, c)
 			if err != nil {
 				im.fail(r.Line, "", "%v", err)
 				continue
 			}
 			im.count(c.ID != 0)
-			ids[key] = id
 		}
 		return nil
 	}, nil
@@ -380,7 +378,6 @@ func (im *importer) sessions() (func([]csvio.Record[data.Session]) error, error)
 					im.fail(r.Line, "", "%v", friendlySessionErr(err))
 					continue
 				}
-				existing[key] = x
 				im.count(false)
 				continue
 			}
@@ -442,13 +439,12 @@ func (im *importer) applicants() (func([]csvio.Record[data.Applicant]) error, er
 				}
 				a.Excluded, a.IntroAttended, a.WrapAttended = ex == 1, intro == 1, wrap == 1
 			}
-			id, err := saveApplicantTx(im.tx, a)
+			_, err := saveApplicantTx(im.tx, a)
 			if err != nil {
 				im.fail(r.Line, "", "%v", err)
 				continue
 			}
 			im.count(a.ID != 0)
-			ids[key] = id
 		}
 		return nil
 	}, nil

@@ -22,7 +22,7 @@ import (
 const (
 	maxSheetBytes   = 2 << 30   // uncompressed XML of the sheet read
 	maxPartBytes    = 128 << 20 // workbook, styles, shared strings
-	maxRatio        = 1000      // uncompressed/compressed: spreadsheets pack 5–50×, zip bombs millions×
+	maxRatio        = 500       // uncompressed/compressed: spreadsheets pack 5–100×, zip bombs 1000× and more
 	maxSheetRows    = 1_048_576 // the rows of a sheet in Excel and LibreOffice
 	maxSheetColumns = 16_384
 )
