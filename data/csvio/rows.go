@@ -94,7 +94,10 @@ func (rd *rowReader) matchHeader(line int, header []string) ([]int, Errors) {
 				continue // left out by the mapping
 			}
 			name = to
-		} else if _, set := m.Set[name]; set && contains(cols, name) {
+		} else if u := strings.ReplaceAll(name, " ", "_"); !contains(cols, name) && contains(cols, u) {
+			name = u // "First name" is first_name
+		}
+		if _, set := m.Set[name]; set && contains(cols, name) && m.Columns[fold(h)] == "" {
 			errs = append(errs, rd.fileError(line, name, "is both in the file (column %d) and given by --set; leave one out", i+1))
 			continue
 		}

@@ -1,0 +1,59 @@
+package script
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// The workbook and mapping forms of import and export, exactly as the scripting contract
+// writes them.
+func TestImportAndExportWorkbooksAndMappedFiles(t *testing.T) {
+	db := demoDB(t)
+	dir := t.TempDir()
+	book := filepath.Join(dir, "mentors.xlsx")
+	if code, _, stderr := run(t, db, "export", "mentors", book); code != 0 {
+		t.Fatalf("export mentors FILE.xlsx: exit %d: %s", code, stderr)
+	}
+	if code, _, stderr := run(t, db, "import", "mentors", book, "--sheet", "Mentors"); code != 0 || !strings.Contains(stderr, "0 added") {
+		t.Fatalf("import mentors FILE.xlsx --sheet Mentors: exit %d: %s", code, stderr)
+	}
+	if code, _, stderr := run(t, db, "import", "mentors", book, "--sheet", "Roster"); code != 1 || !strings.Contains(stderr, `no sheet "Roster" (its sheets: Mentors)`) {
+		t.Errorf("a sheet the workbook lacks: exit %d: %s", code, stderr)
+	}
+	csv := filepath.Join(dir, "mentors.csv")
+	os.WriteFile(csv, []byte("x\n"), 0o600)
+	if code, _, stderr := run(t, db, "import", "mentors", csv, "--sheet", "Mentors"); code != 2 || !strings.Contains(stderr, "--sheet is for workbooks") {
+		t.Errorf("--sheet with a CSV file: exit %d: %s", code, stderr)
+	}
+	if code, _, stderr := run(t, db, "import", "mentors", book, "--colour", "blue"); code != 2 {
+		t.Errorf("an unknown flag: exit %d: %s", code, stderr)
+	}
+	if code, _, stderr := run(t, db, "import", "applicants", csv, "--map", "Email=mail"); code != 2 || !strings.Contains(stderr, `"mail" is not a column of applicants files`) {
+		t.Errorf("a mapping to no column: exit %d: %s", code, stderr)
+	}
+
+	form := filepath.Join(dir, "Intake (Responses).csv")
+	os.WriteFile(form, []byte("Timestamp,Email Address,First name,Last name,School,Career stage,Years teaching,Strengths,Passions,Growth\r\n"+
+		"9/1/2026 10:22:31,kim@example.org,Kim,Lee,Whitman,Early career (0–5 years),2,Rhythm,Jazz,Conducting\r\n"), 0o600)
+	code, _, stderr := run(t, db, "import", "applicants", form,
+		"--map", "Timestamp=;Email Address=email;career_stage:Early career (0–5 years)=early;career_stage:Experienced (6+ years)=experienced",
+		"--set", "cohort=Fall 2026 Intake")
+	if code != 0 || !strings.Contains(stderr, "1 added") {
+		t.Fatalf("a forms export with --map and --set: exit %d: %s", code, stderr)
+	}
+	// The next export of the same form is read with the mapping remembered for its headers.
+	os.WriteFile(form, []byte("Timestamp,Email Address,First name,Last name,School,Career stage,Years teaching,Strengths,Passions,Growth\r\n"+
+		"9/3/2026 8:02:00,raj@example.org,Raj,Patel,Ballard,Experienced (6+ years),14,Conducting,Jazz,Rhythm\r\n"), 0o600)
+	code, _, stderr = run(t, db, "import", "applicants", form)
+	if code != 0 || !strings.Contains(stderr, "1 added") || !strings.Contains(stderr, "remembered") {
+		t.Fatalf("the same form again, without flags: exit %d: %s", code, stderr)
+	}
+	out := filepath.Join(dir, "applicants.csv")
+	run(t, db, "export", "applicants", out)
+	b, _ := os.ReadFile(out)
+	if !strings.Contains(string(b), "Fall 2026 Intake,Raj,Patel,raj@example.org,Ballard,experienced,14,Conducting,Jazz,Rhythm") {
+		t.Errorf("the remembered mapping did not give the row:\n%s", b)
+	}
+}
