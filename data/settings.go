@@ -17,8 +17,8 @@ type Settings struct {
 	RateBridge       Money
 	RateContinuation Money
 	SchoolYearStart  MonthDay
-	Paper            string // letter or a4
-	NECThreshold     Money  // 1099-NEC reporting threshold for a calendar year's payments
+	Paper            string    // letter or a4
+	NECThreshold     Money     // 1099-NEC reporting threshold for a calendar year's payments
 	OrgCountry       string    // ISO 3166 code, like US; sets the usual date order
 	DateOrder        DateOrder // how imported files write dates; "" follows OrgCountry
 }

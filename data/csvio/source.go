@@ -13,13 +13,13 @@ import (
 type CellType uint8
 
 const (
-	TextCell     CellType = iota
-	NumberCell            // a number, shown in its Format
-	DateCell              // a date, or a date and time: Number is a spreadsheet serial day
-	TimeCell              // a time of day: Number is the fraction of a day
-	BoolCell              // TRUE or FALSE
-	FormulaCell           // a formula: MentorDesk imports values, never formulas
-	ErrorCell             // #N/A, #REF! and the like
+	TextCell    CellType = iota
+	NumberCell           // a number, shown in its Format
+	DateCell             // a date, or a date and time: Number is a spreadsheet serial day
+	TimeCell             // a time of day: Number is the fraction of a day
+	BoolCell             // TRUE or FALSE
+	FormulaCell          // a formula: MentorDesk imports values, never formulas
+	ErrorCell            // #N/A, #REF! and the like
 )
 
 // Cell is one cell as a file holds it.
@@ -80,9 +80,9 @@ func numberText(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 type eofSource struct{ name string }
 
 func (s eofSource) Next() ([]Cell, int, error) { return nil, 0, io.EOF }
-func (s eofSource) Name() string             { return s.name }
-func (s eofSource) Sheet() string            { return "" }
-func (s eofSource) Notes() []string          { return nil }
+func (s eofSource) Name() string               { return s.name }
+func (s eofSource) Sheet() string              { return "" }
+func (s eofSource) Notes() []string            { return nil }
 
 // quoteSheet writes a sheet name as spreadsheets do in a reference: Roster, 'Form Responses 1'.
 func quoteSheet(name string) string {

@@ -241,4 +241,3 @@ func notesText(notes []string) string {
 	}
 	return b.String()
 }
-

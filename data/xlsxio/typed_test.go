@@ -54,9 +54,9 @@ func typedBook(t *testing.T, path, sheet string, rows [][]any) {
 			t.Fatal(err)
 		}
 	}
-	usDate, _ := f.NewStyle(&excelize.Style{NumFmt: 14})  // m/d/yyyy
-	ampm, _ := f.NewStyle(&excelize.Style{NumFmt: 18})    // h:mm AM/PM
-	text, _ := f.NewStyle(&excelize.Style{NumFmt: 49})    // @
+	usDate, _ := f.NewStyle(&excelize.Style{NumFmt: 14}) // m/d/yyyy
+	ampm, _ := f.NewStyle(&excelize.Style{NumFmt: 18})   // h:mm AM/PM
+	text, _ := f.NewStyle(&excelize.Style{NumFmt: 49})   // @
 	rows0 := rows[0]
 	for c, h := range rows0 {
 		col, _ := excelize.ColumnNumberToName(c + 1)

@@ -10,9 +10,9 @@ import (
 	"fmt"
 	"io"
 	"path"
-	"time"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"mentordesk/data/csvio"
 )
@@ -32,13 +32,13 @@ func IsWorkbookName(name string) bool { return strings.EqualFold(filepath.Ext(na
 
 // workbook is what is needed of a workbook to read one sheet.
 type workbook struct {
-	name    string
-	zip     *zip.Reader
-	sheets  []sheetRef
+	name     string
+	zip      *zip.Reader
+	sheets   []sheetRef
 	date1904 bool
-	styles  []csvio.CellType // by cell style index: the type its number format shows
-	formats []string         // by cell style index: the number format code
-	strings []string         // shared strings
+	styles   []csvio.CellType // by cell style index: the type its number format shows
+	formats  []string         // by cell style index: the number format code
+	strings  []string         // shared strings
 }
 
 type sheetRef struct{ name, part string }
@@ -131,7 +131,9 @@ func (w *workbook) decode(part string, into any) (bool, error) {
 
 func (w *workbook) readWorkbook() error {
 	var wb struct {
-		Pr     struct{ Date1904 string `xml:"date1904,attr"` } `xml:"workbookPr"`
+		Pr struct {
+			Date1904 string `xml:"date1904,attr"`
+		} `xml:"workbookPr"`
 		Sheets []struct {
 			Name string `xml:"name,attr"`
 			RID  string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
