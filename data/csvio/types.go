@@ -21,7 +21,7 @@ var valueTypes = map[string]ValueType{
 	"confirmed_on": DateValue, "given_on": DateValue, "taken_on": DateValue, "issued_on": DateValue,
 	"visit_date": DateValue, "paid_on": DateValue, "target_date": DateValue,
 	"start": ClockValue, "period_start": ClockValue,
-	"minutes": NumberValue, "period_minutes": NumberValue, "years_teaching": NumberValue, "term": NumberValue,
+	"minutes": NumberValue, "period_minutes": NumberValue, "statements": NumberValue, "year": NumberValue, "years_teaching": NumberValue, "term": NumberValue,
 	"statement": NumberValue, "sessions": NumberValue, "adjusts": NumberValue, "responses": NumberValue,
 	"preparation": NumberValue, "rapport": NumberValue, "musical_progress": NumberValue, "punctuality": NumberValue,
 	"enjoyment": NumberValue, "rating_before": NumberValue, "rating_after": NumberValue,
@@ -93,3 +93,17 @@ var typeWords = map[ValueType]string{TextValue: "text", DateValue: "a date (a da
 func isWholeNumberText(s string) bool {
 	return s != "" && strings.Trim(s, "0123456789") == "" && len(s) < 10
 }
+
+// choices are the values of the choice columns of each kind (§5).
+var choices = map[Kind]map[string][]string{
+	Mentors:    {"status": {"applicant", "active", "inactive"}},
+	Checks:     {"kind": {"wsp", "fbi"}, "result": {"clear", "pending", "not_clear"}},
+	Schools:    {"level": {"elementary", "middle", "high", "k8", "other"}},
+	Calendars:  {"kind": {"first_day", "last_day", "term_end", "no_school"}},
+	Classrooms: {"ensemble": {"band", "orchestra", "choir", "jazz", "general", "other"}},
+	Sessions:   {"program": {"focused", "season", "bridge"}, "status": {"planned", "completed", "confirmed", "cancelled"}},
+	Applicants: {"career_stage": {"early", "experienced"}},
+}
+
+// Choices are the values a choice column of a kind takes; nil for a column of free values.
+func Choices(k Kind, column string) []string { return choices[k][column] }

@@ -125,3 +125,53 @@ func (s *Store) Export(ctx context.Context, kind csvio.Kind, w io.Writer, dir, p
 	}
 	return 0, fmt.Errorf("%q cannot be exported", kind)
 }
+
+// ExportAccountantWorkbook writes the workbook an accountant takes as it is for a calendar
+// year: the year-end totals per mentor against the 1099-NEC threshold, and every statement
+// and adjustment issued that year, amounts typed as dollars, each sheet totalled.
+func (s *Store) ExportAccountantWorkbook(ctx context.Context, path string, year int) error {
+	ye, err := s.YearEnd(ctx)
+	if err != nil {
+		return err
+	}
+	var totals []data.YearTotal
+	for _, t := range ye.Totals {
+		if t.Year == year {
+			totals = append(totals, t)
+		}
+	}
+	sts, err := s.Statements(ctx, StatementFilter{IssuedFrom: data.DateOf(year, 1, 1), IssuedThrough: data.DateOf(year, 12, 31)})
+	if err != nil {
+		return err
+	}
+	emails := map[int64]string{}
+	for _, st := range sts {
+		emails[st.MentorID] = st.MentorEmail
+	}
+	w, err := xlsxio.NewWriter(fmt.Sprintf("Year-end %d", year))
+	if err != nil {
+		return err
+	}
+	if err := w.WriteYearEnd(totals, emails); err != nil {
+		return err
+	}
+	if err := w.NextSheet(fmt.Sprintf("Payments %d", year)); err != nil {
+		return err
+	}
+	if err := csvio.WritePayments(w, sts); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".export-*.xlsx")
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	defer os.Remove(tmp.Name())
+	_, err = w.WriteTo(tmp)
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return os.Rename(tmp.Name(), path)
+}

@@ -83,7 +83,7 @@ func (w *Writer) WriteNotice(s string) error {
 
 // WriteHeader starts the sheet of a kind.
 func (w *Writer) WriteHeader(kind csvio.Kind, cols []string) error {
-	w.kind, w.cols, w.totals = kind, cols, kind == csvio.Payments
+	w.kind, w.cols, w.totals = kind, cols, kind == csvio.Payments || kind == YearEnd
 	w.pending = [][]string{append([]string(nil), cols...)}
 	return nil
 }
@@ -197,19 +197,40 @@ func (w *Writer) typed(col, s string) (any, error) {
 	return excelize.Cell{Value: s, StyleID: w.styles[csvio.TextValue]}, nil
 }
 
-// WriteTo finishes the workbook and writes it.
-func (w *Writer) WriteTo(out io.Writer) (int64, error) {
+// finishSheet writes what the sheet still holds back.
+func (w *Writer) finishSheet() error {
 	if w.pending != nil {
 		if err := w.flushPending(); err != nil {
-			return 0, err
+			return err
 		}
 	}
 	if w.totals && w.row >= w.firstRow {
 		if err := w.writeTotals(); err != nil {
-			return 0, err
+			return err
 		}
 	}
-	if err := w.sw.Flush(); err != nil {
+	return w.sw.Flush()
+}
+
+// NextSheet finishes the sheet written so far and starts another; the rows that follow go to it.
+func (w *Writer) NextSheet(name string) error {
+	if err := w.finishSheet(); err != nil {
+		return err
+	}
+	if _, err := w.f.NewSheet(name); err != nil {
+		return err
+	}
+	sw, err := w.f.NewStreamWriter(name)
+	if err != nil {
+		return err
+	}
+	w.sw, w.sheet, w.row, w.notice, w.pending, w.totals = sw, name, 0, "", nil, false
+	return nil
+}
+
+// WriteTo finishes the workbook and writes it.
+func (w *Writer) WriteTo(out io.Writer) (int64, error) {
+	if err := w.finishSheet(); err != nil {
 		return 0, err
 	}
 	defer w.f.Close()
@@ -221,7 +242,7 @@ func (w *Writer) writeTotals() error {
 	vals := make([]any, len(w.cols))
 	vals[0] = excelize.Cell{Value: "Total", StyleID: w.header}
 	for i, c := range w.cols {
-		if t := csvio.TypeOf(c); t == csvio.MoneyValue || c == "sessions" {
+		if t := csvio.TypeOf(c); t == csvio.MoneyValue || c == "sessions" || c == "statements" {
 			letter, _ := excelize.ColumnNumberToName(i + 1)
 			vals[i] = excelize.Cell{StyleID: w.styles[t], Formula: fmt.Sprintf("SUM(%s%d:%s%d)", letter, w.firstRow, letter, w.row)}
 		}
