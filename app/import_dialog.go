@@ -234,7 +234,7 @@ func (im *importer) check() {
 		return
 	}
 	kind, content, path, opts := csvio.Kind(im.kind.Selected), im.content, im.path, im.options()
-	im.mapBtn.Enable()
+	im.mapBtn.Disable() // until the header is read
 	im.checks++
 	n := im.checks
 	im.doImport.Disable()
@@ -271,6 +271,7 @@ func (im *importer) showCheck(c checked) {
 	}
 	im.table.Show()
 	im.again.Enable()
+	im.mapBtn.Enable()
 	im.problems = map[int]map[string]string{}
 	im.general = nil
 	var msgs []string

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"mentordesk/data/csvio"
@@ -77,13 +78,13 @@ func (cm *columnMapping) buildUI() fyne.CanvasObject {
 		sample := ""
 		for _, r := range cm.rows {
 			if i < len(r) && strings.TrimSpace(r[i]) != "" {
-				sample = "e.g. " + shortText(r[i], 40)
+				sample = "   e.g. " + shortText(r[i], 34)
 				break
 			}
 		}
-		name := widget.NewLabel(shortText(h, 48))
-		name.TextStyle.Bold = true
-		grid.Add(container.NewVBox(name, widget.NewLabel(sample)))
+		name := widget.NewRichText(&widget.TextSegment{Text: shortText(h, 40), Style: widget.RichTextStyleStrong},
+			&widget.TextSegment{Text: sample, Style: widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePlaceHolder}})
+		grid.Add(name)
 		grid.Add(sel)
 	}
 	cm.answerBox = container.NewVBox()
@@ -93,7 +94,7 @@ func (cm *columnMapping) buildUI() fyne.CanvasObject {
 		"Columns MentorDesk does not keep — a form's Timestamp — are left out. The mapping is remembered for files with the same headers.")
 	intro.Wrapping = fyne.TextWrapWord
 	return border(intro, nil, nil, nil, container.NewVScroll(container.NewVBox(
-		heading("File column → MentorDesk column"), grid,
+		heading("The file’s columns, and the MentorDesk column each one is"), grid,
 		heading("Answers of choice columns"), cm.answerBox,
 		heading("Columns the file lacks"), cm.fillBox)))
 }
