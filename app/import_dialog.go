@@ -43,9 +43,10 @@ type importer struct {
 	checks   int // checks started, so only the newest one's result is shown
 	summary  sqlite.ImportSummary
 
-	sheet   *widget.Select // the sheet of a workbook
-	mapping csvio.Mapping  // the columns of a file made elsewhere, from the mapping step
-	mapBtn  *widget.Button
+	sheet       *widget.Select // the sheet of a workbook
+	mapping     csvio.Mapping  // the columns of a file made elsewhere, from the mapping step
+	mapBtn      *widget.Button
+	mappingStep *columnMapping // the mapping step last shown
 }
 
 func (sh *shell) showImport() {

@@ -56,16 +56,20 @@ func (im *importer) onMapColumns() {
 
 func (im *importer) showMapping(kind csvio.Kind, start csvio.Mapping) {
 	cm := newColumnMapping(kind, im.header, im.rows, start)
-	var d dialog.Dialog
-	d = dialog.NewCustomConfirm("Map the file's columns to "+string(kind), "Use this mapping", "Cancel", cm.buildUI(), func(ok bool) {
-		if !ok {
-			return
+	im.mappingStep = cm
+	d := dialog.NewCustomConfirm("Map the file's columns to "+string(kind), "Use this mapping", "Cancel", cm.buildUI(), func(ok bool) {
+		if ok {
+			im.useMapping(cm)
 		}
-		im.mapping = cm.mapping()
-		im.check()
 	}, im.sh.win)
 	d.Resize(fyne.NewSize(860, 600))
 	d.Show()
+}
+
+// useMapping checks the file again, read with the mapping the director chose.
+func (im *importer) useMapping(cm *columnMapping) {
+	im.mapping = cm.mapping()
+	im.check()
 }
 
 func (cm *columnMapping) buildUI() fyne.CanvasObject {
