@@ -57,3 +57,35 @@ func TestImportAndExportWorkbooksAndMappedFiles(t *testing.T) {
 		t.Errorf("the remembered mapping did not give the row:\n%s", b)
 	}
 }
+
+// A workbook or random bytes given as CSV are named for what they are, and Windows-1252 text is
+// read with a note; nothing is imported from a refused file.
+func TestFilesGivenAsCSV(t *testing.T) {
+	db := demoDB(t)
+	dir := t.TempDir()
+	book := filepath.Join(dir, "mentors.xlsx")
+	if code, _, stderr := run(t, db, "export", "mentors", book); code != 0 {
+		t.Fatalf("export: %s", stderr)
+	}
+	b, _ := os.ReadFile(book)
+	asCSV := filepath.Join(dir, "mentors.csv")
+	os.WriteFile(asCSV, b, 0o600)
+	if code, _, stderr := run(t, db, "import", "mentors", asCSV); code != 1 || !strings.Contains(stderr, "mentors.csv: this is an Excel workbook (.xlsx), not CSV text") {
+		t.Errorf("a workbook named .csv: exit %d: %s", code, stderr)
+	}
+	noise := filepath.Join(dir, "noise.csv")
+	os.WriteFile(noise, []byte{0x8f, 0x13, '"', 0xfe, 0x01, 0x9d, 0x7f, '"', 0xaa, 0x02}, 0o600)
+	if code, _, stderr := run(t, db, "import", "mentors", noise); code != 1 || !strings.Contains(stderr, "not UTF-8 CSV text") || strings.Contains(stderr, "not quoted") {
+		t.Errorf("random bytes: exit %d: %s", code, stderr)
+	}
+	latin := filepath.Join(dir, "schools.csv")
+	os.WriteFile(latin, []byte("name,district,level,address,calendar\r\nCaf\xe9 Academy,Seattle Public Schools,middle,,\r\n"), 0o600)
+	if code, _, stderr := run(t, db, "import", "schools", latin); code != 0 || !strings.Contains(stderr, "Windows-1252") {
+		t.Errorf("Windows-1252 text: exit %d: %s", code, stderr)
+	}
+	out := filepath.Join(dir, "out.csv")
+	run(t, db, "export", "schools", out)
+	if got, _ := os.ReadFile(out); !strings.Contains(string(got), "Café Academy") {
+		t.Errorf("Windows-1252 text was not read as such:\n%s", got)
+	}
+}
