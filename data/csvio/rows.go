@@ -97,7 +97,7 @@ func (rd *rowReader) matchHeader(line int, header []string) ([]int, Errors) {
 		} else if u := strings.ReplaceAll(name, " ", "_"); !contains(cols, name) && contains(cols, u) {
 			name = u // "First name" is first_name
 		}
-		if _, set := m.Set[name]; set && contains(cols, name) && m.Columns[fold(h)] == "" {
+		if _, set := m.Set[name]; set && contains(cols, name) {
 			errs = append(errs, rd.fileError(line, name, "is both in the file (column %d) and given by --set; leave one out", i+1))
 			continue
 		}
