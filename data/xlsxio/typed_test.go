@@ -122,3 +122,25 @@ func TestTypedWorkbooksImportLikeISOCSV(t *testing.T) {
 		}
 	}
 }
+
+// Workbooks exported by MentorDesk and saved again by LibreOffice Calc (shared strings, its own
+// styles; testdata/libreoffice-*.xlsx) import to the rows of the ISO CSV.
+func TestWorkbooksSavedByLibreOffice(t *testing.T) {
+	ctx := context.Background()
+	iso, book := openStore(t, "iso.db"), openStore(t, "book.db")
+	importISO(t, iso, csvio.Mentors)
+	importISO(t, book, csvio.Instructors)
+	for _, k := range []csvio.Kind{csvio.Instructors, csvio.Classrooms} {
+		if _, err := book.ImportFile(ctx, k, filepath.Join("testdata", "libreoffice-"+string(k)+".xlsx")); err != nil {
+			t.Fatalf("%s: %v", k, err)
+		}
+	}
+	if _, err := iso.ImportFile(ctx, csvio.Classrooms, writeFile(t, t.TempDir(), "classrooms.csv", isoFiles[3].csv)); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []csvio.Kind{csvio.Instructors, csvio.Classrooms} {
+		if a, b := csvOf(t, iso, k), csvOf(t, book, k); a != b {
+			t.Errorf("%s from LibreOffice's workbook:\n%s\nwant:\n%s", k, b, a)
+		}
+	}
+}
