@@ -148,6 +148,7 @@ func TestHostileWorkbooksChangeNothing(t *testing.T) {
 			path := filepath.Join(dir, strings.ReplaceAll(c.name, " ", "-")+".xlsx")
 			c.make(path)
 			_, err := s.ImportFile(ctx, c.kind, path)
+			t.Logf("%v", strings.SplitN(fmt.Sprint(err), "\n", 2)[0])
 			if err == nil || !strings.Contains(err.Error(), c.want) {
 				t.Fatalf("import: %v\nwant a message with %q", err, c.want)
 			}
