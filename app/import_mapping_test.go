@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
-
 )
 
 const intakeForm = "Timestamp,Email Address,First name,Last name,Your school,Career stage,Years teaching,Your strengths,Your passions,Where do you want to grow?\r\n" +
