@@ -18,6 +18,7 @@ import (
 
 	"mentordesk/data/csvio"
 	"mentordesk/data/sqlite"
+	"mentordesk/data/xlsxio"
 )
 
 // importer is the spreadsheet import: pick a kind and a CSV file, see every problem on its row
@@ -47,6 +48,7 @@ type importer struct {
 	mapping     csvio.Mapping  // the columns of a file made elsewhere, from the mapping step
 	mapBtn      *widget.Button
 	mappingStep *columnMapping // the mapping step last shown
+	templateBtn *widget.Button
 }
 
 func (sh *shell) showImport() {
@@ -74,6 +76,7 @@ func (im *importer) buildUI() fyne.CanvasObject {
 	im.mapBtn = widget.NewButton("Map columns…", im.onMapColumns)
 	im.mapBtn.Disable()
 	template := widget.NewButton("Save a template…", im.onTemplate)
+	im.templateBtn = template
 	im.again = widget.NewButton("Check again", im.checkAgain)
 	im.again.Disable()
 	im.table = widget.NewTable(
@@ -353,7 +356,14 @@ func (im *importer) onTemplate() {
 		dialog.ShowInformation("Save a template", "Choose what you are importing first.", im.sh.win)
 		return
 	}
-	saveBytes(im.sh.win, string(kind)+".csv", csvio.Template(kind))
+	book, err := xlsxio.Template(kind)
+	if err != nil {
+		saveBytes(im.sh.win, string(kind)+".csv", csvio.Template(kind))
+		return
+	}
+	showMenuBelow(im.templateBtn, fyne.NewMenu("",
+		fyne.NewMenuItem("Excel workbook (.xlsx)…", func() { saveBytes(im.sh.win, string(kind)+".xlsx", book) }),
+		fyne.NewMenuItem("CSV (.csv)…", func() { saveBytes(im.sh.win, string(kind)+".csv", csvio.Template(kind)) })))
 }
 
 // saveTemplates writes a template for every kind that can be imported into a folder the
@@ -389,17 +399,21 @@ func exportButton(d deps, kind csvio.Kind) *widget.Button {
 		if d.shell == nil {
 			return
 		}
-		menu := fyne.NewMenu("",
+		showMenuBelow(b, fyne.NewMenu("",
 			fyne.NewMenuItem("Excel workbook (.xlsx)…", func() { d.shell.exportKindAs(kind, ".xlsx") }),
-			fyne.NewMenuItem("CSV (.csv)…", func() { d.shell.exportKindAs(kind, ".csv") }))
-		c := fyne.CurrentApp().Driver().CanvasForObject(b)
-		if c == nil {
-			return
-		}
-		pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(b).Add(fyne.NewPos(0, b.Size().Height))
-		widget.ShowPopUpMenuAtPosition(menu, c, pos)
+			fyne.NewMenuItem("CSV (.csv)…", func() { d.shell.exportKindAs(kind, ".csv") })))
 	})
 	return b
+}
+
+// showMenuBelow opens a menu of choices under the button that offers them.
+func showMenuBelow(b *widget.Button, menu *fyne.Menu) {
+	c := fyne.CurrentApp().Driver().CanvasForObject(b)
+	if c == nil {
+		return
+	}
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(b).Add(fyne.NewPos(0, b.Size().Height))
+	widget.ShowPopUpMenuAtPosition(menu, c, pos)
 }
 
 // exportKind writes a kind to a workbook: what a director opens in a spreadsheet.

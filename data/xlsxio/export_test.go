@@ -1,6 +1,7 @@
 package xlsxio_test
 
 import (
+	"bytes"
 	"context"
 	"path/filepath"
 	"testing"
@@ -8,6 +9,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"mentordesk/data/csvio"
+	"mentordesk/data/xlsxio"
 )
 
 // An exported sheet types its cells as a spreadsheet user expects: text stays text (leading
@@ -63,5 +65,41 @@ func TestExportTypesCells(t *testing.T) {
 	}
 	if w, _ := f.GetColWidth("Classrooms", "A"); w < 20 {
 		t.Errorf("the school column is %.0f wide, narrower than its names", w)
+	}
+}
+
+// Every importable kind has a workbook template that imports as its CSV template does.
+func TestWorkbookTemplates(t *testing.T) {
+	for _, k := range csvio.Importable {
+		b, err := xlsxio.Template(k)
+		if err != nil {
+			t.Fatalf("%s: %v", k, err)
+		}
+		src, err := xlsxio.NewSource(bytes.NewReader(b), int64(len(b)), string(k)+".xlsx", "")
+		if err != nil {
+			t.Fatalf("%s: %v", k, err)
+		}
+		csvSrc, _ := csvio.NewCSVSource(bytes.NewReader(csvio.Template(k)), string(k)+".csv")
+		for {
+			a, _, errA := src.Next()
+			c, _, errC := csvSrc.Next()
+			if errA != nil || errC != nil {
+				if errA != errC {
+					t.Errorf("%s: workbook %v, CSV %v", k, errA, errC)
+				}
+				break
+			}
+			for len(c) > len(a) && c[len(c)-1].Text == "" {
+				c = c[:len(c)-1] // a sheet leaves trailing empty cells out
+			}
+			if len(a) != len(c) {
+				t.Fatalf("%s: %d cells in the workbook, %d in the CSV", k, len(a), len(c))
+			}
+			for i := range a {
+				if a[i].Type == csvio.TextCell && a[i].Text != c[i].Text || a[i].Type != csvio.TextCell && c[i].Text == "" {
+					t.Errorf("%s: cell %d is %+v in the workbook, %q in the CSV", k, i+1, a[i], c[i].Text)
+				}
+			}
+		}
 	}
 }
