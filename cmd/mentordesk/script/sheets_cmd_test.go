@@ -89,3 +89,34 @@ func TestFilesGivenAsCSV(t *testing.T) {
 		t.Errorf("Windows-1252 text was not read as such:\n%s", got)
 	}
 }
+
+// Dates like 3/4/2026 are read in the organisation's order — from its country unless set — and
+// the import says so; without an order they are refused, never guessed.
+func TestDatesInTheOrganisationsOrderFromTheCommandLine(t *testing.T) {
+	db := demoDB(t)
+	dir := t.TempDir()
+	file := filepath.Join(dir, "contracts.csv")
+	os.WriteFile(file, []byte("mentor_email,school_year,signed_on\nzoe.lukasiewicz@example.org,2027-28,3/4/2027\n"), 0o600)
+	signed := func() string {
+		out := filepath.Join(dir, "out.csv")
+		run(t, db, "export", "contracts", out)
+		b, _ := os.ReadFile(out)
+		for _, l := range strings.Split(string(b), "\n") {
+			if strings.HasPrefix(l, "zoe.lukasiewicz@example.org,2027-28,") {
+				return strings.TrimPrefix(l, "zoe.lukasiewicz@example.org,2027-28,")
+			}
+		}
+		return ""
+	}
+	if code, _, stderr := run(t, db, "import", "contracts", file); code != 0 || !strings.Contains(stderr, "month/day/year order") || signed() != "2027-03-04" {
+		t.Errorf("a US organisation: exit %d, signed %q: %s", code, signed(), stderr)
+	}
+	run(t, db, "settings", "set", "org.country", "GB")
+	if code, _, stderr := run(t, db, "import", "contracts", file); code != 0 || signed() != "2027-04-03" {
+		t.Errorf("a British organisation: exit %d, signed %q: %s", code, signed(), stderr)
+	}
+	run(t, db, "settings", "set", "org.date_order", "iso")
+	if code, _, stderr := run(t, db, "import", "contracts", file); code != 1 || !strings.Contains(stderr, `contracts.csv:2: signed_on: "3/4/2027" is not a date`) {
+		t.Errorf("ISO only: exit %d: %s", code, stderr)
+	}
+}
