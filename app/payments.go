@@ -233,7 +233,7 @@ func (p *payments) yearEndUI() fyne.CanvasObject {
 			}
 			return widget.MediumImportance
 		}})
-	top := container.NewVBox(container.NewHBox(widget.NewLabel("Calendar year"), p.year, p.toReport), p.yearNote)
+	top := container.NewVBox(container.NewHBox(widget.NewLabel("Calendar year"), p.year, p.toReport, p.accountantButton()), p.yearNote)
 	return border(top, nil, nil, nil, p.yearList)
 }
 

@@ -37,8 +37,9 @@ const usage = `usage: mentordesk [--db PATH] [COMMAND …]
 Without a command, the window opens. Commands:
   demo [--scale small|large]               fill an empty database with a sample organisation
   settings set KEY VALUE | settings get KEY
-  import KIND FILE.csv                     all rows or none
-  export KIND FILE.csv                     KIND: mentors checks contracts schools calendars instructors
+  import KIND FILE.csv|FILE.xlsx [--sheet NAME] [--map "File header=column;…"] [--set column=value]
+                                           all rows or none; --map "column:Answer=value" maps answers
+  export KIND FILE.csv|FILE.xlsx           KIND: mentors checks contracts schools calendars instructors
                                            classrooms events sessions applicants feedback surveys;
                                            export also: payments, goals
   plan --school S --classroom C --program focused|season|bridge --mentor EMAIL --events DATE[,DATE…]
