@@ -427,6 +427,10 @@ func (im *importer) sessions(recs []csvio.Record[data.Session]) error {
 		existing[fmt.Sprintf("%d|%s|%d", x.ClassroomID, x.Date, x.Start)] = x
 	}
 	rows.Close()
+	zone, err := orgZoneTx(im.ctx, im.tx)
+	if err != nil {
+		return err
+	}
 	ins, err := im.tx.PrepareContext(im.ctx, `INSERT INTO sessions(classroom_id, mentor_id, date, start, minutes, program, status,
 		confirmed_on, focus, notes) VALUES (?,?,?,?,?,?,?,?,?,?)`)
 	if err != nil {
@@ -443,6 +447,10 @@ func (im *importer) sessions(recs []csvio.Record[data.Session]) error {
 		key := fmt.Sprintf("%d|%s|%d", x.ClassroomID, x.Date, x.Start)
 		old, existed := existing[key]
 		if !existed {
+			if why := data.LocalTimeProblem(x.Date, x.Start, x.Minutes, zone); why != "" {
+				im.fail(r.Line, "start", "%s", why)
+				continue
+			}
 			if _, err := ins.Exec(x.ClassroomID, x.MentorID, dv(x.Date), x.Start, x.Minutes, x.Program, x.Status,
 				dv(x.ConfirmedOn), x.Focus, x.Notes); err != nil {
 				im.fail(r.Line, "", "%v", friendlySessionErr(err))
