@@ -19,6 +19,7 @@ import (
 	"mentordesk/app/openfile"
 	"mentordesk/app/report"
 	"mentordesk/data"
+	"mentordesk/data/filemsg"
 	"mentordesk/data/sqlite"
 )
 
@@ -271,7 +272,7 @@ func askSavePDF(d deps, name string, pdf []byte, saved func(path string)) {
 		if w == nil {
 			return
 		}
-		path := w.URI().Path()
+		path := uriPath(w.URI())
 		_, err = w.Write(pdf)
 		if cerr := w.Close(); err == nil {
 			err = cerr
@@ -324,7 +325,7 @@ func appOf(d deps) fyne.App {
 func writePDF(path string, pdf []byte) error {
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.partial")
 	if err != nil {
-		return err
+		return filemsg.Write(path, err)
 	}
 	_, err = tmp.Write(pdf)
 	if cerr := tmp.Close(); err == nil {
@@ -336,7 +337,7 @@ func writePDF(path string, pdf []byte) error {
 	if err != nil {
 		os.Remove(tmp.Name())
 	}
-	return err
+	return filemsg.Write(path, err)
 }
 
 // openPDF writes a PDF into MentorDesk's documents folder under the temporary folder and hands
@@ -352,6 +353,10 @@ func openPDF(name string, pdf []byte) (string, error) {
 	}
 	return path, openFile(path) // the path also on error: the file is there to open by hand
 }
+
+// uriPath is the file a dialog chose, in the platform's form: Fyne's URIs give C:/Users/… on
+// Windows, and messages beside them show C:\Users\….
+func uriPath(u fyne.URI) string { return filemsg.Path(u.Path()) }
 
 // openFile opens a saved file with the system's program for it. Fyne's OpenURL is not used: on
 // Linux it never learns whether xdg-open failed, and on Windows rundll32 reports success either

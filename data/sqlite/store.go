@@ -18,6 +18,8 @@ import (
 	"time"
 
 	sqlite3 "github.com/mattn/go-sqlite3"
+
+	"mentordesk/data/filemsg"
 )
 
 //go:embed migrations/*.sql
@@ -289,7 +291,7 @@ func (s *Store) Backup(ctx context.Context, dest string) error {
 		return fmt.Errorf("%s already exists; choose another name", abs)
 	}
 	if err := os.MkdirAll(filepath.Dir(abs), 0o700); err != nil {
-		return fmt.Errorf("create backup folder: %w", err)
+		return fmt.Errorf("create backup folder: %w", filemsg.Write(filepath.Dir(abs), err))
 	}
 	if _, err := s.w.ExecContext(ctx, "VACUUM INTO ?", abs); err != nil {
 		return fmt.Errorf("back up to %s: %w", abs, err)
