@@ -116,8 +116,8 @@ windows-deps:
 
 build-windows: windows-deps
 	mkdir -p $(WIN_DIST)
-	$(WIN_ENV) $(GO) build -tags $(TAGS) -trimpath -ldflags "-H windowsgui -s -w" -o $(WIN_DIST)/MentorDesk.exe ./cmd/mentordesk
-	$(WIN_ENV) $(GO) build -tags $(TAGS) -trimpath -ldflags "-s -w" -o $(WIN_DIST)/mentordesk-cli.exe ./cmd/mentordesk
+	$(WIN_ENV) $(GO) build -tags $(TAGS) -ldflags "-H windowsgui -s -w" -o $(WIN_DIST)/MentorDesk.exe ./cmd/mentordesk
+	$(WIN_ENV) $(GO) build -tags $(TAGS) -ldflags "-s -w" -o $(WIN_DIST)/mentordesk-cli.exe ./cmd/mentordesk
 
 # The installer (NSIS): per-user, Start-menu entry, uninstaller. Signed with osslsigncode when
 # WINDOWS_SIGN_PFX (a PKCS#12 file) and WINDOWS_SIGN_PASSWORD are set; unsigned otherwise, and

@@ -4,7 +4,7 @@
 ; data (%APPDATA%\MentorDesk) is never touched by installing, updating or uninstalling.
 ;
 ; makensis -DVERSION=0.1.0 -DVERSION4=0.1.0.1 -DSRC=dist/windows -DOUT=dist/MentorDesk-setup.exe build/windows/installer.nsi
-Unicode true
+Target amd64-unicode ; MentorDesk is a 64-bit program: so is its installer
 SetCompressor /SOLID lzma
 RequestExecutionLevel user
 ManifestDPIAware true
@@ -29,8 +29,8 @@ VIAddVersionKey "FileDescription" "MentorDesk setup"
 VIAddVersionKey "CompanyName" "Cascade Youth Music Mentors"
 VIAddVersionKey "LegalCopyright" "Cascade Youth Music Mentors"
 
-!define MUI_ICON "${__FILEDIR__}\mentordesk.ico"
-!define MUI_UNICON "${__FILEDIR__}\mentordesk.ico"
+!define MUI_ICON "mentordesk.ico"
+!define MUI_UNICON "mentordesk.ico"
 !define MUI_ABORTWARNING
 !define MUI_FINISHPAGE_RUN "$INSTDIR\MentorDesk.exe"
 !define MUI_FINISHPAGE_RUN_TEXT "Start MentorDesk"
@@ -49,8 +49,8 @@ Section "MentorDesk" SecMain
   SectionIn RO
   SetShellVarContext current
   SetOutPath "$INSTDIR"
-  File "${SRC}\MentorDesk.exe"
-  File "${SRC}\mentordesk-cli.exe"
+  File "${SRC}/MentorDesk.exe"
+  File "${SRC}/mentordesk-cli.exe"
   WriteUninstaller "$INSTDIR\Uninstall MentorDesk.exe"
 
   CreateShortcut "$SMPROGRAMS\MentorDesk.lnk" "$INSTDIR\MentorDesk.exe" "" "$INSTDIR\MentorDesk.exe" 0
