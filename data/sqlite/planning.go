@@ -197,6 +197,9 @@ func (s *Store) SavePlan(ctx context.Context, r data.PlanRequest, planned []data
 		if id, err = createEnrollmentTx(tx, e); err != nil {
 			return fmt.Errorf("save enrollment: %w", err)
 		}
+		if err := saveTermEventsTx(tx, r.Terms); err != nil {
+			return err
+		}
 		for _, x := range sessions {
 			x.EnrollmentID = id
 			if err := x.Validate(); err != nil {
@@ -209,6 +212,31 @@ func (s *Store) SavePlan(ctx context.Context, r data.PlanRequest, planned []data
 		return nil
 	})
 	return id, err
+}
+
+// saveTermEventsTx keeps each term's event among its classroom's events, so the concert typed
+// in a new enrollment shows on the classroom, the calendars and in the events export. An event
+// already on that date keeps its name unless the director typed another.
+func saveTermEventsTx(tx *sql.Tx, terms []data.PlanTerm) error {
+	for _, t := range terms {
+		if t.EventDate.IsZero() {
+			continue
+		}
+		name := strings.TrimSpace(t.EventName)
+		if name == "" {
+			name = DefaultEventName
+		}
+		e := data.Event{ClassroomID: t.Classroom.ID, Date: t.EventDate, Name: name}
+		if err := e.Validate(); err != nil {
+			return fmt.Errorf("term %d event: %w", t.Index, err)
+		}
+		if _, err := tx.Exec(`INSERT INTO events(classroom_id, date, name) VALUES (?,?,?)
+			ON CONFLICT(classroom_id, date) DO UPDATE SET name = excluded.name WHERE excluded.name != ?`,
+			e.ClassroomID, dv(e.Date), e.Name, DefaultEventName); err != nil {
+			return fmt.Errorf("term %d event: %w", t.Index, err)
+		}
+	}
+	return nil
 }
 
 // TakenSlots are the classroom times of a plan's classrooms that other sessions already hold:
