@@ -104,12 +104,16 @@ func readRows(in io.Reader, file string, kind Kind, each func(*row)) Errors {
 		if blank(rec) {
 			continue
 		}
-		if len(rec) != len(cols) {
-			errs = append(errs, &Error{File: file, Line: line, Problem: fmt.Sprintf("the row has %d cells but the header has %d", len(rec), len(cols))})
+		if len(rec) != len(header) {
+			errs = append(errs, &Error{File: file, Line: line, Problem: fmt.Sprintf("the row has %d cells but the header has %d", len(rec), len(header))})
 			continue
 		}
 		r.reset(line)
 		for i, p := range pos {
+			if p < 0 { // a column added after the file was written
+				r.cells[i] = ""
+				continue
+			}
 			r.cells[i] = r.clean(cols[i], rec[p])
 		}
 		each(r)
@@ -144,7 +148,10 @@ func matchHeader(file string, line int, kind Kind, header []string) ([]int, Erro
 	pos := make([]int, len(cols))
 	for i, c := range cols {
 		p, ok := at[c]
-		if !ok {
+		switch {
+		case !ok && contains(added[kind], c):
+			p = -1
+		case !ok:
 			errs = append(errs, &Error{File: file, Line: line, Column: c, Problem: "column is missing from the header"})
 		}
 		pos[i] = p

@@ -113,12 +113,6 @@ func (s *Store) eventName(ctx context.Context, classroomID int64, d data.Date) (
 	return name, nil
 }
 
-// Beginnings of the R7/R8 flags PlanRequest's Eligible returns, so screens can group them.
-const (
-	FlagNotCleared = "Not cleared (R7): "
-	FlagNoContract = "No contract (R8): "
-)
-
 // eligibility returns the R7/R8 flags of a mentor on a day, in words: not cleared, no contract.
 func (s *Store) eligibility(ctx context.Context, m data.Mentor, start data.MonthDay) (func(data.Date) []string, error) {
 	checks, err := s.Checks(ctx, m.ID)
@@ -129,16 +123,7 @@ func (s *Store) eligibility(ctx context.Context, m data.Mentor, start data.Month
 	if err != nil {
 		return nil, err
 	}
-	return func(d data.Date) []string {
-		var out []string
-		if c := data.ClearanceOn(m, checks, d); !c.Cleared {
-			out = append(out, FlagNotCleared+strings.Join(c.Reasons, "; "))
-		}
-		if c := data.ContractFor(contracts, data.SchoolYearOf(d, start)); !c.Signed {
-			out = append(out, FlagNoContract+c.Reason)
-		}
-		return out
-	}, nil
+	return func(d data.Date) []string { return data.SessionFlags(m, checks, contracts, d, start) }, nil
 }
 
 // PlannedEnrollment turns a request and its (possibly edited) sessions into the enrollment and

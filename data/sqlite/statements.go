@@ -11,7 +11,7 @@ import (
 )
 
 // IssueStatements issues a statement for every visit ready to pay (R3) up to through (zero: all),
-// numbered in one gap-free sequence (R6). Numbers, lines, locks on the paid sessions and the
+// but those holding a flagged session without an override (HeldVisits), numbered in one gap-free sequence (R6). Numbers, lines, locks on the paid sessions and the
 // continuation record are written in one transaction: after a crash, all of it is there or none.
 func (s *Store) IssueStatements(ctx context.Context, through, issuedOn data.Date) ([]data.Statement, error) {
 	set, err := s.Settings(ctx)
@@ -22,6 +22,10 @@ func (s *Store) IssueStatements(ctx context.Context, through, issuedOn data.Date
 	err = s.tx(ctx, func(tx *sql.Tx) error {
 		visits, err := pendingVisits(ctx, tx, through)
 		if err != nil {
+			return err
+		}
+		// Visits holding a flagged session without an override wait for the director (HeldVisits).
+		if visits, _, err = holdFlagged(ctx, tx, visits, set.SchoolYearStart); err != nil {
 			return err
 		}
 		if len(visits) == 0 {
@@ -59,6 +63,11 @@ func (s *Store) IssueVisit(ctx context.Context, mentorID, schoolID int64, date, 
 		visits := data.Visits(sessions)
 		if len(visits) != 1 {
 			return errors.New("no such visit")
+		}
+		if _, held, err := holdFlagged(ctx, tx, visits, set.SchoolYearStart); err != nil {
+			return err
+		} else if len(held) > 0 {
+			return heldError(held)
 		}
 		h, err := paymentHistory(ctx, tx, visits, set.SchoolYearStart)
 		if err != nil {

@@ -153,7 +153,7 @@ func TestRefusedFilesAreLeftUnchanged(t *testing.T) {
 func TestMigrateFromPreviousVersionKeepsDataAndBacksUp(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "org.mentordesk")
-	s, err := Open(path, Options{stopAt: Latest() - 1})
+	s, err := Open(path, Options{stopAt: versionBefore(t, "statement_totals")})
 	if err != nil {
 		t.Fatal(err)
 	}
