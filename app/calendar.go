@@ -22,6 +22,7 @@ import (
 // calendarAreaSource is what the Calendar area reads.
 type calendarAreaSource interface {
 	CalendarSessions(ctx context.Context, from, through data.Date) ([]sqlite.CalendarSession, error)
+	MarkFlags(ctx context.Context, xs []sqlite.CalendarSession) error
 	Events(ctx context.Context, classroomID int64, from, through data.Date) ([]data.Event, error)
 	Calendars(ctx context.Context) ([]data.Calendar, error)
 	Schools(ctx context.Context) ([]data.School, error)
@@ -177,6 +178,9 @@ func (a *calendarArea) loadRange(from, through data.Date) {
 			return sp, err
 		}
 		sqlite.MarkConflicts(sp.sessions)
+		if err = a.store.MarkFlags(ctx, sp.sessions); err != nil {
+			return sp, err
+		}
 		sp.events, err = a.store.Events(ctx, 0, from, through)
 		return sp, err
 	}, func(sp calendarSpan) {
@@ -218,7 +222,7 @@ func (a *calendarArea) applyFilters() {
 	f := a.filter()
 	a.shown = a.shown[:0]
 	items := make([]widgets.CalendarItem, 0, len(a.span.sessions))
-	conflicts, awaiting := 0, 0
+	conflicts, awaiting, flagged := 0, 0, 0
 	for _, x := range a.span.sessions {
 		if !f.matches(x) {
 			continue
@@ -228,6 +232,9 @@ func (a *calendarArea) applyFilters() {
 			Title: a.itemTitle(x, f), Colour: programColours[x.Program], Conflict: x.Conflict != "", Status: string(x.Status)})
 		if x.Conflict != "" {
 			conflicts++
+		}
+		if len(x.Flags) > 0 {
+			flagged++
 		}
 		if x.Status == data.Completed {
 			awaiting++
@@ -240,6 +247,9 @@ func (a *calendarArea) applyFilters() {
 	}
 	if conflicts > 0 {
 		parts = append(parts, plural(conflicts, "conflict", "conflicts"))
+	}
+	if flagged > 0 {
+		parts = append(parts, fmt.Sprintf("%d flagged (mentor not cleared or without a contract)", flagged))
 	}
 	a.summary.SetText(strings.Join(parts, " · "))
 	a.top.Refresh() // the summary's width changed
@@ -255,6 +265,9 @@ func (a *calendarArea) itemTitle(x sqlite.CalendarSession, f calendarFilter) str
 	lines = append(lines, x.Classroom)
 	if f.schoolID == 0 {
 		lines = append(lines, x.School)
+	}
+	if len(x.Flags) > 0 {
+		lines = append(lines, "Flagged: "+data.FlagsShort(x.Flags))
 	}
 	return strings.Join(lines, "\n")
 }

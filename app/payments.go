@@ -22,6 +22,7 @@ type paymentsStore interface {
 	Settings(ctx context.Context) (data.Settings, error)
 	ReadyVisits(ctx context.Context, through data.Date) (sqlite.ReadyToPay, error)
 	IssueVisits(ctx context.Context, keys []sqlite.VisitKey, issuedOn data.Date) ([]data.Statement, error)
+	OverrideFlags(ctx context.Context, ids []int64, reason string) error
 	StatementSummaries(ctx context.Context, f sqlite.StatementFilter) ([]sqlite.StatementSummary, error)
 	StatementChoices(ctx context.Context) (sqlite.StatementChoices, error)
 	MentorBalances(ctx context.Context) ([]sqlite.MentorBalance, error)

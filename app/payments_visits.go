@@ -38,6 +38,11 @@ type readyTab struct {
 
 	confirm   dialog.Dialog
 	confirmOK *widget.Button
+
+	heldNote   *widget.Label
+	heldReview *widget.Button
+	heldBox    *fyne.Container
+	held       *heldDialog // the held visits' dialog last opened
 }
 
 func (r *readyTab) buildUI() fyne.CanvasObject {
@@ -77,11 +82,16 @@ func (r *readyTab) buildUI() fyne.CanvasObject {
 	r.issued.Wrapping = fyne.TextWrapWord
 	r.issued.Importance = widget.SuccessImportance
 	r.issued.Hide()
+	r.heldNote = wrapLabel("")
+	r.heldNote.Importance = widget.WarningImportance
+	r.heldReview = widget.NewButton("Review held visits…", r.onReviewHeld)
+	r.heldBox = border(nil, nil, nil, r.heldReview, r.heldNote)
+	r.heldBox.Hide()
 	r.bar = container.NewHBox(widget.NewLabel("Ready through"), r.through, layout.NewSpacer(), r.all, r.none, r.issue)
 	r.detail = container.NewStack(emptyState("Select a visit to see its sessions and what its statement pays.", nil))
 	split := container.NewVSplit(r.table, container.NewVScroll(r.detail))
 	split.Offset = 0.62
-	return border(container.NewVBox(r.bar, r.busy), container.NewVBox(r.issued, r.summary), nil, nil, split)
+	return border(container.NewVBox(r.bar, r.busy), container.NewVBox(r.issued, r.heldBox, r.summary), nil, nil, split)
 }
 
 func readySessions(v sqlite.ReadyVisit) string {
@@ -191,10 +201,17 @@ func (r *readyTab) refreshSummary() {
 	text := fmt.Sprintf("%s ready to pay through %s, totalling %s.", plural(len(r.list.Visits), "visit", "visits"),
 		through, readyTotal(r.list.Visits).Dollars())
 	if r.list.Waiting > 0 {
-		text += fmt.Sprintf(" %s through that date still %s for the instructor's confirmation.",
+		text += fmt.Sprintf(" %s through that date %s for the instructor's confirmation.",
 			plural(r.list.Waiting, "visit", "visits"), map[bool]string{true: "waits", false: "wait"}[r.list.Waiting == 1])
 	}
+	if r.list.Unmarked > 0 {
+		text += fmt.Sprintf(" %s through that date %s a session not yet marked completed or confirmed.",
+			plural(r.list.Unmarked, "visit", "visits"), map[bool]string{true: "has", false: "have"}[r.list.Unmarked == 1])
+	}
 	r.summary.SetText(text)
+	r.heldNote.SetText(heldText(r.list.Held))
+	r.heldBox.Hidden = len(r.list.Held) == 0
+	r.heldBox.Refresh()
 	chosen := r.chosen()
 	if len(chosen) == 0 {
 		r.issue.SetText("Issue statements")
@@ -317,7 +334,11 @@ func (r *readyTab) issuedNow(sts []data.Statement, today data.Date) {
 	r.ticked = map[sqlite.VisitKey]bool{}
 	if len(sts) > 0 {
 		first := sts[0].Number
-		done := dialog.NewCustomConfirm("Statements issued", "Open the first", "Close", widget.NewLabel(text), func(open bool) {
+		open := "Open the first"
+		if len(sts) == 1 {
+			open = fmt.Sprintf("Open No. %d", first)
+		}
+		done := dialog.NewCustomConfirm("Statements issued", open, "Close", widget.NewLabel(text), func(open bool) {
 			if open {
 				r.p.showStatement(first)
 			}

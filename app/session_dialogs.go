@@ -26,6 +26,7 @@ type sessionStore interface {
 	Statements(ctx context.Context, f sqlite.StatementFilter) ([]data.Statement, error)
 	SetSessionStatus(ctx context.Context, id int64, status data.SessionStatus, p data.Punctuality) error
 	ConfirmSessions(ctx context.Context, ids []int64, c sqlite.Confirmation) error
+	SessionFlags(ctx context.Context, sessions []data.Session) (map[int64][]string, error)
 	CancelSession(ctx context.Context, id int64, reason, by string) error
 	MoveSession(ctx context.Context, id int64, to data.Date, start data.Clock, reason string, on data.Date) error
 	SaveSession(ctx context.Context, x data.Session) (int64, error)
@@ -39,6 +40,7 @@ type sessionRecord struct {
 	room       data.Classroom
 	instructor string
 	conflict   string         // why it clashes with the mentor's other sessions, as the calendar flags it
+	flags      []string       // R7/R8 flags on its date
 	statement  data.Statement // the issued statement that locks it, if any
 }
 
@@ -82,6 +84,11 @@ func (s *sessionDialog) load() {
 		if r.moves, err = s.st.SessionMoves(ctx, s.id); err != nil {
 			return r, err
 		}
+		flags, err := s.st.SessionFlags(ctx, []data.Session{r.x})
+		if err != nil {
+			return r, err
+		}
+		r.flags = flags[r.x.ID]
 		if r.room, err = s.st.Classroom(ctx, r.x.ClassroomID); err != nil {
 			return r, err
 		}
@@ -133,6 +140,11 @@ func (s *sessionDialog) show() {
 		c := wrapLabel(sentence(s.rec.conflict))
 		c.Importance = widget.DangerImportance
 		info.Append("Conflict", c)
+	}
+	if len(s.rec.flags) > 0 {
+		f := wrapLabel(flagLine(s.rec.flags, x.OverrideReason))
+		f.Importance = widget.WarningImportance
+		info.Append("Flag", f)
 	}
 	s.body.Objects = []fyne.CanvasObject{pageHeading(x.Classroom + " · " + x.School), info}
 	if x.Locked() {
@@ -222,7 +234,11 @@ func (s *sessionDialog) onComplete() {
 
 func (s *sessionDialog) onConfirm() {
 	x := s.rec.x
-	s.form = newConfirmForm(s.d, s.st, []int64{x.ID}, x.Date, s.rec.instructor, s.after,
+	var flagged []string
+	if data.OverrideNeeded(s.rec.flags, x.OverrideReason) {
+		flagged = []string{fmt.Sprintf("%s %s: %s", x.Start, x.Classroom, data.FlagsShort(s.rec.flags))}
+	}
+	s.form = newConfirmForm(s.d, s.st, []int64{x.ID}, x.Date, s.rec.instructor, flagged, s.after,
 		fmt.Sprintf("The instructor confirms %s with %s on %s.", x.Classroom, x.MentorName, x.Date.Long()))
 }
 

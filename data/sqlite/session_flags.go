@@ -246,3 +246,20 @@ func heldError(held []HeldVisit) error {
 	}
 	return e
 }
+
+// MarkFlags sets Flags on every calendar session whose mentor was not cleared (R7) or held no
+// contract (R8) on its date, so the calendar shows it flagged.
+func (s *Store) MarkFlags(ctx context.Context, xs []CalendarSession) error {
+	sessions := make([]data.Session, len(xs))
+	for i, x := range xs {
+		sessions[i] = data.Session{ID: x.ID, MentorID: x.MentorID, Date: x.Date}
+	}
+	flags, err := s.SessionFlags(ctx, sessions)
+	if err != nil {
+		return err
+	}
+	for i := range xs {
+		xs[i].Flags = flags[xs[i].ID]
+	}
+	return nil
+}
