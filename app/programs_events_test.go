@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"mentordesk/data"
 )
@@ -41,6 +42,10 @@ func TestNewEnrollmentSavesTheTermEventsTyped(t *testing.T) {
 	for i, e := range wz.eventEntries {
 		if e.Text != "" {
 			t.Fatalf("term %d is filled with %q though the classroom has no events", i+1, e.Text)
+		}
+		test.WidgetRenderer(e) // the drop-down button is made with the renderer
+		if _, ok := e.ActionItem.(*widget.Button); ok {
+			t.Errorf("term %d offers an empty ▾, whose invisible menu swallows the next click", i+1)
 		}
 		e.SetText(evs[i].Date.String() + " " + names[i])
 	}

@@ -309,7 +309,12 @@ func (w *enrollmentWizard) layoutEvents() {
 		if p == data.Bridge && i == 1 {
 			room = to
 		}
-		e := widget.NewSelectEntry(eventChoices(w.events[room.ID]))
+		choices := eventChoices(w.events[room.ID])
+		e := widget.NewSelectEntry(choices)
+		if len(choices) == 0 {
+			// An empty ▾ would open an invisible menu that swallows the next click and typing.
+			e.ActionItem = layout.NewSpacer()
+		}
 		e.SetPlaceHolder("YYYY-MM-DD Event name")
 		switch {
 		case i < len(defaults):
