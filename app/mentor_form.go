@@ -47,7 +47,7 @@ func (p *mentorPage) buildForm() fyne.CanvasObject {
 	p.resident.OnChanged = func(string) { p.changed() }
 
 	residence := widget.NewFormItem("Washington resident since", p.field("wa_resident_since", p.resident))
-	residence.HintText = "Leave empty when unknown: an FBI check is then required (R7)."
+	residence.HintText = "Leave empty when unknown: an FBI check is then required."
 	form := widget.NewForm(
 		widget.NewFormItem("First name", entry("first_name", false)),
 		widget.NewFormItem("Last name", entry("last_name", false)),

@@ -157,7 +157,7 @@ func (w *enrollmentWizard) buildUI() fyne.CanvasObject {
 		toSchoolLabel, w.toSchool, toRoomLabel, w.toClassroom, fallLabel, w.fall)
 	w.fixedRows = len(w.form.Objects)
 	title := widget.NewLabelWithStyle("New enrollment", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	intro := widget.NewLabel("Choose the program, the classroom and the mentor, and the event each term leads up to. The planner then proposes every session by R9: back from each event, on the class's meeting days and school days, clear of the mentor's other sessions.")
+	intro := widget.NewLabel("Choose the program, the classroom and the mentor, and the event each term leads up to. The planner then proposes every session: back from each event, on the class's meeting days and school days, clear of the mentor's other sessions.")
 	intro.Wrapping = fyne.TextWrapWord
 	cancel := widget.NewButton("Cancel", func() { w.close(0, 0) })
 	choices := container.NewVBox(title, intro, widget.NewSeparator(), w.form, w.formError)

@@ -141,7 +141,7 @@ func (s *settings) displayUI() fyne.CanvasObject {
 		size.OnChanged = func(string) { setAppearance(s.d.app, "", size.SelectedIndex()) }
 	}
 	s.textSize = size
-	hint := widget.NewLabel("Also View › Larger text (Ctrl+=) and Smaller text (Ctrl+-). Fyne's own scale setting (FYNE_SCALE) multiplies it.")
+	hint := widget.NewLabel("Also View › Larger text (Ctrl+=) and Smaller text (Ctrl+-). The system's display scaling applies on top.")
 	hint.Wrapping = fyne.TextWrapWord
 	return widget.NewForm(widget.NewFormItem("Appearance", choice), widget.NewFormItem("Text size", size),
 		widget.NewFormItem("", hint))
