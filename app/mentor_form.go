@@ -44,7 +44,10 @@ func (p *mentorPage) buildForm() fyne.CanvasObject {
 	p.status.Horizontal = true
 	p.status.Required = true
 	p.resident = widgets.NewDateEntry(true)
-	p.resident.OnChanged = func(string) { p.changed() }
+	p.resident.OnChanged = func(string) {
+		p.changed()
+		p.showProblem("wa_resident_since", errText(p.resident.Validate()))
+	}
 
 	residence := widget.NewFormItem("Washington resident since", p.field("wa_resident_since", p.resident))
 	residence.HintText = "Leave empty when unknown: an FBI check is then required."
