@@ -25,6 +25,7 @@ type sessionStore interface {
 	Instructors(ctx context.Context, schoolID int64) ([]data.Instructor, error)
 	Statements(ctx context.Context, f sqlite.StatementFilter) ([]data.Statement, error)
 	SetSessionStatus(ctx context.Context, id int64, status data.SessionStatus, p data.Punctuality) error
+	TakeBackConfirmation(ctx context.Context, id int64) error
 	ConfirmSessions(ctx context.Context, ids []int64, c sqlite.Confirmation) error
 	SessionFlags(ctx context.Context, sessions []data.Session) (map[int64][]string, error)
 	CancelSession(ctx context.Context, id int64, reason, by string) error
@@ -55,10 +56,11 @@ type sessionDialog struct {
 	rec     sessionRecord
 	dlg     dialog.Dialog
 	body    *fyne.Container
-	bar     *fyne.Container  // the actions, below the scrolling details
-	actions []*widget.Button // the status actions on offer
-	form    *actionForm      // the action form last opened
-	shown   int              // how many times the session has been laid out
+	bar     *fyne.Container       // the actions, below the scrolling details
+	actions []*widget.Button      // the status actions on offer
+	form    *actionForm           // the action form last opened
+	undo    *dialog.ConfirmDialog // the last "take back?" question
+	shown   int                   // how many times the session has been laid out
 }
 
 func showSessionDialog(d deps, st sessionStore, id int64, changed func(), openVisit func(data.Session)) *sessionDialog {
@@ -181,14 +183,17 @@ func (s *sessionDialog) show() {
 		case data.Completed:
 			add("Confirm…", s.onConfirm)
 			add("Change punctuality…", s.onComplete)
+			add("Take back completion…", s.onTakeBack)
 			add("Cancel session…", s.onCancel)
+		case data.Confirmed:
+			add("Take back confirmation…", s.onTakeBack)
 		}
 	}
 	s.bar.Objects = nil
 	for _, b := range s.actions {
 		s.bar.Add(b)
 	}
-	if len(s.actions) > 0 {
+	if len(s.actions) > 0 && x.Status != data.Confirmed { // taking back is never the step to take
 		s.actions[0].Importance = widget.HighImportance
 	}
 	if x.Status == data.Planned && x.Date > s.d.today() {

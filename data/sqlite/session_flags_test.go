@@ -101,3 +101,22 @@ func TestReadyVisitsCountWaitingAndUnmarkedApart(t *testing.T) {
 		t.Errorf("waiting for confirmation, not marked completed = %v; want [1 2]", got)
 	}
 }
+
+func TestTakingBackAConfirmation(t *testing.T) {
+	o := newOrg(t)
+	id := o.confirmed("Ana", "Whitman/7th Band", "2026-09-15")
+	if err := o.s.TakeBackConfirmation(ctx, id); err != nil {
+		t.Fatal(err)
+	}
+	if x, _ := o.s.Session(ctx, id); x.Status != data.Completed || !x.ConfirmedOn.IsZero() || x.ConfirmedBy != "" {
+		t.Fatalf("after taking back: %s, confirmed on %s by %q", x.Status, x.ConfirmedOn, x.ConfirmedBy)
+	}
+	if err := o.s.SetSessionStatus(ctx, id, data.Planned, ""); err != nil {
+		t.Fatal(err)
+	}
+	paid := o.confirmed("Ana", "Whitman/7th Band", "2026-09-29")
+	o.issue("2026-09-30")
+	if err := o.s.TakeBackConfirmation(ctx, paid); !errors.Is(err, data.ErrLocked) {
+		t.Errorf("taking back a paid confirmation gives %v; want it locked", err)
+	}
+}

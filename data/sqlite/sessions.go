@@ -289,6 +289,27 @@ func (s *Store) SetSessionStatus(ctx context.Context, id int64, status data.Sess
 	return friendlySessionErr(err)
 }
 
+// TakeBackConfirmation undoes a mistaken confirmation of a session not yet on a statement: it is
+// completed again, awaiting the instructor's confirmation, and its override is dropped with it.
+func (s *Store) TakeBackConfirmation(ctx context.Context, id int64) error {
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		var status string
+		var statement sql.NullInt64
+		if err := tx.QueryRow("SELECT status, statement_id FROM sessions WHERE id = ?", id).Scan(&status, &statement); err != nil {
+			return fmt.Errorf("session %d: %w", id, err)
+		}
+		switch {
+		case statement.Valid:
+			return fmt.Errorf("the session is paid on an issued statement and its confirmation stands: %w", data.ErrLocked)
+		case status != string(data.Confirmed):
+			return fmt.Errorf("the session is %s, not confirmed", status)
+		}
+		_, err := tx.Exec("UPDATE sessions SET status='completed', confirmed_on='', confirmed_by='', confirmed_how='', override_reason='' WHERE id=?", id)
+		return err
+	})
+	return friendlySessionErr(err)
+}
+
 // EarliestSession is the date of the first session on record; zero when there is none.
 func (s *Store) EarliestSession(ctx context.Context) (data.Date, error) {
 	var d data.Date
