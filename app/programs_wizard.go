@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
@@ -105,6 +106,8 @@ type enrollmentWizard struct {
 
 	ready      bool  // the choices have loaded
 	eventsFrom int64 // the classroom whose events arrived last
+
+	termEndsAsk *dialog.ConfirmDialog // the question before planning without term ends
 }
 
 func newEnrollmentWizard(d deps, store wizardStore, done func(saved int64, year data.SchoolYear)) *enrollmentWizard {
@@ -425,7 +428,7 @@ func (w *enrollmentWizard) onPropose() {
 				w.formError.SetText("Cannot plan: " + err.Error())
 				return
 			}
-			w.showProposal(p)
+			w.askTermEnds(p)
 		})
 	}()
 }
