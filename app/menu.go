@@ -62,6 +62,8 @@ func (sh *shell) items() map[string][]menuItem {
 		{"Back up now", nil, sh.backupNow},
 		{"Back up to…", nil, sh.backupTo},
 		{"Restore a backup…", nil, sh.showRestore},
+		{"Open another organisation…", nil, sh.onOpenOrganisation},
+		{"Open the sample organisation", nil, sh.onOpenSample},
 		{"Start my organisation…", nil, sh.startOwnOrganisation},
 	}
 	edit := []menuItem{
