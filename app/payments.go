@@ -6,6 +6,7 @@ import (
 	"log"
 	"slices"
 	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -162,12 +163,12 @@ func (p *payments) showStatement(number int) {
 
 func (p *payments) balancesUI() fyne.CanvasObject {
 	cols := []payColumn{
-		{"Mentor", 200, func(r int) string { return p.balances[r].MentorName }},
-		{"E-mail", 230, func(r int) string { return p.balances[r].MentorEmail }},
-		{"Statements", 100, func(r int) string { return statementCount(p.balances[r]) }},
-		{"Owed", 110, func(r int) string { return p.balances[r].Owed.Dollars() }},
-		{"Paid", 110, func(r int) string { return p.balances[r].Paid.Dollars() }},
-		{"Total", 110, func(r int) string { return p.balances[r].Total().Dollars() }},
+		{"Mentor", 200, func(r int) string { return p.balances[r].MentorName }, nil},
+		{"E-mail", 230, func(r int) string { return p.balances[r].MentorEmail }, nil},
+		{"Statements", 100, func(r int) string { return statementCount(p.balances[r]) }, nil},
+		{"Owed", 110, func(r int) string { return p.balances[r].Owed.Dollars() }, nil},
+		{"Paid", 110, func(r int) string { return p.balances[r].Paid.Dollars() }, nil},
+		{"Total", 110, func(r int) string { return p.balances[r].Total().Dollars() }, nil},
 	}
 	p.balTable = newPayTable(payTableSpec{cols: cols, rows: func() int { return len(p.balances) },
 		selected: func(r int) { p.balPick = r }})
@@ -211,15 +212,15 @@ func (p *payments) yearEndUI() fyne.CanvasObject {
 	p.yearNote = widget.NewLabel("")
 	p.yearNote.Wrapping = fyne.TextWrapWord
 	cols := []payColumn{
-		{"Mentor", 220, func(r int) string { return p.yearRows[r].MentorName }},
-		{"Statements", 100, func(r int) string { return strconv.Itoa(p.yearRows[r].Statements) }},
-		{"Total", 120, func(r int) string { return p.yearRows[r].Total.Dollars() }},
+		{"Mentor", 220, func(r int) string { return p.yearRows[r].MentorName }, nil},
+		{"Statements", 100, func(r int) string { return strconv.Itoa(p.yearRows[r].Statements) }, nil},
+		{"Total", 120, func(r int) string { return p.yearRows[r].Total.Dollars() }, nil},
 		{"1099-NEC", 260, func(r int) string {
 			if p.yearRows[r].OverThreshold {
 				return "At or over the threshold: report"
 			}
 			return ""
-		}},
+		}, nil},
 	}
 	p.yearList = newPayTable(payTableSpec{cols: cols, rows: func() int { return len(p.yearRows) },
 		icon: func(r, c int) fyne.Resource {
@@ -297,6 +298,7 @@ type payColumn struct {
 	title string
 	width float32
 	text  func(row int) string
+	key   func(row int) string // how the column sorts, when not by its text (money, numbers)
 }
 
 // payTableSpec describes a payments table: its columns and, optionally, a tick box before each
@@ -309,6 +311,8 @@ type payTableSpec struct {
 	icon       func(row, col int) fyne.Resource
 	importance func(row, col int) widget.Importance
 	selected   func(row int)
+	// sort, when set, orders the rows by a column when its header is tapped (again: the other way).
+	sort *paySort
 }
 
 const payTickWidth = 40
@@ -365,15 +369,33 @@ func newPayTable(s payTableSpec) *widget.Table {
 		})
 	t.ShowHeaderColumn = false
 	t.CreateHeader = func() fyne.CanvasObject {
+		if s.sort != nil {
+			b := widget.NewButton("Continuation ▲", nil)
+			b.Importance = widget.LowImportance
+			b.Alignment = widget.ButtonAlignLeading
+			return b
+		}
 		return widget.NewLabelWithStyle("Continuation", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	}
 	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		switch {
-		case id.Col < 0:
-		case id.Col < first:
-			o.(*widget.Label).SetText("")
-		default:
-			o.(*widget.Label).SetText(s.cols[id.Col-first].title)
+		title := ""
+		if id.Col >= first {
+			title = s.cols[id.Col-first].title
+		}
+		if b, ok := o.(*widget.Button); ok {
+			col := id.Col - first
+			if col >= 0 && s.sort.col == col {
+				title += map[bool]string{false: " ▲", true: " ▼"}[s.sort.desc]
+			}
+			b.SetText(title)
+			b.OnTapped = nil
+			if col >= 0 {
+				b.OnTapped = func() { s.sort.by(col, s.cols[col]); t.Refresh() }
+			}
+			return
+		}
+		if id.Col >= 0 {
+			o.(*widget.Label).SetText(title)
 		}
 	}
 	if first == 1 {
@@ -431,3 +453,60 @@ func payList(items []string) string {
 func payTitle(s string) *widget.Label {
 	return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 }
+
+// paySort is the column a payments table is sorted by (-1: the store's order, R6) and how; the
+// tab holding the rows reorders them (order), and again after every reload.
+type paySort struct {
+	col   int
+	desc  bool
+	order func(key func(row int) string, desc bool)
+	key   func(row int) string
+}
+
+func newPaySort(order func(key func(row int) string, desc bool)) *paySort {
+	return &paySort{col: -1, order: order}
+}
+
+// by sorts by c, the other way when it is the column sorted by already.
+func (p *paySort) by(col int, c payColumn) {
+	if p.col == col {
+		p.desc = !p.desc
+	} else {
+		p.col, p.desc = col, false
+	}
+	p.key = c.key
+	if p.key == nil {
+		p.key = func(row int) string { return strings.ToLower(c.text(row)) }
+	}
+	p.apply()
+}
+
+// apply sorts the rows again, as after a reload.
+func (p *paySort) apply() {
+	if p != nil && p.col >= 0 && p.key != nil {
+		p.order(p.key, p.desc)
+	}
+}
+
+// sortRows orders rows by the key of each (stable, so equal keys keep the store's order).
+func sortRows[T any](rows []T, key func(row int) string, desc bool) {
+	keys := make([]string, len(rows))
+	idx := make([]int, len(rows))
+	for i := range rows {
+		keys[i], idx[i] = key(i), i
+	}
+	slices.SortStableFunc(idx, func(a, b int) int {
+		if desc {
+			return strings.Compare(keys[b], keys[a])
+		}
+		return strings.Compare(keys[a], keys[b])
+	})
+	out := make([]T, len(rows))
+	for i, j := range idx {
+		out[i] = rows[j]
+	}
+	copy(rows, out)
+}
+
+// moneyKey sorts amounts as numbers.
+func moneyKey(m data.Money) string { return fmt.Sprintf("%020d", int64(m)+1<<60) }

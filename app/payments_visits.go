@@ -39,6 +39,7 @@ type readyTab struct {
 	confirm   dialog.Dialog
 	confirmOK *widget.Button
 
+	sort       *paySort // the column the list is sorted by
 	heldNote   *widget.Label
 	heldReview *widget.Button
 	heldBox    *fyne.Container
@@ -54,16 +55,21 @@ func (r *readyTab) buildUI() fyne.CanvasObject {
 			r.reload()
 		}
 	}
+	// Total comes right after who and where, so it is in sight without scrolling sideways.
 	cols := []payColumn{
-		{"Visit", 100, func(i int) string { return r.list.Visits[i].Visit.Date.String() }},
-		{"Mentor", 180, func(i int) string { return r.list.Visits[i].Visit.MentorName }},
-		{"School", 210, func(i int) string { return r.list.Visits[i].Visit.School }},
-		{"Sessions", 150, func(i int) string { return readySessions(r.list.Visits[i]) }},
-		{"Sessions pay", 110, func(i int) string { return r.list.Visits[i].Draft.SessionAmount().Dollars() }},
-		{"Continuation", 110, func(i int) string { return dashIfZero(r.list.Visits[i].Draft.ContinuationAmount()) }},
-		{"Total", 100, func(i int) string { return r.list.Visits[i].Draft.Total().Dollars() }},
+		{"Visit", 100, func(i int) string { return r.list.Visits[i].Visit.Date.String() }, nil},
+		{"Mentor", 170, func(i int) string { return r.list.Visits[i].Visit.MentorName }, nil},
+		{"School", 200, func(i int) string { return r.list.Visits[i].Visit.School }, nil},
+		{"Total", 100, func(i int) string { return r.list.Visits[i].Draft.Total().Dollars() },
+			func(i int) string { return moneyKey(r.list.Visits[i].Draft.Total()) }},
+		{"Sessions", 140, func(i int) string { return readySessions(r.list.Visits[i]) }, nil},
+		{"Sessions pay", 110, func(i int) string { return r.list.Visits[i].Draft.SessionAmount().Dollars() },
+			func(i int) string { return moneyKey(r.list.Visits[i].Draft.SessionAmount()) }},
+		{"Continuation", 110, func(i int) string { return dashIfZero(r.list.Visits[i].Draft.ContinuationAmount()) },
+			func(i int) string { return moneyKey(r.list.Visits[i].Draft.ContinuationAmount()) }},
 	}
-	r.table = newPayTable(payTableSpec{cols: cols, rows: func() int { return len(r.list.Visits) },
+	r.sort = newPaySort(func(key func(int) string, desc bool) { sortRows(r.list.Visits, key, desc) })
+	r.table = newPayTable(payTableSpec{cols: cols, rows: func() int { return len(r.list.Visits) }, sort: r.sort,
 		ticked: func(i int) bool { return r.ticked[r.list.Visits[i].Key()] },
 		tick:   func(i int, on bool) { r.setTicked(i, on) },
 		selected: func(i int) {
@@ -138,6 +144,7 @@ func (r *readyTab) show(through data.Date, list sqlite.ReadyToPay) {
 		return // the date changed while this list was read
 	}
 	r.list = list
+	r.sort.apply()
 	r.shows++
 	keep := map[sqlite.VisitKey]bool{}
 	for _, v := range list.Visits {
