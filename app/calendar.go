@@ -50,6 +50,7 @@ type calendarArea struct {
 	store  calendarAreaSource
 	export *widget.Button // the sessions to CSV
 
+	jump                    *monthJump // the month and year to go to
 	cal                     *widgets.SessionCalendar
 	mentor, school, program *widget.Select
 	summary                 *widget.Label
@@ -89,7 +90,11 @@ func newCalendarScreen(d deps, st calendarAreaSource) *calendarArea {
 
 func (a *calendarArea) buildUI() fyne.CanvasObject {
 	a.cal = widgets.NewSessionCalendar(a.d.today())
-	a.cal.OnRangeChanged = func(from, through data.Date) { a.loadRange(from, through) }
+	a.jump = newMonthJump(a.d.today(), a.cal.ShowDate)
+	a.cal.OnRangeChanged = func(from, through data.Date) {
+		a.jump.set(from.AddDays(int(through-from) / 2)) // the month mostly shown
+		a.loadRange(from, through)
+	}
 	a.cal.OnItemTapped = a.onSessionTapped
 	a.cal.OnDayTapped = a.onDayTapped
 	a.summary = widget.NewLabel("")
@@ -106,7 +111,7 @@ func (a *calendarArea) buildUI() fyne.CanvasObject {
 	}
 	filters := container.NewGridWithColumns(3, a.mentor, a.school, a.program)
 	a.export = exportButton(a.d, csvio.Sessions)
-	a.top = border(nil, nil, nil, container.NewHBox(a.summary, a.export), filters)
+	a.top = container.NewVBox(border(nil, nil, nil, a.jump.ui(), filters), border(nil, nil, nil, a.export, a.summary))
 	return container.NewPadded(border(a.top, calendarLegend(), nil, nil, a.cal))
 }
 
