@@ -20,7 +20,7 @@ func heldText(held []sqlite.HeldVisit) string {
 	if len(held) == 0 {
 		return ""
 	}
-	return fmt.Sprintf("%s held: a session flagged because the mentor was not cleared or had no contract was confirmed without your override. Review them to pay them with a reason, or record the missing check or contract.",
+	return fmt.Sprintf("%s held: a flagged session (mentor not cleared, or no contract) was confirmed without your override.",
 		plural(len(held), "visit is", "visits are"))
 }
 

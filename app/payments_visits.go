@@ -43,7 +43,8 @@ type readyTab struct {
 	heldNote   *widget.Label
 	heldReview *widget.Button
 	heldBox    *fyne.Container
-	held       *heldDialog // the held visits' dialog last opened
+	foot       *fyne.Container // the issued note, the held visits and the summary
+	held       *heldDialog     // the held visits' dialog last opened
 }
 
 func (r *readyTab) buildUI() fyne.CanvasObject {
@@ -88,7 +89,9 @@ func (r *readyTab) buildUI() fyne.CanvasObject {
 	r.issued.Wrapping = fyne.TextWrapWord
 	r.issued.Importance = widget.SuccessImportance
 	r.issued.Hide()
-	r.heldNote = wrapLabel("")
+	// One line, unwrapped: a wrapped label above the summary would be drawn over it.
+	r.heldNote = widget.NewLabel("")
+	r.heldNote.Truncation = fyne.TextTruncateEllipsis
 	r.heldNote.Importance = widget.WarningImportance
 	r.heldReview = widget.NewButton("Review held visits…", r.onReviewHeld)
 	r.heldBox = border(nil, nil, nil, r.heldReview, r.heldNote)
@@ -97,7 +100,8 @@ func (r *readyTab) buildUI() fyne.CanvasObject {
 	r.detail = container.NewStack(emptyState("Select a visit to see its sessions and what its statement pays.", nil))
 	split := container.NewVSplit(r.table, container.NewVScroll(r.detail))
 	split.Offset = 0.62
-	return border(container.NewVBox(r.bar, r.busy), container.NewVBox(r.issued, r.heldBox, r.summary), nil, nil, split)
+	r.foot = container.NewVBox(r.issued, r.heldBox, r.summary)
+	return border(container.NewVBox(r.bar, r.busy), r.foot, nil, nil, split)
 }
 
 func readySessions(v sqlite.ReadyVisit) string {
@@ -218,7 +222,10 @@ func (r *readyTab) refreshSummary() {
 	r.summary.SetText(text)
 	r.heldNote.SetText(heldText(r.list.Held))
 	r.heldBox.Hidden = len(r.list.Held) == 0
-	r.heldBox.Refresh()
+	r.foot.Refresh() // the footer's rows changed
+	if c := fyne.CurrentApp().Driver().CanvasForObject(r.foot); c != nil {
+		c.Content().Refresh() // and so the room the table has above it
+	}
 	chosen := r.chosen()
 	if len(chosen) == 0 {
 		r.issue.SetText("Issue statements")

@@ -212,7 +212,7 @@ func newConfirmForm(d deps, st sessionStore, ids []int64, earliest data.Date, by
 		var p data.Problems
 		if override != nil {
 			if err := data.CheckOverrideReason(override.Text); err != nil {
-				p = append(p, data.FieldError{Field: "override_reason", Problem: "say why the flagged session may be confirmed and paid"})
+				p = append(p, data.FieldError{Field: "override_reason", Problem: "is required: say why the flagged session may be confirmed and paid"})
 			}
 		}
 		switch day, err := data.ParseDate(on.Text); {
