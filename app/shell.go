@@ -55,6 +55,7 @@ type shell struct {
 
 	areas      []*area
 	stopBackup chan struct{}
+	backupDone chan struct{}  // closed when the automatic backups have stopped
 	restoreDlg *restoreDialog // the restore dialog last opened
 	stopFocus  func()         // ends followFocus
 	orgForm    *orgWizard     // the open "Start my organisation" form, for tests

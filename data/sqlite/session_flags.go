@@ -144,7 +144,7 @@ func holdFlagged(ctx context.Context, db querier, visits []data.Visit, start dat
 	}
 	for _, v := range visits {
 		h := HeldVisit{Visit: v, Flags: flags}
-		if v.Ready() && !v.Issued() {
+		if v.Ready() {
 			for _, x := range v.Sessions {
 				if x.Status == data.Confirmed && x.StatementID == 0 && data.OverrideNeeded(flags[x.ID], x.OverrideReason) {
 					h.Flagged = append(h.Flagged, x)

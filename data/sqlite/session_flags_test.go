@@ -65,7 +65,7 @@ func TestFlaggedSessionsAreConfirmedAndPaidOnlyWithAnOverride(t *testing.T) {
 		if len(ready.Visits) != 1 || len(ready.Held) != 1 || ready.Held[0].Flagged[0].ID != dee {
 			t.Fatalf("ready %d, held %+v; want Ana's visit ready and Dee's held", len(ready.Visits), ready.Held)
 		}
-		_, err = o.s.IssueVisits(ctx, []VisitKey{{ready.Held[0].Visit.MentorID, ready.Held[0].Visit.SchoolID, ready.Held[0].Visit.Date}}, data.MustDate("2026-09-30"))
+		_, err = o.s.IssueStatements(ctx, IssueChoice{Visits: []VisitKey{{ready.Held[0].Visit.MentorID, ready.Held[0].Visit.SchoolID, ready.Held[0].Visit.Date}}}, data.MustDate("2026-09-30"))
 		if err == nil || !strings.Contains(err.Error(), "cannot be paid without an override") {
 			t.Errorf("issuing the held visit gives %v", err)
 		}
