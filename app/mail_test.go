@@ -160,3 +160,25 @@ func TestMailSettingsSaveAndTheirPassword(t *testing.T) {
 		t.Errorf("refusal %q does not name the field", dialogText(sh.win))
 	}
 }
+
+func TestTheSettingsPageSaveKeepsTheMailSettings(t *testing.T) {
+	srv := mailtest.Start(t, mailtest.Options{})
+	st := mailStore(t, srv)
+	_, sh := testWindow(t, st)
+	s := newSettings(sh.deps())
+	s.buildUI()
+	s.reload()
+	eventually(t, "the page", func() bool { return s.mail.entries["mail.host"].Text == srv.Host && s.entries["org.name"].Text != "" })
+	s.mail.entries["mail.replyto"].SetText("office@mentors.example.org")
+	s.onSave()
+	eventually(t, "the save", func() bool { return s.saved.Text == "Saved." })
+	eventually(t, "the mail save", func() bool {
+		set, _ := st.Settings(context.Background())
+		return set.Mail.ReplyTo == "office@mentors.example.org"
+	})
+	s.mail.entries["mail.port"].SetText("port")
+	s.onSave()
+	if !strings.Contains(s.saved.Text, "Not saved: e-mail: Port") {
+		t.Errorf("a bad port: %q", s.saved.Text)
+	}
+}

@@ -62,7 +62,10 @@ func (sh *shell) items() map[string][]menuItem {
 		{"Send e-mail…", shortcut(fyne.KeyE), func() { showMailSend(sh.deps(), "") }},
 		{"Outbox…", nil, func() { showOutbox(sh.deps()) }},
 		{"Back up now", nil, sh.backupNow},
+		{"Back up to…", nil, sh.backupTo},
 		{"Restore a backup…", nil, sh.showRestore},
+		{"Open another organisation…", nil, sh.onOpenOrganisation},
+		{"Open the sample organisation", nil, sh.onOpenSample},
 		{"Start my organisation…", nil, sh.startOwnOrganisation},
 	}
 	edit := []menuItem{

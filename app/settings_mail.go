@@ -69,13 +69,10 @@ func (m *mailSettings) buildUI() fyne.CanvasObject {
 			form.Append("Password", m.pw)
 		}
 	}
-	form.SubmitText = "Save e-mail settings"
-	form.OnSubmit = func() { m.onSave(nil) }
-	form.Refresh()
 	m.status = wrapLabel("")
 	m.test = widget.NewButton("Send a test message to me", m.onTest)
-	note := wrapLabel("MentorDesk sends statements, contracts, handouts and requests through the organisation's own mail server. " +
-		"The password never goes into the database; scripts may give it in " + mail.PasswordVariable + ".")
+	note := wrapLabel("MentorDesk sends statements, contracts, handouts and requests through the organisation's own mail server; " +
+		"Save settings above keeps these too. The password never goes into the database; scripts may give it in " + mail.PasswordVariable + ".")
 	m.reload()
 	return container.NewVBox(widget.NewLabelWithStyle("E-mail", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		note, form, container.NewHBox(m.test), m.status)
