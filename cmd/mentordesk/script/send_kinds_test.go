@@ -21,7 +21,7 @@ func TestSendEveryKind(t *testing.T) {
 	}{
 		{[]string{"contracts", "--year", "2026-27"}, "contract-2026-27-", "sign and date it"},
 		{[]string{"contracts", "--year", "2026-27", "--mentor", "priya.raghunathan@example.org"}, "contract-2026-27-raghunathan", "Dear Priya"},
-		{[]string{"rosters", "--school", "Maple Leaf Elementary"}, "roster-", "Maple Leaf Elementary"},
+		{[]string{"rosters", "--school", "Maple Leaf Elementary"}, "mentor-roster-", "Maple Leaf Elementary"},
 		{[]string{"schedules", "--school", "Maple Leaf Elementary", "--classroom", "5th Grade Band", "--year", "2026-27"}, "schedule-2026-27-", "5th Grade Band"},
 		{[]string{"confirmations", "--through", "2026-11-22"}, "", "await your confirmation"},
 		{[]string{"reminders", "--on", "2026-11-22"}, "", "our records show"},
