@@ -315,10 +315,7 @@ func (im *importer) onImport() {
 	im.status.SetText("Importing…")
 	sh := im.sh
 	background(sh.deps(), func(ctx context.Context) (sqlite.ImportSummary, error) {
-		if _, err := sh.store.BackupNow(ctx, sh.backupDir(), "before-import", sh.retention()); err != nil {
-			return sqlite.ImportSummary{}, fmt.Errorf("back up before importing: %w", err)
-		}
-		return sh.store.Import(ctx, kind, filepath.Base(path), bytes.NewReader(content), filepath.Dir(path))
+		return sh.store.ImportWithBackup(ctx, kind, filepath.Base(path), bytes.NewReader(content), filepath.Dir(path), sh.backupDir(), sh.retention())
 	}, func(sum sqlite.ImportSummary) {
 		im.progress.Stop()
 		im.progress.Hide()

@@ -337,6 +337,9 @@ func (s *Store) tx(ctx context.Context, fn func(*sql.Tx) error) error {
 	if err := fn(tx); err != nil {
 		return err
 	}
+	if isDryRun(ctx) {
+		return tx.Rollback()
+	}
 	return tx.Commit()
 }
 

@@ -52,10 +52,7 @@ func importCmd(ctx context.Context, s *sqlite.Store, args []string, env Env) err
 	if kind == csvio.Payments {
 		return usagef("payments are exported only; statements are issued, never imported")
 	}
-	if _, err := s.BackupNow(ctx, "", "before-import", sqlite.DefaultRetention); err != nil {
-		return fmt.Errorf("back up before importing: %w", err)
-	}
-	sum, err := s.ImportFile(ctx, kind, args[1])
+	sum, err := s.ImportFileWithBackup(ctx, kind, args[1], "", sqlite.DefaultRetention)
 	if err != nil {
 		return err
 	}
@@ -115,7 +112,7 @@ func checkCmd(ctx context.Context, s *sqlite.Store, args []string, env Env) erro
 
 func complianceCmd(ctx context.Context, s *sqlite.Store, args []string, env Env) error {
 	var on string
-	if _, err := flags("compliance", args, func(fs *flag.FlagSet) { fs.StringVar(&on, "on", "", "date") }); err != nil {
+	if err := flagsOnly("compliance", args, func(fs *flag.FlagSet) { fs.StringVar(&on, "on", "", "date") }); err != nil {
 		return err
 	}
 	day, err := dateFlag("on", on, env.Today)
@@ -138,15 +135,23 @@ func complianceCmd(ctx context.Context, s *sqlite.Store, args []string, env Env)
 
 func statementsCmd(ctx context.Context, s *sqlite.Store, args []string, env Env) error {
 	if len(args) == 0 || args[0] != "issue" {
-		return usagef("statements issue [--through DATE]")
+		return usagef("statements needs issue")
 	}
 	var through string
-	if _, err := flags("statements issue", args[1:], func(fs *flag.FlagSet) { fs.StringVar(&through, "through", "", "date") }); err != nil {
+	var dryRun bool
+	if err := flagsOnly("statements issue", args[1:], func(fs *flag.FlagSet) {
+		fs.StringVar(&through, "through", "", "date")
+		fs.BoolVar(&dryRun, "dry-run", false, "print the statements that would be issued; issue none")
+	}); err != nil {
 		return err
 	}
 	day, err := dateFlag("through", through, env.Today)
 	if err != nil {
 		return err
+	}
+	if dryRun {
+		// The issue runs whole and is rolled back: these are exactly the statements it would issue.
+		ctx = sqlite.DryRun(ctx)
 	}
 	sts, err := s.IssueStatements(ctx, day, env.Today)
 	if err != nil {
@@ -160,7 +165,14 @@ func statementsCmd(ctx context.Context, s *sqlite.Store, args []string, env Env)
 		fmt.Fprintf(env.Stderr, "no visit through %s is ready for a statement\n", day)
 		return nil
 	}
-	fmt.Fprintf(env.Stderr, "issued %d statement(s), No. %d–%d, totalling %s\n", len(sts), sts[0].Number, sts[len(sts)-1].Number, total.Dollars())
+	verb := "issued"
+	if dryRun {
+		if err := csvio.WritePayments(env.Stdout, sts); err != nil {
+			return err
+		}
+		verb = "would issue (dry run, nothing issued)"
+	}
+	fmt.Fprintf(env.Stderr, "%s %d statement(s), No. %d–%d, totalling %s\n", verb, len(sts), sts[0].Number, sts[len(sts)-1].Number, total.Dollars())
 	return nil
 }
 

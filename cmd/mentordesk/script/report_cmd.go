@@ -52,7 +52,7 @@ func reportCmd(ctx context.Context, s *sqlite.Store, args []string, env Env) err
 	}
 	for _, k := range reportKinds {
 		if k.name == args[0] {
-			return k.run(ctx, s, args[1:], env)
+			return inCommand("report "+k.name, k.run(ctx, s, args[1:], env))
 		}
 	}
 	return usagef("report: %q is not a document:\n  %s", args[0], reportUsage)
