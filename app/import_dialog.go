@@ -378,6 +378,10 @@ func (sh *shell) saveTemplates() {
 		var written []string
 		for _, k := range csvio.Importable {
 			p := filepath.Join(dir.Path(), string(k)+"-template.csv")
+			if err := refuseOwnPath(p); err != nil {
+				dialog.ShowError(err, sh.win)
+				return
+			}
 			if err := os.WriteFile(p, csvio.Template(k), 0o600); err != nil {
 				dialog.ShowError(err, sh.win)
 				return
@@ -404,7 +408,11 @@ func exportButton(d deps, kind csvio.Kind) *widget.Button {
 
 func (sh *shell) exportKind(kind csvio.Kind) {
 	fd := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
+		if err != nil {
+			dialog.ShowError(err, sh.win)
+			return
+		}
+		if w == nil {
 			return
 		}
 		path := w.URI().Path()
@@ -422,7 +430,11 @@ func (sh *shell) exportKind(kind csvio.Kind) {
 // saveBytes asks where to save content and writes it there.
 func saveBytes(win fyne.Window, name string, content []byte) {
 	fd := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
+		if err != nil {
+			dialog.ShowError(err, win)
+			return
+		}
+		if w == nil {
 			return
 		}
 		defer w.Close()

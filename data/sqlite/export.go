@@ -14,6 +14,9 @@ import (
 
 // ExportFile writes a kind of §5 (or payments) to path; mentors' photos go to a folder beside it.
 func (s *Store) ExportFile(ctx context.Context, kind csvio.Kind, path string) (int, error) {
+	if err := s.RefuseOwnFile(path); err != nil {
+		return 0, err
+	}
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, ".export-*.csv")
 	if err != nil {

@@ -81,6 +81,9 @@ func backupCmd(ctx context.Context, s *sqlite.Store, args []string, env Env) err
 	if err != nil {
 		return err
 	}
+	if err := s.RefuseOwnFile(dest); err != nil {
+		return fmt.Errorf("backup: %w", err)
+	}
 	if err := s.Backup(ctx, dest); err != nil {
 		return err
 	}

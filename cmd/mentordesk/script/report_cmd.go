@@ -97,7 +97,10 @@ func letterhead(ctx context.Context, s *sqlite.Store) (pdf.Org, data.Settings, e
 }
 
 // writeReport validates and writes one document; a failure leaves no file behind.
-func writeReport(kind, out string, doc pdf.Document, env Env) error {
+func writeReport(s *sqlite.Store, kind, out string, doc pdf.Document, env Env) error {
+	if err := s.RefuseOwnFile(out); err != nil {
+		return fmt.Errorf("report %s --out: %w", kind, err)
+	}
 	if err := pdf.WriteFile(out, doc); err != nil {
 		var ps data.Problems
 		if errors.As(err, &ps) {
@@ -162,7 +165,7 @@ func reportContract(ctx context.Context, s *sqlite.Store, args []string, env Env
 	if err != nil {
 		return err
 	}
-	return writeReport("contract", out, compose.Contract(org, set, clauses, in), env)
+	return writeReport(s, "contract", out, compose.Contract(org, set, clauses, in), env)
 }
 
 func reportRoster(ctx context.Context, s *sqlite.Store, args []string, env Env) error {
@@ -196,7 +199,7 @@ func reportRoster(ctx context.Context, s *sqlite.Store, args []string, env Env) 
 	if err != nil {
 		return err
 	}
-	return writeReport("roster", out, compose.Roster(org, day, schoolName, f.Instrument, mentors), env)
+	return writeReport(s, "roster", out, compose.Roster(org, day, schoolName, f.Instrument, mentors), env)
 }
 
 func statementNumberFlag(kind, v string) (int, error) {
@@ -230,7 +233,7 @@ func reportStatement(ctx context.Context, s *sqlite.Store, args []string, env En
 	if err != nil {
 		return err
 	}
-	return writeReport("statement", out, pdf.StatementDoc{Org: org, Statement: p.Statement, Mentor: p.Mentor}, env)
+	return writeReport(s, "statement", out, pdf.StatementDoc{Org: org, Statement: p.Statement, Mentor: p.Mentor}, env)
 }
 
 func reportStatements(ctx context.Context, s *sqlite.Store, args []string, env Env) error {
@@ -253,6 +256,9 @@ func reportStatements(ctx context.Context, s *sqlite.Store, args []string, env E
 	if !first.IsZero() && !last.IsZero() && last < first {
 		return usagef("report statements: --through %s is before --from %s", last, first)
 	}
+	if err := s.RefuseOwnFile(dir); err != nil {
+		return fmt.Errorf("report statements --out: %w", err)
+	}
 	if info, err := os.Stat(dir); err == nil && !info.IsDir() {
 		return fmt.Errorf("report statements --out: %s is a file, not a folder", dir)
 	}
@@ -272,6 +278,9 @@ func reportStatements(ctx context.Context, s *sqlite.Store, args []string, env E
 	for i, p := range prints {
 		jobs[i] = pdf.Job{Doc: pdf.StatementDoc{Org: org, Statement: p.Statement, Mentor: p.Mentor},
 			Path: filepath.Join(dir, compose.StatementFile(p.Statement.Number))}
+		if err := s.RefuseOwnFile(jobs[i].Path); err != nil {
+			return fmt.Errorf("report statements --out: %w", err)
+		}
 	}
 	_, statErr := os.Stat(dir)
 	made := errors.Is(statErr, os.ErrNotExist)
@@ -321,7 +330,7 @@ func reportSignoff(ctx context.Context, s *sqlite.Store, args []string, env Env)
 	if err != nil {
 		return err
 	}
-	return writeReport("signoff", out, compose.Signoff(org, v), env)
+	return writeReport(s, "signoff", out, compose.Signoff(org, v), env)
 }
 
 func reportSchedule(ctx context.Context, s *sqlite.Store, args []string, env Env) error {
@@ -380,7 +389,7 @@ func reportSchedule(ctx context.Context, s *sqlite.Store, args []string, env Env
 	if err != nil {
 		return err
 	}
-	return writeReport("schedule", out, compose.Schedule(org, reportToday(env), y, schedules[0]), env)
+	return writeReport(s, "schedule", out, compose.Schedule(org, reportToday(env), y, schedules[0]), env)
 }
 
 func reportYearEnd(ctx context.Context, s *sqlite.Store, args []string, env Env) error {
@@ -409,7 +418,7 @@ func reportYearEnd(ctx context.Context, s *sqlite.Store, args []string, env Env)
 		return err
 	}
 	m.Photo = nil
-	return writeReport("yearend", out, pdf.YearEndDoc{Org: org, On: reportToday(env), Mentor: m, Year: y,
+	return writeReport(s, "yearend", out, pdf.YearEndDoc{Org: org, On: reportToday(env), Mentor: m, Year: y,
 		Statements: sts, Threshold: set.NECThreshold}, env)
 }
 
@@ -456,7 +465,7 @@ func reportIntroduction(ctx context.Context, s *sqlite.Store, args []string, env
 	}
 	for _, p := range doc.Pairs {
 		if strings.EqualFold(p.Early.Email, strings.TrimSpace(email)) || strings.EqualFold(p.Experienced.Email, strings.TrimSpace(email)) {
-			return writeReport("introduction", out, pdf.IntroductionDoc{Org: org, On: doc.On, Cohort: c,
+			return writeReport(s, "introduction", out, pdf.IntroductionDoc{Org: org, On: doc.On, Cohort: c,
 				Early: p.Early, Experienced: p.Experienced, Pair: p.Pair}, env)
 		}
 	}
@@ -483,7 +492,7 @@ func reportCohort(ctx context.Context, s *sqlite.Store, args []string, env Env) 
 	if err != nil {
 		return err
 	}
-	return writeReport("cohort", out, doc, env)
+	return writeReport(s, "cohort", out, doc, env)
 }
 
 // cohortDoc gathers a cohort's pairs and the applicants still without a partner (those the
