@@ -67,10 +67,10 @@ var (
 	_ repository.MovableRepository      = (*guardedFiles)(nil)
 )
 
-func (g *guardedFiles) Exists(u fyne.URI) (bool, error)              { return g.inner.Exists(u) }
+func (g *guardedFiles) Exists(u fyne.URI) (bool, error)               { return g.inner.Exists(u) }
 func (g *guardedFiles) Reader(u fyne.URI) (fyne.URIReadCloser, error) { return g.inner.Reader(u) }
-func (g *guardedFiles) CanRead(u fyne.URI) (bool, error)             { return g.inner.CanRead(u) }
-func (g *guardedFiles) Destroy(scheme string)                        { g.inner.Destroy(scheme) }
+func (g *guardedFiles) CanRead(u fyne.URI) (bool, error)              { return g.inner.CanRead(u) }
+func (g *guardedFiles) Destroy(scheme string)                         { g.inner.Destroy(scheme) }
 
 func (g *guardedFiles) Writer(u fyne.URI) (fyne.URIWriteCloser, error) {
 	if err := refuseOwn(u); err != nil {
