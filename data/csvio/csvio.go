@@ -29,8 +29,10 @@ const (
 	Goals    Kind = "goals" // export only, for the organisation: it holds pupil information
 )
 
-// Kinds are the kinds that can be imported, in the order of §5.
-var Kinds = []Kind{Mentors, Checks, Contracts, Schools, Calendars, Instructors, Classrooms, Events, Sessions, Applicants}
+// Kinds are the kinds that can be imported, in the order of §5 except that calendars come
+// before the schools that name them: imported in this order, every row refers only to rows
+// already there.
+var Kinds = []Kind{Mentors, Checks, Contracts, Calendars, Schools, Instructors, Classrooms, Events, Sessions, Applicants}
 
 // ReflectionKinds are the importable kinds of goals and feedback (instructors' feedback and
 // student surveys); goals themselves are exported only.

@@ -247,8 +247,15 @@ func (im *importer) schools(recs []csvio.Record[data.School]) error {
 	if err != nil {
 		return err
 	}
+	cals, err := im.lookup("SELECT name, id FROM calendars")
+	if err != nil {
+		return err
+	}
 	for _, r := range recs {
 		x := r.Value
+		if x.Calendar != "" && !im.calendarRef(cals, r.Line, x.Calendar) {
+			continue
+		}
 		_, existed := ids[x.Name]
 		x.ID = 0 // the upsert keys on the name
 		id, err := saveSchoolTx(im.tx, x)

@@ -1,0 +1,26 @@
+package sqlite
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// calendarRef checks that a school's calendar is one the organisation has, like every other
+// reference of a file: a misspelt name would leave the school without school days.
+func (im *importer) calendarRef(cals map[string]int64, line int, name string) bool {
+	if _, ok := cals[name]; ok {
+		return true
+	}
+	names := make([]string, 0, len(cals))
+	for n := range cals {
+		names = append(names, strconv.Quote(n))
+	}
+	slices.Sort(names)
+	if len(names) == 0 {
+		im.fail(line, "calendar", "no calendar named %q (there are no calendars yet: import calendars first)", name)
+	} else {
+		im.fail(line, "calendar", "no calendar named %q (calendars: %s)", name, strings.Join(names, ", "))
+	}
+	return false
+}
