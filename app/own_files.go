@@ -2,6 +2,8 @@ package app
 
 import (
 	"errors"
+	"fmt"
+	"os"
 	"sync"
 
 	"fyne.io/fyne/v2"
@@ -11,7 +13,8 @@ import (
 // Fyne's save dialog opens (and truncates) the chosen file before the program sees its name,
 // so the database could be emptied from a dialog before any check ran. The window therefore
 // replaces the file repository with one that asks the store first: no dialog, export or
-// template save can write, delete or move over one of MentorDesk's own files.
+// template save can write, delete or move over one of MentorDesk's own files, and no open
+// dialog opens anything but a regular file.
 
 var (
 	ownFilesMu    sync.Mutex
@@ -67,10 +70,19 @@ var (
 	_ repository.MovableRepository      = (*guardedFiles)(nil)
 )
 
-func (g *guardedFiles) Exists(u fyne.URI) (bool, error)               { return g.inner.Exists(u) }
-func (g *guardedFiles) Reader(u fyne.URI) (fyne.URIReadCloser, error) { return g.inner.Reader(u) }
-func (g *guardedFiles) CanRead(u fyne.URI) (bool, error)              { return g.inner.CanRead(u) }
-func (g *guardedFiles) Destroy(scheme string)                         { g.inner.Destroy(scheme) }
+func (g *guardedFiles) Exists(u fyne.URI) (bool, error) { return g.inner.Exists(u) }
+func (g *guardedFiles) Reader(u fyne.URI) (fyne.URIReadCloser, error) {
+	// Opening a FIFO or a device to read blocks until something writes to it: an open dialog
+	// pointed at one would freeze the window.
+	if u != nil && u.Scheme() == "file" {
+		if st, err := os.Stat(u.Path()); err == nil && !st.Mode().IsRegular() {
+			return nil, fmt.Errorf("%s is not a regular file", u.Path())
+		}
+	}
+	return g.inner.Reader(u)
+}
+func (g *guardedFiles) CanRead(u fyne.URI) (bool, error) { return g.inner.CanRead(u) }
+func (g *guardedFiles) Destroy(scheme string)            { g.inner.Destroy(scheme) }
 
 func (g *guardedFiles) Writer(u fyne.URI) (fyne.URIWriteCloser, error) {
 	if err := refuseOwn(u); err != nil {

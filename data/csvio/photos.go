@@ -58,6 +58,11 @@ func loadPhoto(dir, cell string) ([]byte, error) {
 	if !filepath.IsAbs(path) {
 		path = filepath.Join(dir, path)
 	}
+	// A FIFO, a device or a folder named by a cell would block the import or fail half-way:
+	// only a regular file is opened.
+	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
+		return nil, fmt.Errorf("%q is %s, not a photo file", cell, notRegular(st.Mode()))
+	}
 	f, err := os.Open(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("%q was not found (photos are looked up from the CSV file's folder)", cell)
@@ -69,8 +74,8 @@ func loadPhoto(dir, cell string) ([]byte, error) {
 		return nil, fmt.Errorf("%q cannot be opened: %v", cell, err)
 	}
 	defer f.Close()
-	if st, err := f.Stat(); err == nil && st.IsDir() {
-		return nil, fmt.Errorf("%q is a folder, not a photo", cell)
+	if st, err := f.Stat(); err == nil && !st.Mode().IsRegular() {
+		return nil, fmt.Errorf("%q is %s, not a photo file", cell, notRegular(st.Mode()))
 	}
 	b, err := io.ReadAll(io.LimitReader(f, photo.MaxFileBytes+1))
 	if err != nil {
@@ -81,6 +86,21 @@ func loadPhoto(dir, cell string) ([]byte, error) {
 		return nil, fmt.Errorf("%q: %v", cell, err)
 	}
 	return out, nil
+}
+
+// notRegular names what a path that is not a regular file is.
+func notRegular(m fs.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a folder"
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe (FIFO)"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	}
+	return "not a regular file"
 }
 
 // savePhotos writes each mentor's photo under dir and returns the photo cells ("" for none).

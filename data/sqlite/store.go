@@ -329,6 +329,9 @@ func Verify(path string) error {
 
 // tx runs fn in one immediate write transaction: all of it happens or none.
 func (s *Store) tx(ctx context.Context, fn func(*sql.Tx) error) error {
+	if err := beforeWrite(ctx); err != nil {
+		return err
+	}
 	tx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
 		return err

@@ -107,7 +107,22 @@ func Run(args []string, env Env) (code int) {
 			}
 		}()
 	}
-	if writes(name, rest[1:]) {
+	ctx := context.Background()
+	switch {
+	case name == "import":
+		// An import reads its file and photos first and takes the lock for its transaction
+		// only, so a slow file never keeps a window waiting.
+		var lock *sqlite.Lock
+		ctx = sqlite.BeforeWrite(ctx, func() error {
+			if lock != nil {
+				return nil
+			}
+			var err error
+			lock, err = sqlite.AcquireLock(absPath(db), "command line", 5*time.Second)
+			return err
+		})
+		defer func() { lock.Release() }()
+	case writes(name, rest[1:]):
 		// Writes wait briefly for a window or another command to let go, then refuse.
 		lock, err := sqlite.AcquireLock(absPath(db), "command line", 5*time.Second)
 		if err != nil {
@@ -127,7 +142,7 @@ func Run(args []string, env Env) (code int) {
 		return report(env, err)
 	}
 	defer s.Close()
-	return report(env, inCommand(name, cmd(context.Background(), s, rest[1:], env)))
+	return report(env, inCommand(name, cmd(ctx, s, rest[1:], env)))
 }
 
 // inCommand marks a usage error with the command it belongs to, so its usage lines follow it.
