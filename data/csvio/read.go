@@ -44,7 +44,7 @@ func (t table[T]) read(in io.Reader, file string) ([]Record[T], Errors) {
 				seen[k] = r.line
 			}
 		}
-		recs = append(recs, Record[T]{r.line, v})
+		recs = append(recs, Record[T]{Line: r.line, Value: v, Lacks: r.lacks})
 	})
 	return recs, errs
 }
@@ -89,8 +89,18 @@ func readRows(in io.Reader, file string, kind Kind, each func(*row)) Errors {
 	if len(errs) > 0 {
 		return errs
 	}
+	var lacks map[string]bool
+	for i, p := range pos {
+		if p < 0 {
+			if lacks == nil {
+				lacks = map[string]bool{}
+			}
+			lacks[cols[i]] = true
+		}
+	}
+	width := len(header)
 
-	r := &row{file: file, kind: kind, cells: make([]string, len(cols)), bad: make([]bool, len(cols))}
+	r := &row{file: file, kind: kind, cells: make([]string, len(cols)), bad: make([]bool, len(cols)), lacks: lacks}
 	for {
 		rec, err := cr.Read()
 		if err == io.EOF {
@@ -104,12 +114,16 @@ func readRows(in io.Reader, file string, kind Kind, each func(*row)) Errors {
 		if blank(rec) {
 			continue
 		}
-		if len(rec) != len(cols) {
-			errs = append(errs, &Error{File: file, Line: line, Problem: fmt.Sprintf("the row has %d cells but the header has %d", len(rec), len(cols))})
+		if len(rec) != width {
+			errs = append(errs, &Error{File: file, Line: line, Problem: fmt.Sprintf("the row has %d cells but the header has %d", len(rec), width)})
 			continue
 		}
 		r.reset(line)
 		for i, p := range pos {
+			if p < 0 {
+				r.cells[i] = ""
+				continue
+			}
 			r.cells[i] = r.clean(cols[i], rec[p])
 		}
 		each(r)
@@ -144,7 +158,10 @@ func matchHeader(file string, line int, kind Kind, header []string) ([]int, Erro
 	pos := make([]int, len(cols))
 	for i, c := range cols {
 		p, ok := at[c]
-		if !ok {
+		switch {
+		case !ok && contains(added[kind], c):
+			p = -1 // a column added later: older files stay importable
+		case !ok:
 			errs = append(errs, &Error{File: file, Line: line, Column: c, Problem: "column is missing from the header"})
 		}
 		pos[i] = p
@@ -233,6 +250,7 @@ type row struct {
 	cells []string
 	bad   []bool // a problem was reported for the cell: one problem per cell is enough
 	errs  []*Error
+	lacks map[string]bool // later-added columns the file does not have
 }
 
 func (r *row) reset(line int) {

@@ -3,6 +3,7 @@ package csvio
 import (
 	"io"
 	"strconv"
+	"strings"
 
 	"mentordesk/data"
 )
@@ -25,6 +26,13 @@ func ReadSessions(in io.Reader, file string) ([]Record[data.Session], error) {
 				ConfirmedOn: r.date("confirmed_on"),
 				Focus:       r.text("focus"),
 				Notes:       r.text("notes"),
+				Punctuality: data.Punctuality(strings.ToLower(r.text("punctuality"))), // optional; Validate names a bad one
+				// How the instructor confirmed, and why and by whom a session was cancelled:
+				// the payments history and the roster review depend on them.
+				ConfirmedBy:  r.text("confirmed_by"),
+				ConfirmedHow: r.text("confirmed_how"),
+				CancelReason: r.text("cancel_reason"),
+				CancelledBy:  r.text("cancelled_by"),
 			}
 		},
 		keyCols: []string{"school", "classroom", "date", "start"},
@@ -38,7 +46,8 @@ func ReadSessions(in io.Reader, file string) ([]Record[data.Session], error) {
 func WriteSessions(w io.Writer, ss []data.Session) error {
 	return writeTable(w, Sessions, ss, func(s data.Session) []string {
 		return []string{s.Date.String(), s.Start.String(), itoa(s.Minutes), s.School, s.Classroom,
-			s.MentorEmail, string(s.Program), string(s.Status), s.ConfirmedOn.String(), s.Focus, s.Notes}
+			s.MentorEmail, string(s.Program), string(s.Status), s.ConfirmedOn.String(), s.Focus, s.Notes,
+			string(s.Punctuality), s.ConfirmedBy, s.ConfirmedHow, s.CancelReason, s.CancelledBy}
 	})
 }
 

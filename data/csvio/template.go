@@ -40,7 +40,10 @@ func Template(k Kind) []byte {
 	case Events:
 		err = WriteEvents(&buf, []data.Event{{School: "Whitman Middle School", Classroom: "7th Grade Band", Date: d("2026-12-10"), Name: "Winter Concert"}})
 	case Sessions:
-		err = WriteSessions(&buf, []data.Session{{Date: d("2026-10-14"), Start: data.ClockOf(9, 40), Minutes: 50, School: "Whitman Middle School", Classroom: "7th Grade Band", MentorEmail: "maya.okafor@example.org", Program: data.Focused, Status: data.Planned, Focus: "Winter Concert repertoire", Notes: "Trumpet and trombone sectional in the practice room"}})
+		err = WriteSessions(&buf, []data.Session{{Date: d("2026-10-14"), Start: data.ClockOf(9, 40), Minutes: 50, School: "Whitman Middle School", Classroom: "7th Grade Band", MentorEmail: "maya.okafor@example.org", Program: data.Focused, Status: data.Confirmed, ConfirmedOn: d("2026-10-15"), Focus: "Winter Concert repertoire", Notes: "Trumpet and trombone sectional in the practice room",
+			Punctuality: data.OnTime, ConfirmedBy: "Daniel Reyes", ConfirmedHow: "e-mail"}})
+	case Settings:
+		err = WriteSettings(&buf, []Setting{{Key: "org.name", Value: "Harmony Bridge Music Mentors"}}, "", "")
 	case Applicants:
 		err = WriteApplicants(&buf, []data.Applicant{{Cohort: "Spring 2027", FirstName: "Priya", LastName: "Natarajan", Email: "pnatarajan@example.org", School: "Eckstein Middle School", CareerStage: data.Early, YearsTeaching: 2, Strengths: []string{"choir", "sight-reading"}, Passions: []string{"world music"}, Growth: []string{"classroom management", "jazz band"}}})
 	case Payments:

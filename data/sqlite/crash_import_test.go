@@ -111,7 +111,7 @@ func TestCrashWhileImporting(t *testing.T) {
 	before := countRows(t, template, "sessions")
 	// Sessions at 06:00–07:40, a time the fixture never uses, so every row is new.
 	var b strings.Builder
-	b.WriteString(strings.Join(csvio.Columns(csvio.Sessions), ",") + "\n")
+	b.WriteString(strings.Join(csvio.Columns(csvio.Sessions)[:11], ",") + "\n") // a file of the first eleven columns, as older exports are
 	rows := 0
 	for day := 0; day < 400; day++ {
 		for room := 1; room <= 18; room++ {

@@ -105,6 +105,12 @@ func (s *Store) Export(ctx context.Context, kind csvio.Kind, w io.Writer, dir, p
 			return 0, err
 		}
 		return len(xs), csvio.WriteApplicants(w, xs)
+	case csvio.Settings:
+		rows, err := s.settingRows(ctx)
+		if err != nil {
+			return 0, err
+		}
+		return len(rows), csvio.WriteSettings(w, rows, dir, photoPrefix)
 	case csvio.Payments:
 		xs, err := s.Statements(ctx, StatementFilter{})
 		if err != nil {

@@ -74,6 +74,8 @@ func (s *Store) importCSV(ctx context.Context, kind csvio.Kind, file string, r i
 		rows, apply, err = prepare(csvio.ReadSessions(r, file))((*importer).sessions)
 	case csvio.Applicants:
 		rows, apply, err = prepare(csvio.ReadApplicants(r, file))((*importer).applicants)
+	case csvio.Settings:
+		rows, apply, err = prepare(csvio.ReadSettings(r, file, dir))((*importer).settings)
 	case csvio.Feedback:
 		rows, apply, err = prepare(csvio.ReadFeedback(r, file))((*importer).feedback)
 	case csvio.Surveys:
@@ -435,7 +437,8 @@ func (im *importer) sessions(recs []csvio.Record[data.Session]) error {
 	}
 	rows.Close()
 	ins, err := im.tx.PrepareContext(im.ctx, `INSERT INTO sessions(classroom_id, mentor_id, date, start, minutes, program, status,
-		confirmed_on, focus, notes) VALUES (?,?,?,?,?,?,?,?,?,?)`)
+		confirmed_on, focus, notes, punctuality, confirmed_by, confirmed_how, cancel_reason, cancelled_by)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`)
 	if err != nil {
 		return err
 	}
@@ -451,7 +454,7 @@ func (im *importer) sessions(recs []csvio.Record[data.Session]) error {
 		old, existed := existing[key]
 		if !existed {
 			if _, err := ins.Exec(x.ClassroomID, x.MentorID, dv(x.Date), x.Start, x.Minutes, x.Program, x.Status,
-				dv(x.ConfirmedOn), x.Focus, x.Notes); err != nil {
+				dv(x.ConfirmedOn), x.Focus, x.Notes, x.Punctuality, x.ConfirmedBy, x.ConfirmedHow, x.CancelReason, x.CancelledBy); err != nil {
 				im.fail(r.Line, "", "%v", friendlySessionErr(err))
 				continue
 			}
@@ -459,11 +462,12 @@ func (im *importer) sessions(recs []csvio.Record[data.Session]) error {
 			im.count(false)
 			continue
 		}
-		// The file carries the CSV columns only; the rest of the session (enrollment, lifecycle
-		// details) is kept as it is.
+		// The file carries the CSV columns only; the rest of the session (its enrollment, and
+		// the lifecycle details an older file has no columns for) is kept as it is.
 		upd := old
 		upd.MentorID, upd.Minutes, upd.Program, upd.Status, upd.ConfirmedOn, upd.Focus, upd.Notes =
 			x.MentorID, x.Minutes, x.Program, x.Status, x.ConfirmedOn, x.Focus, x.Notes
+		mergeSessionDetails(&upd, x, r)
 		if old.Locked() {
 			if upd.MentorID != old.MentorID || upd.Minutes != old.Minutes || upd.Program != old.Program ||
 				upd.Status != old.Status || upd.ConfirmedOn != old.ConfirmedOn {

@@ -4,6 +4,9 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"mentordesk/data"
+	"mentordesk/data/csvio"
 )
 
 // calendarRef checks that a school's calendar is one the organisation has, like every other
@@ -23,4 +26,24 @@ func (im *importer) calendarRef(cals map[string]int64, line int, name string) bo
 		im.fail(line, "calendar", "no calendar named %q (calendars: %s)", name, strings.Join(names, ", "))
 	}
 	return false
+}
+
+// mergeSessionDetails takes from a sessions row the lifecycle details its file has columns for
+// (files written before those columns existed leave them as they are).
+func mergeSessionDetails(upd *data.Session, x data.Session, r csvio.Record[data.Session]) {
+	if r.Has("punctuality") {
+		upd.Punctuality = x.Punctuality
+	}
+	if r.Has("confirmed_by") {
+		upd.ConfirmedBy = x.ConfirmedBy
+	}
+	if r.Has("confirmed_how") {
+		upd.ConfirmedHow = x.ConfirmedHow
+	}
+	if r.Has("cancel_reason") {
+		upd.CancelReason = x.CancelReason
+	}
+	if r.Has("cancelled_by") {
+		upd.CancelledBy = x.CancelledBy
+	}
 }
