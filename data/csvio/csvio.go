@@ -27,6 +27,8 @@ const (
 	// Settings are the organisation's settings as key and value rows (the logo as a file
 	// beside the CSV), so a letterhead, the rates and the review thresholds travel too.
 	Settings Kind = "settings"
+	// Decisions are the director's roster review decisions (keep, coach, remove).
+	Decisions Kind = "decisions"
 
 	Feedback Kind = "feedback"
 	Surveys  Kind = "surveys"
@@ -40,7 +42,7 @@ var Kinds = []Kind{Mentors, Checks, Contracts, Calendars, Schools, Instructors, 
 
 // ReflectionKinds are the importable kinds of goals and feedback (instructors' feedback and
 // student surveys); goals themselves are exported only.
-var ReflectionKinds = []Kind{Feedback, Surveys}
+var ReflectionKinds = []Kind{Feedback, Surveys, Decisions}
 
 // Importable are all the kinds a file can bring in: Kinds, then ReflectionKinds.
 var Importable = append(append([]Kind(nil), Kinds...), ReflectionKinds...)
@@ -65,6 +67,7 @@ var columns = map[Kind][]string{
 	Surveys:     {"mentor_email", "school", "classroom", "school_year", "term", "taken_on", "responses", "preparation", "rapport", "musical_progress", "enjoyment"},
 	Goals:       {"school", "classroom", "school_year", "group", "goal", "set_by", "target_date", "rating_before", "rating_after", "status"},
 	Settings:    {"key", "value"},
+	Decisions:   {"mentor_email", "decided_on", "decision", "reason"},
 }
 
 // added are the columns appended to a kind after files of it were already in use: a file

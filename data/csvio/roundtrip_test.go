@@ -239,6 +239,7 @@ func TestTemplates(t *testing.T) {
 			r, err := ReadSettings(bytes.NewReader(b), "t.csv", "")
 			return len(r), err
 		},
+		Decisions: func(b []byte) (int, error) { r, err := ReadDecisions(bytes.NewReader(b), "t.csv"); return len(r), err },
 	}
 	for _, k := range AllKinds {
 		if k == Goals {

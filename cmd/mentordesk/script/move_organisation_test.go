@@ -2,6 +2,7 @@ package script
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
 	"os"
 	"path/filepath"
@@ -9,7 +10,9 @@ import (
 	"strings"
 	"testing"
 
+	"mentordesk/data"
 	"mentordesk/data/csvio"
+	"mentordesk/data/sqlite"
 )
 
 // An organisation moved through CSV alone got a different roster: the sessions file had no
@@ -18,6 +21,17 @@ import (
 // compliance list and every export come out byte for byte the same.
 func TestOrganisationMovedThroughCSVIsTheSame(t *testing.T) {
 	src := demoDB(t)
+	// The director took one mentor off the roster: the decision must travel too.
+	s := openStore(t, src)
+	ms, err := s.RosterMentors(context.Background(), sqlite.RosterFilter{On: data.MustDate("2026-11-22")})
+	if err != nil || len(ms) < 2 {
+		t.Fatalf("roster: %d mentors, %v", len(ms), err)
+	}
+	if _, err := s.SaveReviewDecision(context.Background(), data.ReviewDecision{MentorID: ms[0].ID, DecidedOn: data.MustDate("2026-10-01"),
+		Decision: "remove", Reason: "Missed two sessions without notice"}); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
 	dst := filepath.Join(t.TempDir(), "moved.db")
 	kinds := append(append([]csvio.Kind(nil), csvio.Kinds...), csvio.ReflectionKinds...)
 	exportAll := func(db string) string {
