@@ -21,18 +21,30 @@ func (s *Store) ImportWithBackup(ctx context.Context, kind csvio.Kind, file stri
 	}
 	_, statErr := os.Stat(backupDir)
 	madeDir := errors.Is(statErr, os.ErrNotExist)
-	dest := s.backupName(backupDir, "before-import")
-	if err := s.Backup(ctx, dest); err != nil {
-		if madeDir {
-			os.Remove(backupDir) // only when empty
+	// The copy is taken just before the import's transaction begins (after any lock it
+	// waits for): a file refused while it is read never costs a backup at all.
+	dest, outer := "", ctx
+	ctx = BeforeWrite(ctx, func() error {
+		if err := beforeWrite(outer); err != nil {
+			return err
 		}
-		return ImportSummary{Kind: kind}, fmt.Errorf("back up before importing: %w", err)
-	}
+		if dest != "" {
+			return nil
+		}
+		dest = s.backupName(backupDir, "before-import")
+		if err := s.Backup(outer, dest); err != nil {
+			dest = ""
+			return fmt.Errorf("back up before importing: %w", err)
+		}
+		return nil
+	})
 	sum, err := s.Import(ctx, kind, file, r, dir)
 	if err != nil {
-		os.Remove(dest)
+		if dest != "" {
+			os.Remove(dest)
+		}
 		if madeDir {
-			os.Remove(backupDir)
+			os.Remove(backupDir) // only when empty
 		}
 		return sum, err
 	}

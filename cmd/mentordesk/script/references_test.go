@@ -33,8 +33,8 @@ func TestUnknownReferencesAreRefused(t *testing.T) {
 		{csvio.Classrooms, "No Such School,Band,band,9,,Mon,09:00,50", "school", "no school"},
 		{csvio.Classrooms, school + ",New Band,band,9,nobody@example.org,Mon,09:00,50", "instructor_email", "no instructor"},
 		{csvio.Events, school + ",No Such Classroom,2027-03-01,Concert", "classroom", "no classroom"},
-		{csvio.Sessions, "2027-03-01,10:00,50," + school + ",No Such Classroom," + mentor + ",season,planned,,,", "classroom", "no classroom"},
-		{csvio.Sessions, "2027-03-01,10:00,50," + school + "," + classroom + ",nobody@example.org,season,planned,,,", "mentor_email", "no mentor"},
+		{csvio.Sessions, "2027-03-01,10:00,50," + school + ",No Such Classroom," + mentor + ",season,planned,,,,,,,,", "classroom", "no classroom"},
+		{csvio.Sessions, "2027-03-01,10:00,50," + school + "," + classroom + ",nobody@example.org,season,planned,,,,,,,,", "mentor_email", "no mentor"},
 		{csvio.Feedback, "nobody@example.org," + school + "," + classroom + ",2026-27,1,2026-11-01,4,4,4,4,", "mentor_email", "no mentor"},
 		{csvio.Surveys, mentor + ",No Such School," + classroom + ",2026-27,1,2026-11-01,20,4,4,4,4", "classroom", "no classroom"},
 	}
