@@ -21,6 +21,9 @@ const (
 	Classrooms  Kind = "classrooms"
 	Events      Kind = "events"
 	Sessions    Kind = "sessions"
+	// Enrollments are the programs instructors signed up for: the contract's classrooms, the
+	// planner and feedback depend on them.
+	Enrollments Kind = "enrollments"
 	Applicants  Kind = "applicants"
 	Payments    Kind = "payments" // export only
 
@@ -38,7 +41,7 @@ const (
 // Kinds are the kinds that can be imported, in the order of §5 except that calendars come
 // before the schools that name them: imported in this order, every row refers only to rows
 // already there.
-var Kinds = []Kind{Mentors, Checks, Contracts, Calendars, Schools, Instructors, Classrooms, Events, Sessions, Applicants, Settings}
+var Kinds = []Kind{Mentors, Checks, Contracts, Calendars, Schools, Instructors, Classrooms, Events, Enrollments, Sessions, Applicants, Settings}
 
 // ReflectionKinds are the importable kinds of goals and feedback (instructors' feedback and
 // student surveys); goals themselves are exported only.
@@ -67,6 +70,7 @@ var columns = map[Kind][]string{
 	Surveys:     {"mentor_email", "school", "classroom", "school_year", "term", "taken_on", "responses", "preparation", "rapport", "musical_progress", "enjoyment"},
 	Goals:       {"school", "classroom", "school_year", "group", "goal", "set_by", "target_date", "rating_before", "rating_after", "status"},
 	Settings:    {"key", "value"},
+	Enrollments: {"mentor_email", "school", "classroom", "school_year", "program", "events", "evaluation", "to_school", "to_classroom", "fall_sessions", "status", "ended_on", "end_reason"},
 	Decisions:   {"mentor_email", "decided_on", "decision", "reason"},
 }
 

@@ -240,6 +240,10 @@ func TestTemplates(t *testing.T) {
 			return len(r), err
 		},
 		Decisions: func(b []byte) (int, error) { r, err := ReadDecisions(bytes.NewReader(b), "t.csv"); return len(r), err },
+		Enrollments: func(b []byte) (int, error) {
+			r, err := ReadEnrollments(bytes.NewReader(b), "t.csv")
+			return len(r), err
+		},
 	}
 	for _, k := range AllKinds {
 		if k == Goals {

@@ -42,6 +42,9 @@ func Template(k Kind) []byte {
 	case Sessions:
 		err = WriteSessions(&buf, []data.Session{{Date: d("2026-10-14"), Start: data.ClockOf(9, 40), Minutes: 50, School: "Whitman Middle School", Classroom: "7th Grade Band", MentorEmail: "maya.okafor@example.org", Program: data.Focused, Status: data.Confirmed, ConfirmedOn: d("2026-10-15"), Focus: "Winter Concert repertoire", Notes: "Trumpet and trombone sectional in the practice room",
 			Punctuality: data.OnTime, ConfirmedBy: "Daniel Reyes", ConfirmedHow: "e-mail"}})
+	case Enrollments:
+		err = WriteEnrollments(&buf, []EnrollmentRow{{MentorEmail: "maya.okafor@example.org", School: "Whitman Middle School", Classroom: "7th Grade Band",
+			SchoolYear: 2026, Program: data.Focused, Events: []data.Date{d("2026-12-10"), d("2027-03-18"), d("2027-06-03")}, Status: data.EnrollmentActive}})
 	case Decisions:
 		err = WriteDecisions(&buf, []DecisionRow{{MentorEmail: "maya.okafor@example.org", ReviewDecision: data.ReviewDecision{DecidedOn: d("2027-01-15"), Decision: "coach", Reason: "Two late arrivals this term; talked through setting up on time."}}})
 	case Settings:

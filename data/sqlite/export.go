@@ -121,6 +121,8 @@ func (s *Store) Export(ctx context.Context, kind csvio.Kind, w io.Writer, dir, p
 		return s.exportReflection(ctx, kind, w)
 	case csvio.Decisions:
 		return s.exportDecisions(ctx, w)
+	case csvio.Enrollments:
+		return s.exportEnrollments(ctx, w)
 	}
 	return 0, fmt.Errorf("%q cannot be exported", kind)
 }

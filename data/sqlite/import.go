@@ -78,6 +78,8 @@ func (s *Store) importCSV(ctx context.Context, kind csvio.Kind, file string, r i
 		rows, apply, err = prepare(csvio.ReadSettings(r, file, dir))((*importer).settings)
 	case csvio.Decisions:
 		rows, apply, err = prepare(csvio.ReadDecisions(r, file))((*importer).decisions)
+	case csvio.Enrollments:
+		rows, apply, err = prepare(csvio.ReadEnrollments(r, file))((*importer).enrollments)
 	case csvio.Feedback:
 		rows, apply, err = prepare(csvio.ReadFeedback(r, file))((*importer).feedback)
 	case csvio.Surveys:

@@ -83,6 +83,25 @@ func TestOrganisationMovedThroughCSVIsTheSame(t *testing.T) {
 		t.Errorf("an older sessions file blanked the lifecycle details:\n%s", firstDifference(string(sessions), string(a)))
 	}
 
+	// Documents that read enrollments: a contract lists the classrooms assigned, a school's
+	// roster the mentors enrolled there.
+	same := func(what string, args ...string) {
+		t.Helper()
+		a, b := filepath.Join(t.TempDir(), "a.pdf"), filepath.Join(t.TempDir(), "b.pdf")
+		mustReport(t, src, a, args...)
+		mustReport(t, dst, b, args...)
+		pa, _ := os.ReadFile(a)
+		pb, _ := os.ReadFile(b)
+		if !bytes.Equal(pa, pb) {
+			t.Errorf("%s differs after the move", what)
+		}
+	}
+	same("the contract", "contract", "--mentor", "minh.nguyen@example.org", "--year", "2026-27")
+	same("a school's roster", "roster", "--school", "Green Lake High School", "--on", "2026-11-22")
+	if e, _ := os.ReadFile(filepath.Join(from, "enrollments.csv")); bytes.Count(e, []byte("\n")) < 10 {
+		t.Error("the sample's enrollments export has almost no rows: the test would not see them lost")
+	}
+
 	for _, on := range []string{"2026-11-22", "2026-02-10", "2027-06-01"} {
 		_, a, _ := run(t, src, "compliance", "--on", on)
 		_, b, _ := run(t, dst, "compliance", "--on", on)

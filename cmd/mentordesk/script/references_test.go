@@ -35,6 +35,8 @@ func TestUnknownReferencesAreRefused(t *testing.T) {
 		{csvio.Events, school + ",No Such Classroom,2027-03-01,Concert", "classroom", "no classroom"},
 		{csvio.Sessions, "2027-03-01,10:00,50," + school + ",No Such Classroom," + mentor + ",season,planned,,,,,,,,", "classroom", "no classroom"},
 		{csvio.Sessions, "2027-03-01,10:00,50," + school + "," + classroom + ",nobody@example.org,season,planned,,,,,,,,", "mentor_email", "no mentor"},
+		{csvio.Enrollments, mentor + "," + school + ",No Such Classroom,2026-27,season,2027-03-01,no,,,,active,,", "classroom", "no classroom"},
+		{csvio.Enrollments, mentor + "," + school + "," + classroom + ",2026-27,bridge,2027-03-01;2027-10-01,no," + school + ",No Such Classroom,1,active,,", "to_classroom", "no classroom"},
 		{csvio.Feedback, "nobody@example.org," + school + "," + classroom + ",2026-27,1,2026-11-01,4,4,4,4,", "mentor_email", "no mentor"},
 		{csvio.Surveys, mentor + ",No Such School," + classroom + ",2026-27,1,2026-11-01,20,4,4,4,4", "classroom", "no classroom"},
 	}

@@ -40,8 +40,8 @@ Without a command, the window opens. Commands:
   settings set KEY VALUE | settings get KEY
   import KIND FILE.csv                     all rows or none
   export KIND FILE.csv                     KIND: mentors checks contracts calendars schools instructors
-                                           classrooms events sessions applicants settings feedback
-                                           surveys decisions; export also: payments, goals
+                                           classrooms events enrollments sessions applicants settings
+                                           feedback surveys decisions; export also: payments, goals
   plan --school S --classroom C --program focused|season|bridge --mentor EMAIL --events DATE[,DATE…]
        [--evaluation] [--to-school S2 --to-classroom C2 --fall-sessions 1|2] [--apply]
   statements issue [--through DATE] [--dry-run]
