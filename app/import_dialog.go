@@ -199,12 +199,17 @@ func kindOfFile(path string, content []byte) csvio.Kind {
 		have[strings.ToLower(strings.TrimSpace(h))] = true
 	}
 	for _, k := range csvio.Importable {
-		cols := csvio.Columns(k)
-		all := len(cols) == len(have)
-		for _, c := range cols {
-			all = all && have[c]
+		// Every column of the kind, or all but those added later (an older file).
+		n, all := 0, true
+		for _, c := range csvio.Columns(k) {
+			switch {
+			case have[c]:
+				n++
+			case !csvio.AddedLater(k, c):
+				all = false
+			}
 		}
-		if all {
+		if all && n == len(have) {
 			return k
 		}
 	}

@@ -81,6 +81,10 @@ var added = map[Kind][]string{
 	Sessions: {"punctuality", "confirmed_by", "confirmed_how", "cancel_reason", "cancelled_by"},
 }
 
+// AddedLater reports whether col was added to kind after files of it were in use, so that a
+// file may lack it.
+func AddedLater(k Kind, col string) bool { return contains(added[k], col) }
+
 // Columns returns the columns of a kind in the order files are written; nil for an unknown kind.
 func Columns(k Kind) []string { return append([]string(nil), columns[k]...) }
 
