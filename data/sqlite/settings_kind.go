@@ -3,10 +3,13 @@ package sqlite
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
+	"fmt"
 	"image"
 	_ "image/jpeg" // logos are JPEG or PNG
 	_ "image/png"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -37,7 +40,86 @@ func (s *Store) settingRows(ctx context.Context) ([]csvio.Setting, error) {
 	if len(set.OrgLogo) > 0 {
 		rows = append(rows, csvio.Setting{Key: csvio.LogoKey, Logo: set.OrgLogo})
 	}
+	clauses, err := s.ContractClauses(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for i, c := range clauses {
+		rows = append(rows, csvio.Setting{Key: clauseKey(i+1, "heading"), Value: c.Heading},
+			csvio.Setting{Key: clauseKey(i+1, "text"), Value: c.Text})
+	}
 	return rows, nil
+}
+
+// The director's contract clauses travel as two rows each: contract.clause.N.heading and
+// contract.clause.N.text, N from 1.
+var clauseRow = regexp.MustCompile(`^contract\.clause\.([0-9]+)\.(heading|text)$`)
+
+func clauseKey(n int, part string) string { return fmt.Sprintf("contract.clause.%d.%s", n, part) }
+
+// clauseRows gathers the clause rows of a settings file.
+type clauseRows struct {
+	byNumber map[int]*ContractClause
+	lines    map[int]int // clause number → the line of its last row
+	last     int
+}
+
+func (c *clauseRows) add(line int, key, value string) bool {
+	m := clauseRow.FindStringSubmatch(key)
+	if m == nil {
+		return false
+	}
+	n, _ := strconv.Atoi(m[1])
+	if c.byNumber == nil {
+		c.byNumber, c.lines = map[int]*ContractClause{}, map[int]int{}
+	}
+	if c.byNumber[n] == nil {
+		c.byNumber[n] = &ContractClause{}
+	}
+	if m[2] == "heading" {
+		c.byNumber[n].Heading = value
+	} else {
+		c.byNumber[n].Text = value
+	}
+	c.lines[n], c.last = line, max(c.last, line)
+	return true
+}
+
+// store checks the clauses as the contract screen does and saves them in place of the old ones.
+func (c *clauseRows) store(im *importer) error {
+	if c.byNumber == nil {
+		return nil
+	}
+	n := 0
+	for k := range c.byNumber {
+		n = max(n, k)
+	}
+	list := make([]ContractClause, n)
+	for i := range list {
+		x, ok := c.byNumber[i+1]
+		if !ok {
+			im.fail(c.last, "key", "%s and %s are missing: clauses are numbered from 1 without gaps", clauseKey(i+1, "heading"), clauseKey(i+1, "text"))
+			return nil
+		}
+		list[i] = *x
+	}
+	if ps := CheckContractClauses(list); len(ps) > 0 {
+		for _, p := range ps {
+			line := c.last
+			var k int
+			if _, err := fmt.Sscanf(p.Field, "clauses[%d]", &k); err == nil && c.lines[k] != 0 {
+				line = c.lines[k]
+			}
+			im.fail(line, "value", "%s: %s", p.Field, p.Problem)
+		}
+		return nil
+	}
+	b, err := json.Marshal(list)
+	if err != nil {
+		return err
+	}
+	_, err = im.tx.ExecContext(im.ctx, "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", keyContractClauses, string(b))
+	return err
 }
 
 // settings imports settings rows: each value is checked as `settings set` checks it, and only
@@ -52,8 +134,14 @@ func (im *importer) settings(recs []csvio.Record[csvio.Setting]) error {
 		return err
 	}
 	thresholds := data.DefaultReviewThresholds()
+	var clauses clauseRows
 	for _, r := range recs {
 		x := r.Value
+		if clauses.add(r.Line, x.Key, x.Value) {
+			_, existed := stored[keyContractClauses]
+			im.count(existed)
+			continue
+		}
 		var werr error
 		switch {
 		case x.Key == csvio.LogoKey && x.Value == "":
@@ -93,7 +181,7 @@ func (im *importer) settings(recs []csvio.Record[csvio.Setting]) error {
 			check := data.DefaultSettings()
 			if err := check.Set(x.Key, x.Value); err != nil {
 				if strings.Contains(err.Error(), "is not a setting") {
-					im.fail(r.Line, "key", "%q is not a setting (keys: %s, %s, %s)", x.Key,
+					im.fail(r.Line, "key", "%q is not a setting (keys: %s, %s, %s, contract.clause.N.heading, contract.clause.N.text)", x.Key,
 						strings.Join(data.SettingKeys, ", "), strings.Join(ReviewThresholdKeys, ", "), csvio.LogoKey)
 				} else {
 					im.fail(r.Line, "value", "%v", err)
@@ -109,7 +197,7 @@ func (im *importer) settings(recs []csvio.Record[csvio.Setting]) error {
 		_, existed := stored[x.Key]
 		im.count(existed)
 	}
-	return nil
+	return clauses.store(im)
 }
 
 // checkLogo accepts a JPEG or PNG image, as the Settings screen does.

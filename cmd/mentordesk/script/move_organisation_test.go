@@ -31,6 +31,12 @@ func TestOrganisationMovedThroughCSVIsTheSame(t *testing.T) {
 		Decision: "remove", Reason: "Missed two sessions without notice"}); err != nil {
 		t.Fatal(err)
 	}
+	// The director's own contract clauses travel with the settings.
+	clauses := []sqlite.ContractClause{{Heading: "Tuning and warm-ups", Text: "{{mentor}} tunes with the section before each session."},
+		{Heading: "Instruments", Text: "The school lends {{mentor}} a music stand, and {{org}} nothing else."}}
+	if err := s.SaveContractClauses(context.Background(), clauses); err != nil {
+		t.Fatal(err)
+	}
 	s.Close()
 	dst := filepath.Join(t.TempDir(), "moved.db")
 	kinds := append(append([]csvio.Kind(nil), csvio.Kinds...), csvio.ReflectionKinds...)
