@@ -164,6 +164,11 @@ func TestSettingsFileIsCheckedLikeSettingsSet(t *testing.T) {
 			t.Errorf("exit %d, stderr %q lacks %q", code, stderr, want)
 		}
 	}
+	os.WriteFile(p, []byte("key,value\ncontract.clause.2.heading,Tuning\ncontract.clause.2.text,Tune first.\ncontract.clause.3.heading,Stands\ncontract.clause.3.text,\n"), 0o600)
+	code, _, stderr = run(t, db, "import", "settings", p)
+	if code != 1 || !strings.Contains(stderr, "contract.clause.1.heading and contract.clause.1.text are missing") {
+		t.Errorf("clauses with a gap: exit %d %q", code, stderr)
+	}
 	if after, _ := os.ReadFile(exportTo(t, db, "settings")); !bytes.Equal(before, after) {
 		t.Error("a refused settings file changed the settings")
 	}
