@@ -125,11 +125,32 @@ func savePhotos(ms []data.Mentor, dir, prefix string) ([]string, error) {
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			return nil, fmt.Errorf("photo of %s: %w", m.Name(), err)
 		}
-		if err := os.WriteFile(path, m.Photo, 0o644); err != nil {
+		if err := replaceFile(path, m.Photo); err != nil {
 			return nil, fmt.Errorf("photo of %s: %w", m.Name(), err)
 		}
 	}
 	return cells, nil
+}
+
+// replaceFile writes b to a new file beside path and renames it into place: an existing path
+// that is a link (symbolic or hard) to another file is replaced, never written through.
+func replaceFile(path string, b []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.partial")
+	if err != nil {
+		return err
+	}
+	_, err = tmp.Write(b)
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		os.Chmod(tmp.Name(), 0o644)
+		err = os.Rename(tmp.Name(), path)
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+	}
+	return err
 }
 
 // photoName is a file name made from the mentor's name: "zoë-łukasiewicz". Letters of every

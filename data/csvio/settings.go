@@ -97,7 +97,7 @@ func WriteSettings(w io.Writer, rows []Setting, dir, prefix string) error {
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			return fmt.Errorf("logo: %w", err)
 		}
-		if err := os.WriteFile(path, s.Logo, 0o644); err != nil {
+		if err := replaceFile(path, s.Logo); err != nil {
 			return fmt.Errorf("logo: %w", err)
 		}
 		rows[i].Value = name

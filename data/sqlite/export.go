@@ -24,6 +24,12 @@ func (s *Store) ExportFile(ctx context.Context, kind csvio.Kind, path string) (i
 	}
 	defer os.Remove(tmp.Name())
 	prefix := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)) + "-photos/"
+	if kind == csvio.Mentors || kind == csvio.Settings {
+		// The photos (or the logo) go into a folder beside the file: it must not lead to ours.
+		if err := s.RefuseOwnFile(filepath.Join(dir, prefix)); err != nil {
+			return 0, err
+		}
+	}
 	n, err := s.Export(ctx, kind, tmp, dir, prefix)
 	if cerr := tmp.Close(); err == nil {
 		err = cerr

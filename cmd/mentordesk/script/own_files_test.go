@@ -94,6 +94,32 @@ func TestWritingCommandsRefuseOwnFiles(t *testing.T) {
 			t.Errorf("exit %d %q; want 1 naming the linked statement file", code, stderr)
 		}
 	})
+	t.Run("export mentors whose photos folder leads to the backups", func(t *testing.T) {
+		out := filepath.Join(scratch, "roster.csv")
+		os.Symlink(filepath.Join(dir, "backups"), filepath.Join(scratch, "roster-photos"))
+		code, _, stderr := run(t, db, "export", "mentors", out)
+		if code != 1 || !strings.Contains(stderr, "MentorDesk's own files") {
+			t.Errorf("exit %d %q; want the photos folder refused", code, stderr)
+		}
+	})
+	t.Run("a photo file that is a hard link to the database is replaced, not written through", func(t *testing.T) {
+		out := filepath.Join(scratch, "team.csv")
+		os.MkdirAll(filepath.Join(scratch, "team-photos"), 0o755)
+		if code, _, stderr := run(t, db, "export", "mentors", out); code != 0 {
+			t.Fatal(stderr)
+		}
+		photos, _ := filepath.Glob(filepath.Join(scratch, "team-photos", "*.jpg"))
+		if len(photos) == 0 {
+			t.Fatal("the sample exported no photo")
+		}
+		os.Remove(photos[0])
+		if err := os.Link(db, photos[0]); err != nil {
+			t.Skip(err)
+		}
+		if code, _, stderr := run(t, db, "export", "mentors", out); code != 0 {
+			t.Fatal(stderr)
+		}
+	})
 	after := snapshot()
 	for p, b := range before {
 		if !bytes.Equal(b, after[p]) {
