@@ -55,9 +55,10 @@ type shell struct {
 
 	areas      []*area
 	stopBackup chan struct{}
-	stopFocus  func()     // ends followFocus
-	orgForm    *orgWizard // the open "Start my organisation" form, for tests
-	importDlg  *importer  // the open import, for tests
+	backupDone chan struct{} // closed when the automatic backups have stopped
+	stopFocus  func()        // ends followFocus
+	orgForm    *orgWizard    // the open "Start my organisation" form, for tests
+	importDlg  *importer     // the open import, for tests
 	nav        *widget.List
 	content    *fyne.Container
 	current    *area

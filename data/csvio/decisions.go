@@ -31,10 +31,10 @@ func (d DecisionRow) Validate() error {
 	return nil
 }
 
-// ReadDecisions reads review decisions, keyed by (mentor_email, decided_on): the roster's
+// DecisionsTable reads review decisions, keyed by (mentor_email, decided_on): the roster's
 // inclusion depends on the newest of them.
-func ReadDecisions(in io.Reader, file string) ([]Record[DecisionRow], error) {
-	return finish(table[DecisionRow]{
+func DecisionsTable() Table[DecisionRow] {
+	return Table[DecisionRow]{
 		kind: Decisions,
 		decode: func(r *row) DecisionRow {
 			return DecisionRow{MentorEmail: r.email("mentor_email"), ReviewDecision: data.ReviewDecision{
@@ -45,7 +45,12 @@ func ReadDecisions(in io.Reader, file string) ([]Record[DecisionRow], error) {
 		},
 		keyCols: []string{"mentor_email", "decided_on"},
 		key:     func(d DecisionRow) string { return key(d.MentorEmail, d.DecidedOn.String()) },
-	}.read(in, file))
+	}
+}
+
+// ReadDecisions reads a whole CSV text (see DecisionsTable).
+func ReadDecisions(in io.Reader, file string) ([]Record[DecisionRow], error) {
+	return readAll(DecisionsTable(), in, file)
 }
 
 // WriteDecisions writes review decisions.

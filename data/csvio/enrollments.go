@@ -40,10 +40,10 @@ func (e EnrollmentRow) Validate() error {
 	return nil
 }
 
-// ReadEnrollments reads enrollments, keyed by (mentor_email, school, classroom, school_year,
+// EnrollmentsTable reads enrollments, keyed by (mentor_email, school, classroom, school_year,
 // program, events): a classroom may have a mentor for several seasons of one year.
-func ReadEnrollments(in io.Reader, file string) ([]Record[EnrollmentRow], error) {
-	return finish(table[EnrollmentRow]{
+func EnrollmentsTable() Table[EnrollmentRow] {
+	return Table[EnrollmentRow]{
 		kind: Enrollments,
 		decode: func(r *row) EnrollmentRow {
 			e := EnrollmentRow{
@@ -96,7 +96,12 @@ func ReadEnrollments(in io.Reader, file string) ([]Record[EnrollmentRow], error)
 			}
 			return key(parts...)
 		},
-	}.read(in, file))
+	}
+}
+
+// ReadEnrollments reads a whole CSV text (see EnrollmentsTable).
+func ReadEnrollments(in io.Reader, file string) ([]Record[EnrollmentRow], error) {
+	return readAll(EnrollmentsTable(), in, file)
 }
 
 // WriteEnrollments writes enrollments.

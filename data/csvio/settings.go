@@ -32,35 +32,36 @@ func (s Setting) Validate() error {
 	return nil
 }
 
-// ReadSettings reads settings rows, keyed by key; the logo row's file is read from dir.
-func ReadSettings(in io.Reader, file, dir string) ([]Record[Setting], error) {
-	recs, err := finish(table[Setting]{
+// SettingsTable reads settings rows, keyed by key; the logo row's file is read from dir.
+func SettingsTable(dir string) Table[Setting] {
+	return Table[Setting]{
 		kind: Settings,
 		decode: func(r *row) Setting {
 			return Setting{Key: strings.ToLower(r.text("key")), Value: r.text("value")}
 		},
 		keyCols: []string{"key"},
 		key:     func(s Setting) string { return s.Key },
-	}.read(in, file))
-	if err != nil {
-		return nil, err
+		afterBatch: func(recs []Record[Setting], at func(line int, column, problem string) *Error) Errors {
+			var errs Errors
+			for i, r := range recs {
+				if r.Value.Key != LogoKey || r.Value.Value == "" {
+					continue
+				}
+				b, err := readLogo(dir, r.Value.Value)
+				if err != nil {
+					errs = append(errs, at(r.Line, "value", err.Error()))
+					continue
+				}
+				recs[i].Value.Logo = b
+			}
+			return errs
+		},
 	}
-	var errs Errors
-	for i, r := range recs {
-		if r.Value.Key != LogoKey || r.Value.Value == "" {
-			continue
-		}
-		b, err := readLogo(dir, r.Value.Value)
-		if err != nil {
-			errs = append(errs, &Error{File: file, Line: r.Line, Column: "value", Problem: err.Error()})
-			continue
-		}
-		recs[i].Value.Logo = b
-	}
-	if len(errs) > 0 {
-		return nil, errs
-	}
-	return recs, nil
+}
+
+// ReadSettings reads a whole CSV text (see SettingsTable).
+func ReadSettings(in io.Reader, file, dir string) ([]Record[Setting], error) {
+	return readAll(SettingsTable(dir), in, file)
 }
 
 // readLogo reads the logo file a cell names, refusing anything but a regular file.

@@ -16,13 +16,26 @@ import (
 // backupDir ("" for the backups folder beside it). The copy is kept, and the backups rotated,
 // only when the import commits: a refused or failed import leaves the folder as it was.
 func (s *Store) ImportWithBackup(ctx context.Context, kind csvio.Kind, file string, r io.Reader, dir, backupDir string, keep Retention) (ImportSummary, error) {
+	return s.withImportBackup(ctx, backupDir, keep, func(ctx context.Context) (ImportSummary, error) {
+		return s.Import(ctx, kind, file, r, dir)
+	})
+}
+
+// ImportFileWithBackup is ImportWithBackup on a file (CSV or workbook) read with opts.
+func (s *Store) ImportFileWithBackup(ctx context.Context, kind csvio.Kind, path string, opts ImportOptions, backupDir string, keep Retention) (ImportSummary, error) {
+	return s.withImportBackup(ctx, backupDir, keep, func(ctx context.Context) (ImportSummary, error) {
+		return s.ImportFileWith(ctx, kind, path, opts)
+	})
+}
+
+func (s *Store) withImportBackup(ctx context.Context, backupDir string, keep Retention, run func(context.Context) (ImportSummary, error)) (ImportSummary, error) {
 	if backupDir == "" {
 		backupDir = DefaultBackupDir(s.path)
 	}
 	_, statErr := os.Stat(backupDir)
 	madeDir := errors.Is(statErr, os.ErrNotExist)
-	// The copy is taken just before the import's transaction begins (after any lock it
-	// waits for): a file refused while it is read never costs a backup at all.
+	// The copy is taken just before the import's transaction begins (after any lock it waits
+	// for), so it holds exactly what the import started from.
 	dest, outer := "", ctx
 	ctx = BeforeWrite(ctx, func() error {
 		if err := beforeWrite(outer); err != nil {
@@ -38,7 +51,7 @@ func (s *Store) ImportWithBackup(ctx context.Context, kind csvio.Kind, file stri
 		}
 		return nil
 	})
-	sum, err := s.Import(ctx, kind, file, r, dir)
+	sum, err := run(ctx)
 	if err != nil {
 		if dest != "" {
 			os.Remove(dest)
@@ -53,46 +66,4 @@ func (s *Store) ImportWithBackup(ctx context.Context, kind csvio.Kind, file stri
 		return sum, fmt.Errorf("imported, but rotating the backups failed: %w", err)
 	}
 	return sum, nil
-}
-
-// ImportFileWithBackup is ImportWithBackup on a file.
-func (s *Store) ImportFileWithBackup(ctx context.Context, kind csvio.Kind, path, backupDir string, keep Retention) (ImportSummary, error) {
-	f, err := openRegular(path)
-	if err != nil {
-		return ImportSummary{Kind: kind}, err
-	}
-	defer f.Close()
-	return s.ImportWithBackup(ctx, kind, filepath.Base(path), f, filepath.Dir(path), backupDir, keep)
-}
-
-// openRegular opens a file to read that must be a regular file: a FIFO, a device or a folder
-// named by mistake would block or fail half-way.
-func openRegular(path string) (*os.File, error) {
-	st, err := os.Stat(path)
-	if err != nil {
-		return nil, fmt.Errorf("open %s: %w", path, err)
-	}
-	if !st.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s is %s, not a file", path, describeMode(st.Mode()))
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("open %s: %w", path, err)
-	}
-	return f, nil
-}
-
-// describeMode names what a path that is not a regular file is.
-func describeMode(m os.FileMode) string {
-	switch {
-	case m.IsDir():
-		return "a folder"
-	case m&os.ModeNamedPipe != 0:
-		return "a named pipe (FIFO)"
-	case m&os.ModeSocket != 0:
-		return "a socket"
-	case m&os.ModeDevice != 0:
-		return "a device"
-	}
-	return "not a regular file"
 }

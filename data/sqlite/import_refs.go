@@ -47,3 +47,11 @@ func mergeSessionDetails(upd *data.Session, x data.Session, r csvio.Record[data.
 		upd.CancelledBy = x.CancelledBy
 	}
 }
+
+// perBatch makes a step that loads its look-ups for each batch: for the small kinds (settings,
+// decisions, enrollments), whose files never come near a batch's size.
+func perBatch[T any](step func(*importer, []csvio.Record[T]) error) func(*importer) (func([]csvio.Record[T]) error, error) {
+	return func(im *importer) (func([]csvio.Record[T]) error, error) {
+		return func(recs []csvio.Record[T]) error { return step(im, recs) }, nil
+	}
+}
