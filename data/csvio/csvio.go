@@ -63,7 +63,7 @@ var columns = map[Kind][]string{
 	Instructors: {"first_name", "last_name", "email", "phone", "school"},
 	Classrooms:  {"school", "name", "ensemble", "grade", "instructor_email", "meeting_days", "period_start", "period_minutes"},
 	Events:      {"school", "classroom", "date", "name"},
-	Sessions:    {"date", "start", "minutes", "school", "classroom", "mentor_email", "program", "status", "confirmed_on", "focus", "notes", "punctuality", "confirmed_by", "confirmed_how", "cancel_reason", "cancelled_by"},
+	Sessions:    {"date", "start", "minutes", "school", "classroom", "mentor_email", "program", "status", "confirmed_on", "focus", "notes", "override_reason", "punctuality", "confirmed_by", "confirmed_how", "cancel_reason", "cancelled_by"},
 	Applicants:  {"cohort", "first_name", "last_name", "email", "school", "career_stage", "years_teaching", "strengths", "passions", "growth"},
 	Payments:    {"statement", "issued_on", "mentor_email", "school", "visit_date", "sessions", "session_amount", "continuation_amount", "total", "adjusts", "status", "paid_on"},
 	Feedback:    {"mentor_email", "school", "classroom", "school_year", "term", "given_on", "preparation", "rapport", "musical_progress", "punctuality", "comment"},
@@ -74,11 +74,11 @@ var columns = map[Kind][]string{
 	Decisions:   {"mentor_email", "decided_on", "decision", "reason"},
 }
 
-// added are the columns appended to a kind after files of it were already in use: a file
-// without them is still read, and an import keeps what the organisation has for the values
-// the file does not carry (Record.Lacks).
+// added are the columns a kind gained after files of it were first written: a file without
+// them still imports, and an update from it keeps what the organisation has for the values the
+// file does not carry (Record.Lacks).
 var added = map[Kind][]string{
-	Sessions: {"punctuality", "confirmed_by", "confirmed_how", "cancel_reason", "cancelled_by"},
+	Sessions: {"override_reason", "punctuality", "confirmed_by", "confirmed_how", "cancel_reason", "cancelled_by"},
 }
 
 // AddedLater reports whether col was added to kind after files of it were in use, so that a

@@ -133,7 +133,7 @@ func (rd *rowReader) matchHeader(line int, header []string) ([]int, Errors) {
 	for i, c := range cols {
 		p, ok := at[c]
 		if _, set := m.Set[c]; !ok && set {
-			p, ok = -1, true
+			p, ok = -1, true // filled by --set
 		}
 		if !ok && AddedLater(rd.kind, c) {
 			p, ok = absent, true // a column added later: older files stay importable

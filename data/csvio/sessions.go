@@ -26,7 +26,9 @@ func SessionsTable() Table[data.Session] {
 				ConfirmedOn: r.date("confirmed_on"),
 				Focus:       r.text("focus"),
 				Notes:       r.text("notes"),
-				Punctuality: data.Punctuality(strings.ToLower(r.text("punctuality"))), // optional; Validate names a bad one
+				// Why the director confirmed or paid it though R7/R8 flagged it.
+				OverrideReason: r.text("override_reason"),
+				Punctuality:    data.Punctuality(strings.ToLower(r.text("punctuality"))), // optional; Validate names a bad one
 				// How the instructor confirmed, and why and by whom a session was cancelled:
 				// the payments history and the roster review depend on them.
 				ConfirmedBy:  r.text("confirmed_by"),
@@ -51,7 +53,7 @@ func ReadSessions(in io.Reader, file string) ([]Record[data.Session], error) {
 func WriteSessions(w io.Writer, ss []data.Session) error {
 	return writeTable(w, Sessions, ss, func(s data.Session) []string {
 		return []string{s.Date.String(), s.Start.String(), itoa(s.Minutes), s.School, s.Classroom,
-			s.MentorEmail, string(s.Program), string(s.Status), s.ConfirmedOn.String(), s.Focus, s.Notes,
+			s.MentorEmail, string(s.Program), string(s.Status), s.ConfirmedOn.String(), s.Focus, s.Notes, s.OverrideReason,
 			string(s.Punctuality), s.ConfirmedBy, s.ConfirmedHow, s.CancelReason, s.CancelledBy}
 	})
 }

@@ -348,7 +348,7 @@ func (im *importer) sessions() (func([]csvio.Record[data.Session]) error, error)
 	existing := map[string]data.Session{}
 	rows, err := im.tx.QueryContext(im.ctx, `SELECT id, COALESCE(enrollment_id, 0), term, classroom_id, mentor_id, date, start, minutes,
 		program, status, confirmed_on, confirmed_by, confirmed_how, cancel_reason, cancelled_by, focus, notes, punctuality,
-		COALESCE(statement_id, 0) FROM sessions`)
+		COALESCE(statement_id, 0), override_reason FROM sessions`)
 	if err != nil {
 		return nil, err
 	}
@@ -356,7 +356,7 @@ func (im *importer) sessions() (func([]csvio.Record[data.Session]) error, error)
 		var x data.Session
 		if err := rows.Scan(&x.ID, &x.EnrollmentID, &x.Term, &x.ClassroomID, &x.MentorID, dt(&x.Date), &x.Start, &x.Minutes,
 			&x.Program, &x.Status, dt(&x.ConfirmedOn), &x.ConfirmedBy, &x.ConfirmedHow, &x.CancelReason, &x.CancelledBy,
-			&x.Focus, &x.Notes, &x.Punctuality, &x.StatementID); err != nil {
+			&x.Focus, &x.Notes, &x.Punctuality, &x.StatementID, &x.OverrideReason); err != nil {
 			rows.Close()
 			return nil, err
 		}
@@ -364,8 +364,8 @@ func (im *importer) sessions() (func([]csvio.Record[data.Session]) error, error)
 	}
 	rows.Close()
 	ins, err := im.tx.PrepareContext(im.ctx, `INSERT INTO sessions(classroom_id, mentor_id, date, start, minutes, program, status,
-		confirmed_on, focus, notes, punctuality, confirmed_by, confirmed_how, cancel_reason, cancelled_by)
-		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`)
+		confirmed_on, focus, notes, override_reason, punctuality, confirmed_by, confirmed_how, cancel_reason, cancelled_by)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`)
 	if err != nil {
 		return nil, err
 	}
@@ -382,7 +382,7 @@ func (im *importer) sessions() (func([]csvio.Record[data.Session]) error, error)
 			old, existed := existing[key]
 			if !existed {
 				if _, err := ins.Exec(x.ClassroomID, x.MentorID, dv(x.Date), x.Start, x.Minutes, x.Program, x.Status,
-					dv(x.ConfirmedOn), x.Focus, x.Notes, x.Punctuality, x.ConfirmedBy, x.ConfirmedHow, x.CancelReason, x.CancelledBy); err != nil {
+					dv(x.ConfirmedOn), x.Focus, x.Notes, x.OverrideReason, x.Punctuality, x.ConfirmedBy, x.ConfirmedHow, x.CancelReason, x.CancelledBy); err != nil {
 					im.fail(r.Line, "", "%v", friendlySessionErr(err))
 					continue
 				}
@@ -394,6 +394,9 @@ func (im *importer) sessions() (func([]csvio.Record[data.Session]) error, error)
 			upd := old
 			upd.MentorID, upd.Minutes, upd.Program, upd.Status, upd.ConfirmedOn, upd.Focus, upd.Notes =
 				x.MentorID, x.Minutes, x.Program, x.Status, x.ConfirmedOn, x.Focus, x.Notes
+			if x.OverrideReason != "" { // a file without the column keeps the reason recorded
+				upd.OverrideReason = x.OverrideReason
+			}
 			mergeSessionDetails(&upd, x, r)
 			if old.Locked() {
 				if upd.MentorID != old.MentorID || upd.Minutes != old.Minutes || upd.Program != old.Program ||

@@ -113,12 +113,6 @@ func (s *Store) eventName(ctx context.Context, classroomID int64, d data.Date) (
 	return name, nil
 }
 
-// Beginnings of the R7/R8 flags PlanRequest's Eligible returns, so screens can group them.
-const (
-	FlagNotCleared = "Not cleared (R7): "
-	FlagNoContract = "No contract (R8): "
-)
-
 // eligibility returns the R7/R8 flags of a mentor on a day, in words: not cleared, no contract.
 func (s *Store) eligibility(ctx context.Context, m data.Mentor, start data.MonthDay) (func(data.Date) []string, error) {
 	checks, err := s.Checks(ctx, m.ID)
@@ -129,16 +123,7 @@ func (s *Store) eligibility(ctx context.Context, m data.Mentor, start data.Month
 	if err != nil {
 		return nil, err
 	}
-	return func(d data.Date) []string {
-		var out []string
-		if c := data.ClearanceOn(m, checks, d); !c.Cleared {
-			out = append(out, FlagNotCleared+strings.Join(c.Reasons, "; "))
-		}
-		if c := data.ContractFor(contracts, data.SchoolYearOf(d, start)); !c.Signed {
-			out = append(out, FlagNoContract+c.Reason)
-		}
-		return out
-	}, nil
+	return func(d data.Date) []string { return data.SessionFlags(m, checks, contracts, d, start) }, nil
 }
 
 // PlannedEnrollment turns a request and its (possibly edited) sessions into the enrollment and
@@ -197,6 +182,9 @@ func (s *Store) SavePlan(ctx context.Context, r data.PlanRequest, planned []data
 		if id, err = createEnrollmentTx(tx, e); err != nil {
 			return fmt.Errorf("save enrollment: %w", err)
 		}
+		if err := saveTermEventsTx(tx, r.Terms); err != nil {
+			return err
+		}
 		for _, x := range sessions {
 			x.EnrollmentID = id
 			if err := x.Validate(); err != nil {
@@ -209,6 +197,31 @@ func (s *Store) SavePlan(ctx context.Context, r data.PlanRequest, planned []data
 		return nil
 	})
 	return id, err
+}
+
+// saveTermEventsTx keeps each term's event among its classroom's events, so the concert typed
+// in a new enrollment shows on the classroom, the calendars and in the events export. An event
+// already on that date keeps its name unless the director typed another.
+func saveTermEventsTx(tx *sql.Tx, terms []data.PlanTerm) error {
+	for _, t := range terms {
+		if t.EventDate.IsZero() {
+			continue
+		}
+		name := strings.TrimSpace(t.EventName)
+		if name == "" {
+			name = DefaultEventName
+		}
+		e := data.Event{ClassroomID: t.Classroom.ID, Date: t.EventDate, Name: name}
+		if err := e.Validate(); err != nil {
+			return fmt.Errorf("term %d event: %w", t.Index, err)
+		}
+		if _, err := tx.Exec(`INSERT INTO events(classroom_id, date, name) VALUES (?,?,?)
+			ON CONFLICT(classroom_id, date) DO UPDATE SET name = excluded.name WHERE excluded.name != ?`,
+			e.ClassroomID, dv(e.Date), e.Name, DefaultEventName); err != nil {
+			return fmt.Errorf("term %d event: %w", t.Index, err)
+		}
+	}
+	return nil
 }
 
 // TakenSlots are the classroom times of a plan's classrooms that other sessions already hold:

@@ -38,7 +38,7 @@ var travels = map[string]string{
 	"sessions.minutes": "sessions", "sessions.program": "sessions", "sessions.status": "sessions",
 	"sessions.confirmed_on": "sessions", "sessions.confirmed_by": "sessions", "sessions.confirmed_how": "sessions",
 	"sessions.cancel_reason": "sessions", "sessions.cancelled_by": "sessions", "sessions.focus": "sessions",
-	"sessions.notes": "sessions", "sessions.punctuality": "sessions",
+	"sessions.notes": "sessions", "sessions.punctuality": "sessions", "sessions.override_reason": "sessions",
 	"feedback.term": "feedback", "feedback.given_on": "feedback", "feedback.preparation": "feedback", "feedback.rapport": "feedback",
 	"feedback.musical_progress": "feedback", "feedback.punctuality": "feedback", "feedback.comment": "feedback",
 	"surveys.term": "surveys", "surveys.taken_on": "surveys", "surveys.responses": "surveys", "surveys.averages": "surveys",

@@ -215,6 +215,21 @@ func statementsCmd(ctx context.Context, s *sqlite.Store, args []string, env Env)
 	for _, st := range sts {
 		total += st.Total()
 	}
+	// Visits held for flagged sessions are named, so the director can record the override
+	// (override_reason in the sessions CSV, or Confirm in the window) and issue them.
+	held, err := s.HeldVisits(ctx, day)
+	if err != nil {
+		return err
+	}
+	for _, h := range held {
+		for _, x := range h.Flagged {
+			fmt.Fprintf(env.Stderr, "held: %s %s, %s at %s · %s: flagged (%s) and confirmed without an override_reason\n",
+				x.Date, x.Start, x.MentorEmail, x.School, x.Classroom, data.FlagsShort(h.Flags[x.ID]))
+		}
+	}
+	if len(held) > 0 {
+		fmt.Fprintf(env.Stderr, "%d visit(s) not issued: give each flagged session an override_reason (import sessions) to pay it\n", len(held))
+	}
 	if len(sts) == 0 {
 		fmt.Fprintf(env.Stderr, "no visit through %s is ready for a statement\n", day)
 		return nil

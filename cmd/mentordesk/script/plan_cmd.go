@@ -139,7 +139,7 @@ func planCmd(ctx context.Context, s *sqlite.Store, args []string, env Env) error
 		return err
 	}
 	for _, w := range planWarnings(plan, env.Today) {
-		fmt.Fprintln(env.Stderr, "warning: "+w)
+		fmt.Fprintln(env.Stderr, "warning: "+withRule(w))
 	}
 	if a.apply {
 		id, err := s.SavePlan(ctx, req, plan.Sessions)
@@ -224,4 +224,14 @@ func planWarnings(p data.Plan, today data.Date) []string {
 		out = append(out, fmt.Sprintf("%d of the %d proposed sessions fall before today (%s)", past, len(p.Sessions), today))
 	}
 	return out
+}
+
+// withRule names the rule a flag comes from, as scripts grep for it: "No contract (R8): …".
+func withRule(flag string) string {
+	for prefix, rule := range map[string]string{data.FlagNotCleared: "R7", data.FlagNoContract: "R8"} {
+		if rest, ok := strings.CutPrefix(flag, prefix); ok {
+			return strings.TrimSuffix(prefix, ": ") + " (" + rule + "): " + rest
+		}
+	}
+	return flag
 }
