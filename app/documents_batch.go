@@ -115,9 +115,9 @@ func (b *docBatch) askFolder(kind batchKind) {
 		}
 		if dir != nil {
 			if a := appOf(b.s.d); a != nil {
-				a.Preferences().SetString(prefDocFolder, dir.Path())
+				a.Preferences().SetString(prefDocFolder, uriPath(dir))
 			}
-			b.start(kind, dir.Path())
+			b.start(kind, uriPath(dir))
 		}
 	}, b.s.d.win)
 	if l := lastDocFolder(b.s.d); l != nil {

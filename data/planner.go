@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 )
 
 // R9 in numbers.
@@ -47,6 +48,9 @@ type PlanRequest struct {
 	Terms      []PlanTerm
 	Existing   []Session // the mentor's other sessions, with SchoolID filled; cancelled ones are ignored
 	Start      MonthDay  // school-year start (R1); zero means 1 July
+	// Zone is the organisation's (org.timezone): a period start that the zone skips or repeats on
+	// a date rules that date out. Nil checks nothing.
+	Zone *time.Location
 	// Eligible returns the R7/R8 flags for the mentor on d (empty when cleared and under
 	// contract); nil means nothing is flagged.
 	Eligible func(d Date) []string
@@ -186,7 +190,7 @@ func PlanSessions(r PlanRequest) Plan {
 	others := sessionsByDate(r.Existing)
 	days := make([]*termDays, len(r.Terms))
 	for i, t := range r.Terms {
-		days[i] = newTermDays(t, r.start(), others)
+		days[i] = newTermDays(t, r.start(), others, r.Zone)
 	}
 
 	// Forward: the earliest each term can end, given the terms before it, leaves later terms the
@@ -330,6 +334,7 @@ type termDays struct {
 	year   SchoolYear
 	span   *YearSpan
 	others map[Date][]Session
+	zone   *time.Location
 	memo   map[Date]dayProblems
 }
 
@@ -340,10 +345,10 @@ type dayProblems struct {
 
 func (p dayProblems) ok() bool { return len(p.closed) == 0 && len(p.clashes) == 0 }
 
-func newTermDays(t PlanTerm, start MonthDay, others map[Date][]Session) *termDays {
+func newTermDays(t PlanTerm, start MonthDay, others map[Date][]Session, zone *time.Location) *termDays {
 	year := SchoolYearOf(t.EventDate, start)
 	return &termDays{t: t, start: start, year: year, span: t.Calendar.Years(start)[year],
-		others: others, memo: map[Date]dayProblems{}}
+		others: others, zone: zone, memo: map[Date]dayProblems{}}
 }
 
 func (td *termDays) check(d Date) dayProblems {
@@ -360,6 +365,9 @@ func (td *termDays) check(d Date) dayProblems {
 	if y := SchoolYearOf(d, td.start); y != td.year {
 		p.closed = append(p.closed, fmt.Sprintf("%s is in school year %s, not in the event's %s", d, y, td.year))
 	} else if ok, why := t.Calendar.IsSchoolDay(d, td.start); !ok && (meets || !isWeekend(d)) {
+		p.closed = append(p.closed, why)
+	}
+	if why := LocalTimeProblem(d, t.Classroom.PeriodStart, t.minutes(), td.zone); why != "" {
 		p.closed = append(p.closed, why)
 	}
 	for _, e := range td.others[d] {

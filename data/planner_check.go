@@ -25,7 +25,7 @@ func (r PlanRequest) CheckSession(sessions []PlannedSession, i int) (problems, f
 	if s.Minutes != t.minutes() {
 		add("lasts %d minutes, not the class period's %d", s.Minutes, t.minutes())
 	}
-	td := newTermDays(t, r.start(), sessionsByDate(r.Existing))
+	td := newTermDays(t, r.start(), sessionsByDate(r.Existing), r.Zone)
 	if td.span == nil {
 		add("the school calendar %q has no first and last day for %s", t.Calendar.Name, td.year)
 		return problems, r.flagsOn(s.Date)

@@ -363,6 +363,10 @@ func (im *importer) sessions() (func([]csvio.Record[data.Session]) error, error)
 		existing[fmt.Sprintf("%d|%s|%d", x.ClassroomID, x.Date, x.Start)] = x
 	}
 	rows.Close()
+	zone, err := orgZoneTx(im.ctx, im.tx)
+	if err != nil {
+		return nil, err
+	}
 	ins, err := im.tx.PrepareContext(im.ctx, `INSERT INTO sessions(classroom_id, mentor_id, date, start, minutes, program, status,
 		confirmed_on, focus, notes, override_reason, punctuality, confirmed_by, confirmed_how, cancel_reason, cancelled_by)
 		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`)
@@ -381,6 +385,10 @@ func (im *importer) sessions() (func([]csvio.Record[data.Session]) error, error)
 			key := fmt.Sprintf("%d|%s|%d", x.ClassroomID, x.Date, x.Start)
 			old, existed := existing[key]
 			if !existed {
+				if why := data.LocalTimeProblem(x.Date, x.Start, x.Minutes, zone); why != "" {
+					im.fail(r.Line, "start", "%s", why)
+					continue
+				}
 				if _, err := ins.Exec(x.ClassroomID, x.MentorID, dv(x.Date), x.Start, x.Minutes, x.Program, x.Status,
 					dv(x.ConfirmedOn), x.Focus, x.Notes, x.OverrideReason, x.Punctuality, x.ConfirmedBy, x.ConfirmedHow, x.CancelReason, x.CancelledBy); err != nil {
 					im.fail(r.Line, "", "%v", friendlySessionErr(err))

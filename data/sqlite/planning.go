@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"mentordesk/data"
 )
@@ -70,6 +71,9 @@ func (s *Store) PlanRequest(ctx context.Context, in PlanInput) (data.PlanRequest
 		return r, err
 	}
 	r = data.PlanRequest{Program: in.Program, Evaluation: in.Evaluation, Mentor: mentor, Terms: terms, Start: set.SchoolYearStart}
+	if r.Zone, err = time.LoadLocation(set.OrgTimezone); err != nil {
+		return r, fmt.Errorf("org.timezone: %q is not an IANA time zone: %w", set.OrgTimezone, err)
+	}
 	first, _ := set.SchoolYear(terms[0].EventDate).Bounds(set.SchoolYearStart)
 	if r.Existing, err = s.Sessions(ctx, SessionFilter{MentorID: mentor.ID, From: first, Through: terms[len(terms)-1].EventDate}); err != nil {
 		return r, err

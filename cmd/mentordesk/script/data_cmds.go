@@ -10,6 +10,7 @@ import (
 
 	"mentordesk/data"
 	"mentordesk/data/csvio"
+	"mentordesk/data/filemsg"
 	"mentordesk/data/sqlite"
 	"mentordesk/data/xlsxio"
 )
@@ -123,7 +124,7 @@ func exportCmd(ctx context.Context, s *sqlite.Store, args []string, env Env) err
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stderr, "%s: %d row(s) written to %s\n", kind, n, args[1])
+	fmt.Fprintf(env.Stderr, "%s: %d row(s) written to %s\n", kind, n, filemsg.Path(args[1]))
 	return nil
 }
 
@@ -138,7 +139,7 @@ func backupCmd(ctx context.Context, s *sqlite.Store, args []string, env Env) err
 	if err := s.Backup(ctx, dest); err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stderr, "backed up %s to %s (checked: integrity ok, foreign keys ok)\n", s.Path(), dest)
+	fmt.Fprintf(env.Stderr, "backed up %s to %s (checked: integrity ok, foreign keys ok)\n", s.Path(), filemsg.Path(dest))
 	return nil
 }
 
