@@ -7,9 +7,10 @@ TAGS := migrated_fynedo
 GO ?= go
 
 # Debian packages the build and the tests need: a C compiler, the X11/GL/Wayland headers
-# GLFW compiles against, poppler-utils for reading PDFs back, Xvfb for screenshots.
+# GLFW compiles against, poppler-utils for reading PDFs back, qpdf for checking every PDF the
+# tests make is well formed, Xvfb for screenshots.
 DEBS := gcc libgl1-mesa-dev libxcursor-dev libxrandr-dev libxinerama-dev libxi-dev \
-	libxxf86vm-dev libwayland-dev libxkbcommon-dev poppler-utils xvfb
+	libxxf86vm-dev libwayland-dev libxkbcommon-dev poppler-utils qpdf xvfb
 
 .PHONY: run build test test-zoneinfo vet deps screenshots documents bench crash fuzz package-linux package-windows clean \
 	windows-deps build-windows test-windows winres

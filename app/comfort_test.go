@@ -225,6 +225,9 @@ func TestImportTakesTheKindFromTheFile(t *testing.T) {
 		{"/x/Mentors 2026.csv", []byte("first_name,email\n"), csvio.Mentors},
 		{"/x/export.csv", []byte("first_name,email\n"), ""},
 		{"/x/feedback-term1.csv", header(csvio.Feedback), csvio.Feedback},
+		{"/x/export.csv", header(csvio.Sessions), csvio.Sessions},
+		// A sessions file from before the lifecycle columns.
+		{"/x/export.csv", []byte(strings.Join(csvio.Columns(csvio.Sessions)[:11], ",") + "\n"), csvio.Sessions},
 	} {
 		if got := kindOfFile(c.path, c.content); got != c.want {
 			t.Errorf("%s with %q: %q; want %q", c.path, strings.TrimSpace(string(c.content)), got, c.want)

@@ -323,6 +323,9 @@ func appOf(d deps) fyne.App {
 
 // writePDF writes a PDF through a temporary file beside path, so it appears whole or not at all.
 func writePDF(path string, pdf []byte) error {
+	if err := refuseOwnPath(path); err != nil {
+		return err
+	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.partial")
 	if err != nil {
 		return filemsg.Write(path, err)

@@ -265,6 +265,11 @@ func runBatch(ctx context.Context, st documentsStore, kind batchKind, param any,
 	if err := ctx.Err(); err != nil {
 		return 0, err
 	}
+	for _, p := range append([]string{dir}, jobPaths(jobs)...) {
+		if err := refuseOwnPath(p); err != nil {
+			return 0, err
+		}
+	}
 	// progress is called once per document; the bar needs no more than a few updates a second.
 	var last time.Time
 	err = report.Batch(ctx, jobs, func(done, total int) {
@@ -274,4 +279,12 @@ func runBatch(ctx context.Context, st documentsStore, kind batchKind, param any,
 		}
 	})
 	return len(jobs), err
+}
+
+func jobPaths(jobs []report.Job) []string {
+	paths := make([]string, len(jobs))
+	for i, j := range jobs {
+		paths[i] = j.Path
+	}
+	return paths
 }

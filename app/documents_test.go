@@ -17,6 +17,7 @@ import (
 
 	"mentordesk/app/report"
 	"mentordesk/app/report/compose"
+	"mentordesk/app/report/pdfcheck"
 	"mentordesk/data"
 	"mentordesk/data/sqlite"
 )
@@ -43,6 +44,7 @@ func choose(t *testing.T, sel *widget.Select, option string) {
 // pdfWords is a PDF's text with white space made single spaces; it skips without pdftotext.
 func pdfWords(t *testing.T, path string) string {
 	t.Helper()
+	pdfcheck.File(t, path)
 	if _, err := exec.LookPath("pdftotext"); err != nil {
 		t.Skip("pdftotext (poppler-utils) is not installed; install it to check the documents' text")
 	}

@@ -215,12 +215,17 @@ func kindOfFile(path string, content []byte) csvio.Kind {
 		have[strings.ToLower(strings.TrimSpace(h))] = true
 	}
 	for _, k := range csvio.Importable {
-		cols := csvio.Columns(k)
-		all := len(cols) == len(have)
-		for _, c := range cols {
-			all = all && have[c]
+		// Every column of the kind, or all but those added later (an older file).
+		n, all := 0, true
+		for _, c := range csvio.Columns(k) {
+			switch {
+			case have[c]:
+				n++
+			case !csvio.AddedLater(k, c):
+				all = false
+			}
 		}
-		if all {
+		if all && n == len(have) {
 			return k
 		}
 	}
@@ -336,10 +341,7 @@ func (im *importer) onImport() {
 	im.status.SetText("Importing…")
 	sh := im.sh
 	background(sh.deps(), func(ctx context.Context) (sqlite.ImportSummary, error) {
-		if _, err := sh.store.BackupNow(ctx, sh.backupDir(), "before-import", sh.retention()); err != nil {
-			return sqlite.ImportSummary{}, fmt.Errorf("back up before importing: %w", err)
-		}
-		return sh.store.ImportFileWith(ctx, kind, path, opts)
+		return sh.store.ImportFileWithBackup(ctx, kind, path, opts, sh.backupDir(), sh.retention())
 	}, func(sum sqlite.ImportSummary) {
 		im.progress.Stop()
 		im.progress.Hide()
@@ -377,6 +379,10 @@ func (sh *shell) saveTemplates() {
 		var written []string
 		for _, k := range csvio.Importable {
 			p := filepath.Join(uriPath(dir), string(k)+"-template.csv")
+			if err := refuseOwnPath(p); err != nil {
+				dialog.ShowError(err, sh.win)
+				return
+			}
 			if err := os.WriteFile(p, csvio.Template(k), 0o600); err != nil {
 				dialog.ShowError(filemsg.Write(p, err), sh.win)
 				return
@@ -423,7 +429,11 @@ func (sh *shell) exportKind(kind csvio.Kind) { sh.exportKindAs(kind, ".xlsx") }
 // exportKindAs writes every row of a kind to a workbook (.xlsx) or CSV file (.csv).
 func (sh *shell) exportKindAs(kind csvio.Kind, ext string) {
 	fd := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
+		if err != nil {
+			dialog.ShowError(err, sh.win)
+			return
+		}
+		if w == nil {
 			return
 		}
 		path := uriPath(w.URI())
@@ -442,7 +452,11 @@ func (sh *shell) exportKindAs(kind csvio.Kind, ext string) {
 // saveBytes asks where to save content and writes it there.
 func saveBytes(win fyne.Window, name string, content []byte) {
 	fd := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
+		if err != nil {
+			dialog.ShowError(err, win)
+			return
+		}
+		if w == nil {
 			return
 		}
 		defer w.Close()

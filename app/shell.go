@@ -78,6 +78,7 @@ func newShell(a fyne.App, w fyne.Window, st *sqlite.Store, today func() data.Dat
 		{name: "Mutual Mentorship", icon: theme.MailReplyAllIcon(), make: func() screen { return newMutual(sh.deps()) }},
 		{name: "Settings", icon: theme.SettingsIcon(), make: func() screen { return newSettings(sh.deps()) }},
 	}
+	guardOwnFiles(func(path string) error { return st.RefuseOwnFile(path, sh.backupDir()) })
 	return sh
 }
 

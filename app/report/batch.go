@@ -48,6 +48,11 @@ func (r *Renderer) Batch(ctx context.Context, jobs []Job, progress func(done, to
 	if len(jobs) == 0 {
 		return nil
 	}
+	dirs := make([]string, len(jobs))
+	for i, j := range jobs {
+		dirs[i] = filepath.Dir(j.Path)
+	}
+	defer holdFolders(dirs)()
 	defer relaxGC()()
 
 	ctx, cancel := context.WithCancel(ctx)

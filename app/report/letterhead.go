@@ -34,8 +34,8 @@ func (p *page) letterhead() {
 		if logoW > 48 {
 			logoW, logoH = 48, 48/p.logo.aspect()
 		}
-		opt := p.image("logo", p.logo)
-		p.f.ImageOptions("logo", x, y, logoW, logoH, false, opt, 0, "")
+		name, opt := p.image("logo", p.logo)
+		p.f.ImageOptions(name, x, y, logoW, logoH, false, opt, 0, "")
 		x += logoW + 5
 	}
 

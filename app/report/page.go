@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"crypto/sha1"
 	"fmt"
 	"reflect"
 	"strings"
@@ -48,7 +49,8 @@ type page struct {
 	style string
 	size  float64
 
-	images int // registered so far, see image
+	images int               // registered so far, see image
+	byData map[string]string // image name by content: gofpdf names an image by its bytes
 
 	// onBreak redraws what must repeat at the top of a new page, such as a table's header.
 	onBreak func()
@@ -318,15 +320,28 @@ func (p *page) note(title string, lines []string, shade rgb) {
 // differ from run to run. Each image's width is nudged by a millionth of a pixel per image
 // registered before it: the order becomes the registration order, and the width written to the
 // PDF (a whole number of pixels) does not change.
-func (p *page) image(name string, pic *picture) gofpdf.ImageOptions {
+//
+// gofpdf also keys the page resources by a hash of the image's bytes: two names for the same
+// bytes (two mentors with one photo) wrote the key twice, a malformed PDF. The same bytes are
+// therefore registered once and placed under the first name; the name to place is returned.
+func (p *page) image(name string, pic *picture) (string, gofpdf.ImageOptions) {
 	opt := gofpdf.ImageOptions{ImageType: pic.kind}
+	sum := sha1.Sum(pic.data)
+	key := pic.kind + string(sum[:])
+	if first, ok := p.byData[key]; ok {
+		return first, opt
+	}
+	if p.byData == nil {
+		p.byData = map[string]string{}
+	}
+	p.byData[key] = name
 	info := p.f.RegisterImageOptionsReader(name, opt, bytes.NewReader(pic.data))
 	if info != nil && imageWidthKnown() {
 		w := exported(reflect.ValueOf(info).Elem().FieldByName("w"))
 		w.SetFloat(w.Float() + float64(p.images)*1e-6)
 	}
 	p.images++
-	return opt
+	return name, opt
 }
 
 var imageWidthKnown = sync.OnceValue(func() bool {

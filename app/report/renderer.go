@@ -86,6 +86,7 @@ func (r *Renderer) WriteFile(path string, d Document) error {
 	if err != nil {
 		return err
 	}
+	defer holdFolders([]string{filepath.Dir(path)})()
 	tmp, err := writeTemp(path, b)
 	if err != nil {
 		return filemsg.Write(path, err)

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"mentordesk/app/report/pdfcheck"
 	"mentordesk/data"
 )
 
@@ -41,6 +42,7 @@ func writeDoc(t *testing.T, r *Renderer, d Document) string {
 	if err := r.WriteFile(path, d); err != nil {
 		t.Fatal(err)
 	}
+	pdfcheck.File(t, path)
 	return path
 }
 

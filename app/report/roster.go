@@ -274,8 +274,7 @@ func (d RosterDoc) photo(p *page, i int, c profile, x, y float64) {
 		p.ink(inkText)
 		return
 	}
-	name := fmt.Sprintf("photo-%d", i)
-	opt := p.image(name, pic)
+	name, opt := p.image(fmt.Sprintf("photo-%d", i), pic)
 	w, h := photoSize, photoSize
 	if a := pic.aspect(); a > 1 {
 		w = photoSize * a

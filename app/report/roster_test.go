@@ -169,3 +169,25 @@ func TestRosterOfSameSizePhotosIsByteIdentical(t *testing.T) {
 		}
 	}
 }
+
+// Two mentors with the very same photo made a roster whose page resources named the image
+// twice, which qpdf --check and strict readers refuse; the same holds for a logo that is also
+// someone's photo.
+func TestRosterWithSharedPhotosIsWellFormed(t *testing.T) {
+	r := testRenderer(t)
+	d := rosterDoc()
+	if len(d.Mentors) < 2 {
+		t.Fatal("the roster fixture needs two mentors")
+	}
+	img := image.NewRGBA(image.Rect(0, 0, 64, 64))
+	for i := range img.Pix {
+		img.Pix[i] = byte(i * 7)
+	}
+	var b bytes.Buffer
+	png.Encode(&b, img)
+	for i := range d.Mentors {
+		d.Mentors[i].Photo = b.Bytes()
+	}
+	d.Org.Logo = b.Bytes()
+	writeDoc(t, r, d) // checks the file with qpdf
+}

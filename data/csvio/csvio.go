@@ -21,20 +21,31 @@ const (
 	Classrooms  Kind = "classrooms"
 	Events      Kind = "events"
 	Sessions    Kind = "sessions"
+	// Enrollments are the programs instructors signed up for: the contract's classrooms, the
+	// planner and feedback depend on them.
+	Enrollments Kind = "enrollments"
 	Applicants  Kind = "applicants"
 	Payments    Kind = "payments" // export only
+
+	// Settings are the organisation's settings as key and value rows (the logo as a file
+	// beside the CSV), so a letterhead, the rates and the review thresholds travel too.
+	Settings Kind = "settings"
+	// Decisions are the director's roster review decisions (keep, coach, remove).
+	Decisions Kind = "decisions"
 
 	Feedback Kind = "feedback"
 	Surveys  Kind = "surveys"
 	Goals    Kind = "goals" // export only, for the organisation: it holds pupil information
 )
 
-// Kinds are the kinds that can be imported, in the order of §5.
-var Kinds = []Kind{Mentors, Checks, Contracts, Schools, Calendars, Instructors, Classrooms, Events, Sessions, Applicants}
+// Kinds are the kinds that can be imported, in the order of §5 except that calendars come
+// before the schools that name them: imported in this order, every row refers only to rows
+// already there.
+var Kinds = []Kind{Mentors, Checks, Contracts, Calendars, Schools, Instructors, Classrooms, Events, Enrollments, Sessions, Applicants, Settings}
 
 // ReflectionKinds are the importable kinds of goals and feedback (instructors' feedback and
 // student surveys); goals themselves are exported only.
-var ReflectionKinds = []Kind{Feedback, Surveys}
+var ReflectionKinds = []Kind{Feedback, Surveys, Decisions}
 
 // Importable are all the kinds a file can bring in: Kinds, then ReflectionKinds.
 var Importable = append(append([]Kind(nil), Kinds...), ReflectionKinds...)
@@ -52,19 +63,27 @@ var columns = map[Kind][]string{
 	Instructors: {"first_name", "last_name", "email", "phone", "school"},
 	Classrooms:  {"school", "name", "ensemble", "grade", "instructor_email", "meeting_days", "period_start", "period_minutes"},
 	Events:      {"school", "classroom", "date", "name"},
-	Sessions:    {"date", "start", "minutes", "school", "classroom", "mentor_email", "program", "status", "confirmed_on", "focus", "notes", "override_reason"},
+	Sessions:    {"date", "start", "minutes", "school", "classroom", "mentor_email", "program", "status", "confirmed_on", "focus", "notes", "override_reason", "punctuality", "confirmed_by", "confirmed_how", "cancel_reason", "cancelled_by"},
 	Applicants:  {"cohort", "first_name", "last_name", "email", "school", "career_stage", "years_teaching", "strengths", "passions", "growth"},
 	Payments:    {"statement", "issued_on", "mentor_email", "school", "visit_date", "sessions", "session_amount", "continuation_amount", "total", "adjusts", "status", "paid_on"},
 	Feedback:    {"mentor_email", "school", "classroom", "school_year", "term", "given_on", "preparation", "rapport", "musical_progress", "punctuality", "comment"},
 	Surveys:     {"mentor_email", "school", "classroom", "school_year", "term", "taken_on", "responses", "preparation", "rapport", "musical_progress", "enjoyment"},
 	Goals:       {"school", "classroom", "school_year", "group", "goal", "set_by", "target_date", "rating_before", "rating_after", "status"},
+	Settings:    {"key", "value"},
+	Enrollments: {"mentor_email", "school", "classroom", "school_year", "program", "events", "evaluation", "to_school", "to_classroom", "fall_sessions", "status", "ended_on", "end_reason"},
+	Decisions:   {"mentor_email", "decided_on", "decision", "reason"},
 }
 
-// added are columns a kind gained after files of it were first written: a file without them
-// still imports, as if their cells were empty.
+// added are the columns a kind gained after files of it were first written: a file without
+// them still imports, and an update from it keeps what the organisation has for the values the
+// file does not carry (Record.Lacks).
 var added = map[Kind][]string{
-	Sessions: {"override_reason"},
+	Sessions: {"override_reason", "punctuality", "confirmed_by", "confirmed_how", "cancel_reason", "cancelled_by"},
 }
+
+// AddedLater reports whether col was added to kind after files of it were in use, so that a
+// file may lack it.
+func AddedLater(k Kind, col string) bool { return contains(added[k], col) }
 
 // Columns returns the columns of a kind in the order files are written; nil for an unknown kind.
 func Columns(k Kind) []string { return append([]string(nil), columns[k]...) }
@@ -86,7 +105,11 @@ func ParseKind(s string) (Kind, error) {
 type Record[T any] struct {
 	Line  int
 	Value T
+	Lacks map[string]bool // columns added to the kind later that the file does not have
 }
+
+// Has reports whether the record's file has the column col.
+func (r Record[T]) Has(col string) bool { return !r.Lacks[col] }
 
 // Error is one problem of a file: where it is and what is wrong, in the director's words.
 type Error struct {

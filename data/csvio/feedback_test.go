@@ -122,7 +122,7 @@ func TestParseKindKnowsTheReflectionKinds(t *testing.T) {
 			t.Errorf("ParseKind(%s) = %q, %v", k, got, err)
 		}
 	}
-	if _, err := ParseKind("survey"); err == nil || !strings.HasSuffix(err.Error(), "payments, feedback, surveys, goals)") {
+	if _, err := ParseKind("survey"); err == nil || !strings.HasSuffix(err.Error(), "payments, feedback, surveys, decisions, goals)") {
 		t.Errorf("ParseKind(survey) = %v", err)
 	}
 	for _, k := range Kinds {

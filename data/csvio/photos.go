@@ -59,6 +59,11 @@ func loadPhoto(dir, cell string) ([]byte, error) {
 	if !filepath.IsAbs(path) {
 		path = filepath.Join(dir, path)
 	}
+	// A FIFO, a device or a folder named by a cell would block the import or fail half-way:
+	// only a regular file is opened.
+	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
+		return nil, fmt.Errorf("%q is %s, not a photo file", cell, notRegular(st.Mode()))
+	}
 	f, err := os.Open(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("%q was not found (photos are looked up from the CSV file's folder)", cell)
@@ -70,8 +75,8 @@ func loadPhoto(dir, cell string) ([]byte, error) {
 		return nil, fmt.Errorf("%q cannot be opened: %v", cell, err)
 	}
 	defer f.Close()
-	if st, err := f.Stat(); err == nil && st.IsDir() {
-		return nil, fmt.Errorf("%q is a folder, not a photo", cell)
+	if st, err := f.Stat(); err == nil && !st.Mode().IsRegular() {
+		return nil, fmt.Errorf("%q is %s, not a photo file", cell, notRegular(st.Mode()))
 	}
 	b, err := io.ReadAll(io.LimitReader(f, photo.MaxFileBytes+1))
 	if err != nil {
@@ -82,6 +87,21 @@ func loadPhoto(dir, cell string) ([]byte, error) {
 		return nil, fmt.Errorf("%q: %v", cell, err)
 	}
 	return out, nil
+}
+
+// notRegular names what a path that is not a regular file is.
+func notRegular(m fs.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a folder"
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe (FIFO)"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	}
+	return "not a regular file"
 }
 
 // savePhotos writes each mentor's photo under dir and returns the photo cells ("" for none).
@@ -106,11 +126,32 @@ func savePhotos(ms []data.Mentor, dir, prefix string) ([]string, error) {
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			return nil, fmt.Errorf("photo of %s: %w", m.Name(), err)
 		}
-		if err := os.WriteFile(path, m.Photo, 0o644); err != nil {
+		if err := replaceFile(path, m.Photo); err != nil {
 			return nil, fmt.Errorf("photo of %s: %w", m.Name(), filemsg.Write(path, err))
 		}
 	}
 	return cells, nil
+}
+
+// replaceFile writes b to a new file beside path and renames it into place: an existing path
+// that is a link (symbolic or hard) to another file is replaced, never written through.
+func replaceFile(path string, b []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.partial")
+	if err != nil {
+		return err
+	}
+	_, err = tmp.Write(b)
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		os.Chmod(tmp.Name(), 0o644)
+		err = os.Rename(tmp.Name(), path)
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+	}
+	return err
 }
 
 // photoName is a file name made from the mentor's name: "zoë-łukasiewicz". Letters of every

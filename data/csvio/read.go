@@ -117,7 +117,7 @@ func Stream[T validator](t Table[T], src Source, opts Options, each func([]Recor
 					seen[k] = int32(r.line)
 				}
 			}
-			batch = append(batch, Record[T]{r.line, v})
+			batch = append(batch, Record[T]{Line: r.line, Value: v, Lacks: rd.lacks})
 			res.Rows++
 		}
 		pending = append(pending, r.errs...)

@@ -235,6 +235,15 @@ func TestTemplates(t *testing.T) {
 		Applicants: func(b []byte) (int, error) { r, err := ReadApplicants(bytes.NewReader(b), "t.csv"); return len(r), err },
 		Feedback:   func(b []byte) (int, error) { r, err := ReadFeedback(bytes.NewReader(b), "t.csv"); return len(r), err },
 		Surveys:    func(b []byte) (int, error) { r, err := ReadSurveys(bytes.NewReader(b), "t.csv"); return len(r), err },
+		Settings: func(b []byte) (int, error) {
+			r, err := ReadSettings(bytes.NewReader(b), "t.csv", "")
+			return len(r), err
+		},
+		Decisions: func(b []byte) (int, error) { r, err := ReadDecisions(bytes.NewReader(b), "t.csv"); return len(r), err },
+		Enrollments: func(b []byte) (int, error) {
+			r, err := ReadEnrollments(bytes.NewReader(b), "t.csv")
+			return len(r), err
+		},
 	}
 	for _, k := range AllKinds {
 		if k == Goals {

@@ -21,9 +21,13 @@ type rowReader struct {
 	width  int   // header cells, trailing empty ones left out
 	pos    []int // file position of each column of the kind; -1 when --set fills it
 	row    *row
-	errs   Errors // problems of the file as a whole
-	dates  int    // dates read in the organisation's order rather than YYYY-MM-DD
+	errs   Errors          // problems of the file as a whole
+	dates  int             // dates read in the organisation's order rather than YYYY-MM-DD
+	lacks  map[string]bool // columns added to the kind later that the file does not have
 }
+
+// absent marks, in rowReader.pos, a column added to the kind later that the file lacks.
+const absent = -2
 
 func newRowReader(src Source, kind Kind, opts Options) *rowReader {
 	return &rowReader{src: src, kind: kind, opts: opts}
@@ -69,6 +73,14 @@ func (rd *rowReader) readHeader() bool {
 		rd.opts.Map = rd.opts.Remembered(rd.header)
 	}
 	rd.pos, rd.errs = rd.matchHeader(line, rd.header[:rd.width])
+	for i, p := range rd.pos {
+		if p == absent {
+			if rd.lacks == nil {
+				rd.lacks = map[string]bool{}
+			}
+			rd.lacks[cols[i]] = true
+		}
+	}
 	if rd.opts.Where != nil {
 		*rd.opts.Where = Locator{File: rd.src.Name(), Sheet: rd.src.Sheet(), kind: rd.kind, pos: rd.pos}
 	}
@@ -120,8 +132,11 @@ func (rd *rowReader) matchHeader(line int, header []string) ([]int, Errors) {
 	pos := make([]int, len(cols))
 	for i, c := range cols {
 		p, ok := at[c]
-		if _, set := m.Set[c]; !ok && (set || contains(added[rd.kind], c)) {
-			p, ok = -1, true // filled by --set, or a column added after the file was written
+		if _, set := m.Set[c]; !ok && set {
+			p, ok = -1, true // filled by --set
+		}
+		if !ok && AddedLater(rd.kind, c) {
+			p, ok = absent, true // a column added later: older files stay importable
 		}
 		if !ok {
 			errs = append(errs, rd.fileError(line, c, "column is missing from the header"))
@@ -158,7 +173,9 @@ func (rd *rowReader) next() bool {
 			return true
 		}
 		for i, p := range rd.pos {
-			if p < 0 {
+			if p == absent {
+				r.cells[i] = ""
+			} else if p < 0 {
 				r.cells[i] = r.clean(cols[i], Cell{Text: rd.opts.Map.Set[cols[i]]})
 			} else if p < len(cells) {
 				r.cells[i] = r.clean(cols[i], cells[p])

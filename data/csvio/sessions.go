@@ -3,6 +3,7 @@ package csvio
 import (
 	"io"
 	"strconv"
+	"strings"
 
 	"mentordesk/data"
 )
@@ -27,6 +28,13 @@ func SessionsTable() Table[data.Session] {
 				Notes:       r.text("notes"),
 				// Why the director confirmed or paid it though R7/R8 flagged it.
 				OverrideReason: r.text("override_reason"),
+				Punctuality:    data.Punctuality(strings.ToLower(r.text("punctuality"))), // optional; Validate names a bad one
+				// How the instructor confirmed, and why and by whom a session was cancelled:
+				// the payments history and the roster review depend on them.
+				ConfirmedBy:  r.text("confirmed_by"),
+				ConfirmedHow: r.text("confirmed_how"),
+				CancelReason: r.text("cancel_reason"),
+				CancelledBy:  r.text("cancelled_by"),
 			}
 		},
 		keyCols: []string{"school", "classroom", "date", "start"},
@@ -45,7 +53,8 @@ func ReadSessions(in io.Reader, file string) ([]Record[data.Session], error) {
 func WriteSessions(w io.Writer, ss []data.Session) error {
 	return writeTable(w, Sessions, ss, func(s data.Session) []string {
 		return []string{s.Date.String(), s.Start.String(), itoa(s.Minutes), s.School, s.Classroom,
-			s.MentorEmail, string(s.Program), string(s.Status), s.ConfirmedOn.String(), s.Focus, s.Notes, s.OverrideReason}
+			s.MentorEmail, string(s.Program), string(s.Status), s.ConfirmedOn.String(), s.Focus, s.Notes, s.OverrideReason,
+			string(s.Punctuality), s.ConfirmedBy, s.ConfirmedHow, s.CancelReason, s.CancelledBy}
 	})
 }
 

@@ -40,7 +40,15 @@ func Template(k Kind) []byte {
 	case Events:
 		err = WriteEvents(&buf, []data.Event{{School: "Whitman Middle School", Classroom: "7th Grade Band", Date: d("2026-12-10"), Name: "Winter Concert"}})
 	case Sessions:
-		err = WriteSessions(&buf, []data.Session{{Date: d("2026-10-14"), Start: data.ClockOf(9, 40), Minutes: 50, School: "Whitman Middle School", Classroom: "7th Grade Band", MentorEmail: "maya.okafor@example.org", Program: data.Focused, Status: data.Planned, Focus: "Winter Concert repertoire", Notes: "Trumpet and trombone sectional in the practice room"}})
+		err = WriteSessions(&buf, []data.Session{{Date: d("2026-10-14"), Start: data.ClockOf(9, 40), Minutes: 50, School: "Whitman Middle School", Classroom: "7th Grade Band", MentorEmail: "maya.okafor@example.org", Program: data.Focused, Status: data.Confirmed, ConfirmedOn: d("2026-10-15"), Focus: "Winter Concert repertoire", Notes: "Trumpet and trombone sectional in the practice room",
+			Punctuality: data.OnTime, ConfirmedBy: "Daniel Reyes", ConfirmedHow: "e-mail"}})
+	case Enrollments:
+		err = WriteEnrollments(&buf, []EnrollmentRow{{MentorEmail: "maya.okafor@example.org", School: "Whitman Middle School", Classroom: "7th Grade Band",
+			SchoolYear: 2026, Program: data.Focused, Events: []data.Date{d("2026-12-10"), d("2027-03-18"), d("2027-06-03")}, Status: data.EnrollmentActive}})
+	case Decisions:
+		err = WriteDecisions(&buf, []DecisionRow{{MentorEmail: "maya.okafor@example.org", ReviewDecision: data.ReviewDecision{DecidedOn: d("2027-01-15"), Decision: "coach", Reason: "Two late arrivals this term; talked through setting up on time."}}})
+	case Settings:
+		err = WriteSettings(&buf, []Setting{{Key: "org.name", Value: "Harmony Bridge Music Mentors"}}, "", "")
 	case Applicants:
 		err = WriteApplicants(&buf, []data.Applicant{{Cohort: "Spring 2027", FirstName: "Priya", LastName: "Natarajan", Email: "pnatarajan@example.org", School: "Eckstein Middle School", CareerStage: data.Early, YearsTeaching: 2, Strengths: []string{"choir", "sight-reading"}, Passions: []string{"world music"}, Growth: []string{"classroom management", "jazz band"}}})
 	case Payments:

@@ -10,7 +10,9 @@ import (
 	"image/color"
 	"image/jpeg"
 	"image/png"
+	"runtime"
 	"strings"
+	"sync/atomic"
 )
 
 const (
@@ -53,16 +55,10 @@ func Prepare(b []byte) ([]byte, error) {
 	if format == "jpeg" && alreadyPrepared(b, cfg) {
 		return bytes.Clone(b), nil
 	}
-	var img image.Image
-	if format == "jpeg" {
-		img, err = jpeg.Decode(bytes.NewReader(b))
-	} else {
-		img, err = png.Decode(bytes.NewReader(b))
-	}
+	out, err := thumbnail(b, format, cfg)
 	if err != nil {
-		return nil, errors.New("the photo is damaged or incomplete: its image data could not be read")
+		return nil, err
 	}
-	out := squareThumbnail(img, Size)
 	if format == "jpeg" {
 		out = orient(out, exifOrientation(b))
 	}
@@ -71,6 +67,48 @@ func Prepare(b []byte) ([]byte, error) {
 		return nil, fmt.Errorf("the photo could not be encoded: %w", err)
 	}
 	return buf.Bytes(), nil
+}
+
+// largePixels is the size from which a photo is decoded by one caller at a time: an
+// 8000×8000 camera photo takes about 100 MB decoded, and a roster imported on every core at
+// once went past a gigabyte.
+const largePixels = 2000 * 2000
+
+// fullSize lets one large photo at a time be decoded at full size.
+var fullSize = make(chan struct{}, 1)
+
+// decodingLarge counts the large photos being decoded; watchLarge, set by tests, sees it.
+var (
+	decodingLarge atomic.Int32
+	watchLarge    func(n int)
+)
+
+// thumbnail decodes b and scales its centred square to Size. A large photo is decoded only
+// while no other is, and its pixels are collected before the next one starts.
+func thumbnail(b []byte, format string, cfg image.Config) (*image.RGBA, error) {
+	if cfg.Width*cfg.Height >= largePixels {
+		fullSize <- struct{}{}
+		decodingLarge.Add(1)
+		defer func() {
+			decodingLarge.Add(-1)
+			runtime.GC() // the decoded pixels are garbage now; free them before the next decode
+			<-fullSize
+		}()
+		if watchLarge != nil {
+			watchLarge(int(decodingLarge.Load()))
+		}
+	}
+	var img image.Image
+	var err error
+	if format == "jpeg" {
+		img, err = jpeg.Decode(bytes.NewReader(b))
+	} else {
+		img, err = png.Decode(bytes.NewReader(b))
+	}
+	if err != nil {
+		return nil, errors.New("the photo is damaged or incomplete: its image data could not be read")
+	}
+	return squareThumbnail(img, Size), nil
 }
 
 func checkSize(cfg image.Config) error {

@@ -187,8 +187,12 @@ func Summarize(path string) (string, error) {
 	return fmt.Sprintf("%d mentors, %d schools, %d sessions, %d statements", m, sc, se, st), nil
 }
 
-// Rotate deletes automatic backups beyond the retention; backups taken for another reason
-// (before an import, a migration or a restore) are kept until the director deletes them.
+// rotated are the reasons whose backups Rotate thins out, each on its own.
+var rotated = map[string]bool{"auto": true, "before-import": true}
+
+// Rotate deletes automatic and before-import backups beyond the retention (each reason kept
+// on its own); backups taken for another reason (by hand, before a migration or a restore)
+// are kept until the director deletes them.
 func Rotate(dir, base string, now time.Time, keep Retention) error {
 	list, err := ListBackups(dir, base)
 	if err != nil {
@@ -197,7 +201,7 @@ func Rotate(dir, base string, now time.Time, keep Retention) error {
 	kept := map[string]bool{}
 	seen := map[string]bool{}
 	for _, b := range list { // newest first: the first of each period is kept
-		if b.Reason != "auto" {
+		if !rotated[b.Reason] {
 			continue
 		}
 		age := now.Sub(b.Taken)
@@ -210,14 +214,14 @@ func Rotate(dir, base string, now time.Time, keep Retention) error {
 			{fmt.Sprintf("w%d-%02d", y, w), time.Duration(keep.Weekly) * 7 * 24 * time.Hour},
 			{"m" + b.Taken.Format("2006-01"), time.Duration(keep.Monthly) * 31 * 24 * time.Hour},
 		} {
-			if age <= p.limit && !seen[p.key] {
-				seen[p.key] = true
+			if key := b.Reason + p.key; age <= p.limit && !seen[key] {
+				seen[key] = true
 				kept[b.Path] = true
 			}
 		}
 	}
 	for _, b := range list {
-		if b.Reason == "auto" && !kept[b.Path] {
+		if rotated[b.Reason] && !kept[b.Path] {
 			if err := os.Remove(b.Path); err != nil {
 				return err
 			}

@@ -20,16 +20,28 @@ func TestRotateKeepsDaysWeeksAndMonths(t *testing.T) {
 		ts := now.AddDate(0, 0, -d)
 		os.WriteFile(filepath.Join(dir, "org.auto."+ts.Format(backupStamp)+".db"), []byte("x"), 0o600)
 	}
-	os.WriteFile(filepath.Join(dir, "org.before-import."+now.AddDate(-2, 0, 0).Format(backupStamp)+".db"), []byte("x"), 0o600)
+	// Before-import copies are thinned the same way, apart from the automatic ones; a backup
+	// taken by hand is kept until the director deletes it.
+	for d := 0; d < 400; d += 3 {
+		ts := now.AddDate(0, 0, -d).Add(time.Minute)
+		os.WriteFile(filepath.Join(dir, "org.before-import."+ts.Format(backupStamp)+".db"), []byte("x"), 0o600)
+	}
+	os.WriteFile(filepath.Join(dir, "org.manual."+now.AddDate(-2, 0, 0).Format(backupStamp)+".db"), []byte("x"), 0o600)
 	if err := Rotate(dir, "org", now, DefaultRetention); err != nil {
 		t.Fatal(err)
 	}
 	list, _ := ListBackups(dir, "org")
-	var auto int
+	var auto, imports int
 	for _, b := range list {
-		if b.Reason == "auto" {
+		switch b.Reason {
+		case "auto":
 			auto++
+		case "before-import":
+			imports++
 		}
+	}
+	if imports < 5 || imports > 3+4+13 {
+		t.Errorf("%d before-import backups kept of 134; want them thinned like the automatic ones", imports)
 	}
 	// 7 days + up to 4 older weeks + up to 12 older months, with overlaps between periods.
 	if auto < 12 || auto > 7+4+13 {
@@ -39,8 +51,8 @@ func TestRotateKeepsDaysWeeksAndMonths(t *testing.T) {
 		t.Errorf("newest kept is %s; want today's", list[0].Taken)
 	}
 	oldest := list[len(list)-1]
-	if oldest.Reason != "before-import" {
-		t.Errorf("the backup taken before an import was rotated away")
+	if oldest.Reason != "manual" {
+		t.Errorf("the backup taken by hand was rotated away")
 	}
 	for i := 1; i < 7; i++ {
 		day := now.AddDate(0, 0, -i).Format("20060102")

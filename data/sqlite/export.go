@@ -17,6 +17,9 @@ import (
 // ExportFile writes a kind of §5 (or payments) to path: a workbook with typed cells when the
 // name ends in .xlsx, else CSV; mentors' photos go to a folder beside it.
 func (s *Store) ExportFile(ctx context.Context, kind csvio.Kind, path string) (int, error) {
+	if err := s.RefuseOwnFile(path); err != nil {
+		return 0, err
+	}
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, ".export-*"+filepath.Ext(path))
 	if err != nil {
@@ -24,6 +27,12 @@ func (s *Store) ExportFile(ctx context.Context, kind csvio.Kind, path string) (i
 	}
 	defer os.Remove(tmp.Name())
 	prefix := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)) + "-photos/"
+	if kind == csvio.Mentors || kind == csvio.Settings {
+		// The photos (or the logo) go into a folder beside the file: it must not lead to ours.
+		if err := s.RefuseOwnFile(filepath.Join(dir, prefix)); err != nil {
+			return 0, err
+		}
+	}
 	var n int
 	if xlsxio.IsWorkbookName(path) {
 		var wb *xlsxio.Writer
@@ -115,6 +124,12 @@ func (s *Store) Export(ctx context.Context, kind csvio.Kind, w io.Writer, dir, p
 			return 0, err
 		}
 		return len(xs), csvio.WriteApplicants(w, xs)
+	case csvio.Settings:
+		rows, err := s.settingRows(ctx)
+		if err != nil {
+			return 0, err
+		}
+		return len(rows), csvio.WriteSettings(w, rows, dir, photoPrefix)
 	case csvio.Payments:
 		xs, err := s.Statements(ctx, StatementFilter{})
 		if err != nil {
@@ -123,6 +138,10 @@ func (s *Store) Export(ctx context.Context, kind csvio.Kind, w io.Writer, dir, p
 		return len(xs), csvio.WritePayments(w, xs)
 	case csvio.Feedback, csvio.Surveys, csvio.Goals:
 		return s.exportReflection(ctx, kind, w)
+	case csvio.Decisions:
+		return s.exportDecisions(ctx, w)
+	case csvio.Enrollments:
+		return s.exportEnrollments(ctx, w)
 	}
 	return 0, fmt.Errorf("%q cannot be exported", kind)
 }

@@ -169,9 +169,16 @@ func (im *importer) schools() (func([]csvio.Record[data.School]) error, error) {
 	if err != nil {
 		return nil, err
 	}
+	cals, err := im.lookup("SELECT name, id FROM calendars")
+	if err != nil {
+		return nil, err
+	}
 	return func(recs []csvio.Record[data.School]) error {
 		for _, r := range recs {
 			x := r.Value
+			if x.Calendar != "" && !im.calendarRef(cals, r.Line, x.Calendar) {
+				continue
+			}
 			_, existed := ids[x.Name]
 			x.ID = 0 // the upsert keys on the name
 			_, err := saveSchoolTx(im.tx, x)
@@ -361,7 +368,8 @@ func (im *importer) sessions() (func([]csvio.Record[data.Session]) error, error)
 		return nil, err
 	}
 	ins, err := im.tx.PrepareContext(im.ctx, `INSERT INTO sessions(classroom_id, mentor_id, date, start, minutes, program, status,
-		confirmed_on, focus, notes, override_reason) VALUES (?,?,?,?,?,?,?,?,?,?,?)`)
+		confirmed_on, focus, notes, override_reason, punctuality, confirmed_by, confirmed_how, cancel_reason, cancelled_by)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`)
 	if err != nil {
 		return nil, err
 	}
@@ -382,21 +390,22 @@ func (im *importer) sessions() (func([]csvio.Record[data.Session]) error, error)
 					continue
 				}
 				if _, err := ins.Exec(x.ClassroomID, x.MentorID, dv(x.Date), x.Start, x.Minutes, x.Program, x.Status,
-					dv(x.ConfirmedOn), x.Focus, x.Notes, x.OverrideReason); err != nil {
+					dv(x.ConfirmedOn), x.Focus, x.Notes, x.OverrideReason, x.Punctuality, x.ConfirmedBy, x.ConfirmedHow, x.CancelReason, x.CancelledBy); err != nil {
 					im.fail(r.Line, "", "%v", friendlySessionErr(err))
 					continue
 				}
 				im.count(false)
 				continue
 			}
-			// The file carries the CSV columns only; the rest of the session (enrollment, lifecycle
-			// details) is kept as it is.
+			// The file carries the CSV columns only; the rest of the session (its enrollment, and
+			// the lifecycle details an older file has no columns for) is kept as it is.
 			upd := old
 			upd.MentorID, upd.Minutes, upd.Program, upd.Status, upd.ConfirmedOn, upd.Focus, upd.Notes =
 				x.MentorID, x.Minutes, x.Program, x.Status, x.ConfirmedOn, x.Focus, x.Notes
 			if x.OverrideReason != "" { // a file without the column keeps the reason recorded
 				upd.OverrideReason = x.OverrideReason
 			}
+			mergeSessionDetails(&upd, x, r)
 			if old.Locked() {
 				if upd.MentorID != old.MentorID || upd.Minutes != old.Minutes || upd.Program != old.Program ||
 					upd.Status != old.Status || upd.ConfirmedOn != old.ConfirmedOn {

@@ -167,6 +167,12 @@ func (im *importer) run(kind csvio.Kind, src csvio.Source, dir string, opts csvi
 		return stream(im, csvio.SessionsTable(), src, opts, (*importer).sessions)
 	case csvio.Applicants:
 		return stream(im, csvio.ApplicantsTable(), src, opts, (*importer).applicants)
+	case csvio.Enrollments:
+		return stream(im, csvio.EnrollmentsTable(), src, opts, perBatch((*importer).enrollments))
+	case csvio.Settings:
+		return stream(im, csvio.SettingsTable(dir), src, opts, perBatch((*importer).settings))
+	case csvio.Decisions:
+		return stream(im, csvio.DecisionsTable(), src, opts, perBatch((*importer).decisions))
 	case csvio.Feedback:
 		return stream(im, csvio.FeedbackTable(), src, opts, (*importer).feedback)
 	case csvio.Surveys:

@@ -416,6 +416,9 @@ func Verify(path string) error {
 
 // tx runs fn in one immediate write transaction: all of it happens or none.
 func (s *Store) tx(ctx context.Context, fn func(*sql.Tx) error) error {
+	if err := beforeWrite(ctx); err != nil {
+		return err
+	}
 	tx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
 		return s.describe(err)
@@ -423,6 +426,9 @@ func (s *Store) tx(ctx context.Context, fn func(*sql.Tx) error) error {
 	defer tx.Rollback()
 	if err := fn(tx); err != nil {
 		return s.describe(err)
+	}
+	if isDryRun(ctx) {
+		return tx.Rollback()
 	}
 	return s.describe(tx.Commit())
 }

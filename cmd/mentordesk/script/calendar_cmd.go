@@ -33,6 +33,9 @@ func calendarCmd(ctx context.Context, s *sqlite.Store, args []string, env Env) e
 	case email == "" || out == "":
 		return usagef("calendar needs --mentor EMAIL and --out FILE.ics")
 	}
+	if err := s.RefuseOwnFile(out); err != nil {
+		return fmt.Errorf("calendar --out: %w", err)
+	}
 	m, err := s.MentorByEmail(ctx, email)
 	if errors.Is(err, data.ErrNotFound) {
 		return fmt.Errorf("calendar --mentor: no mentor has the e-mail %q", email)

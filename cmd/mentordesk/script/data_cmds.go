@@ -75,10 +75,7 @@ func importCmd(ctx context.Context, s *sqlite.Store, args []string, env Env) err
 	if err != nil {
 		return usagef("%v", err)
 	}
-	if _, err := s.BackupNow(ctx, "", "before-import", sqlite.DefaultRetention); err != nil {
-		return fmt.Errorf("back up before importing: %w", err)
-	}
-	sum, err := s.ImportFileWith(ctx, kind, rest[1], sqlite.ImportOptions{Sheet: sheet, Map: m})
+	sum, err := s.ImportFileWithBackup(ctx, kind, rest[1], sqlite.ImportOptions{Sheet: sheet, Map: m}, "", sqlite.DefaultRetention)
 	if err != nil {
 		return err
 	}
@@ -136,6 +133,9 @@ func backupCmd(ctx context.Context, s *sqlite.Store, args []string, env Env) err
 	if err != nil {
 		return err
 	}
+	if err := s.RefuseOwnFile(dest); err != nil {
+		return fmt.Errorf("backup: %w", err)
+	}
 	if err := s.Backup(ctx, dest); err != nil {
 		return err
 	}
@@ -167,7 +167,7 @@ func checkCmd(ctx context.Context, s *sqlite.Store, args []string, env Env) erro
 
 func complianceCmd(ctx context.Context, s *sqlite.Store, args []string, env Env) error {
 	var on string
-	if _, err := flags("compliance", args, func(fs *flag.FlagSet) { fs.StringVar(&on, "on", "", "date") }); err != nil {
+	if err := flagsOnly("compliance", args, func(fs *flag.FlagSet) { fs.StringVar(&on, "on", "", "date") }); err != nil {
 		return err
 	}
 	day, err := dateFlag("on", on, env.Today)
@@ -190,15 +190,23 @@ func complianceCmd(ctx context.Context, s *sqlite.Store, args []string, env Env)
 
 func statementsCmd(ctx context.Context, s *sqlite.Store, args []string, env Env) error {
 	if len(args) == 0 || args[0] != "issue" {
-		return usagef("statements issue [--through DATE]")
+		return usagef("statements needs issue")
 	}
 	var through string
-	if _, err := flags("statements issue", args[1:], func(fs *flag.FlagSet) { fs.StringVar(&through, "through", "", "date") }); err != nil {
+	var dryRun bool
+	if err := flagsOnly("statements issue", args[1:], func(fs *flag.FlagSet) {
+		fs.StringVar(&through, "through", "", "date")
+		fs.BoolVar(&dryRun, "dry-run", false, "print the statements that would be issued; issue none")
+	}); err != nil {
 		return err
 	}
 	day, err := dateFlag("through", through, env.Today)
 	if err != nil {
 		return err
+	}
+	if dryRun {
+		// The issue runs whole and is rolled back: these are exactly the statements it would issue.
+		ctx = sqlite.DryRun(ctx)
 	}
 	sts, err := s.IssueStatements(ctx, sqlite.IssueChoice{Through: day}, env.Today)
 	if err != nil {
@@ -227,7 +235,14 @@ func statementsCmd(ctx context.Context, s *sqlite.Store, args []string, env Env)
 		fmt.Fprintf(env.Stderr, "no visit through %s is ready for a statement\n", day)
 		return nil
 	}
-	fmt.Fprintf(env.Stderr, "issued %d statement(s), No. %d–%d, totalling %s\n", len(sts), sts[0].Number, sts[len(sts)-1].Number, total.Dollars())
+	verb := "issued"
+	if dryRun {
+		if err := csvio.WritePayments(env.Stdout, sts); err != nil {
+			return err
+		}
+		verb = "would issue (dry run, nothing issued)"
+	}
+	fmt.Fprintf(env.Stderr, "%s %d statement(s), No. %d–%d, totalling %s\n", verb, len(sts), sts[0].Number, sts[len(sts)-1].Number, total.Dollars())
 	return nil
 }
 

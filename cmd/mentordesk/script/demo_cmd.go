@@ -16,7 +16,7 @@ import (
 // beside the database and put in place only when complete, so a failure writes nothing.
 func demoCmd(db string, args []string, env Env) error {
 	scale := "small"
-	if _, err := flags("demo", args, func(fs *flag.FlagSet) { fs.StringVar(&scale, "scale", "small", "small or large") }); err != nil {
+	if err := flagsOnly("demo", args, func(fs *flag.FlagSet) { fs.StringVar(&scale, "scale", "small", "small or large") }); err != nil {
 		return err
 	}
 	if scale != "small" && scale != "large" {

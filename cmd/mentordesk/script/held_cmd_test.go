@@ -56,7 +56,7 @@ func TestStatementsIssueHoldsFlaggedSessionsUntilOverridden(t *testing.T) {
 		t.Fatal(stderr)
 	}
 	b, _ := os.ReadFile(out)
-	if !strings.Contains(string(b), ",override_reason\n") || !strings.Contains(string(b), "Checks cleared on paper; records follow") {
+	if !strings.Contains(string(b), ",notes,override_reason,") || !strings.Contains(string(b), "Checks cleared on paper; records follow") {
 		t.Errorf("the export does not carry the override:\n%s", b)
 	}
 }

@@ -53,7 +53,7 @@ func reportCmd(ctx context.Context, s *sqlite.Store, args []string, env Env) err
 	}
 	for _, k := range reportKinds {
 		if k.name == args[0] {
-			return k.run(ctx, s, args[1:], env)
+			return inCommand("report "+k.name, k.run(ctx, s, args[1:], env))
 		}
 	}
 	return usagef("report: %q is not a document:\n  %s", args[0], reportUsage)
@@ -98,7 +98,10 @@ func letterhead(ctx context.Context, s *sqlite.Store) (pdf.Org, data.Settings, e
 }
 
 // writeReport validates and writes one document; a failure leaves no file behind.
-func writeReport(kind, out string, doc pdf.Document, env Env) error {
+func writeReport(s *sqlite.Store, kind, out string, doc pdf.Document, env Env) error {
+	if err := s.RefuseOwnFile(out); err != nil {
+		return fmt.Errorf("report %s --out: %w", kind, err)
+	}
 	if err := pdf.WriteFile(out, doc); err != nil {
 		var ps data.Problems
 		if errors.As(err, &ps) {
@@ -163,7 +166,7 @@ func reportContract(ctx context.Context, s *sqlite.Store, args []string, env Env
 	if err != nil {
 		return err
 	}
-	return writeReport("contract", out, compose.Contract(org, set, clauses, in), env)
+	return writeReport(s, "contract", out, compose.Contract(org, set, clauses, in), env)
 }
 
 func reportRoster(ctx context.Context, s *sqlite.Store, args []string, env Env) error {
@@ -197,7 +200,7 @@ func reportRoster(ctx context.Context, s *sqlite.Store, args []string, env Env) 
 	if err != nil {
 		return err
 	}
-	return writeReport("roster", out, compose.Roster(org, day, schoolName, f.Instrument, mentors), env)
+	return writeReport(s, "roster", out, compose.Roster(org, day, schoolName, f.Instrument, mentors), env)
 }
 
 func statementNumberFlag(kind, v string) (int, error) {
@@ -231,7 +234,7 @@ func reportStatement(ctx context.Context, s *sqlite.Store, args []string, env En
 	if err != nil {
 		return err
 	}
-	return writeReport("statement", out, pdf.StatementDoc{Org: org, Statement: p.Statement, Mentor: p.Mentor}, env)
+	return writeReport(s, "statement", out, pdf.StatementDoc{Org: org, Statement: p.Statement, Mentor: p.Mentor}, env)
 }
 
 func reportStatements(ctx context.Context, s *sqlite.Store, args []string, env Env) error {
@@ -254,6 +257,9 @@ func reportStatements(ctx context.Context, s *sqlite.Store, args []string, env E
 	if !first.IsZero() && !last.IsZero() && last < first {
 		return usagef("report statements: --through %s is before --from %s", last, first)
 	}
+	if err := s.RefuseOwnFile(dir); err != nil {
+		return fmt.Errorf("report statements --out: %w", err)
+	}
 	if info, err := os.Stat(dir); err == nil && !info.IsDir() {
 		return fmt.Errorf("report statements --out: %s is a file, not a folder", dir)
 	}
@@ -273,6 +279,9 @@ func reportStatements(ctx context.Context, s *sqlite.Store, args []string, env E
 	for i, p := range prints {
 		jobs[i] = pdf.Job{Doc: pdf.StatementDoc{Org: org, Statement: p.Statement, Mentor: p.Mentor},
 			Path: filepath.Join(dir, compose.StatementFile(p.Statement.Number))}
+		if err := s.RefuseOwnFile(jobs[i].Path); err != nil {
+			return fmt.Errorf("report statements --out: %w", err)
+		}
 	}
 	_, statErr := os.Stat(dir)
 	made := errors.Is(statErr, os.ErrNotExist)
@@ -322,7 +331,7 @@ func reportSignoff(ctx context.Context, s *sqlite.Store, args []string, env Env)
 	if err != nil {
 		return err
 	}
-	return writeReport("signoff", out, compose.Signoff(org, v), env)
+	return writeReport(s, "signoff", out, compose.Signoff(org, v), env)
 }
 
 func reportSchedule(ctx context.Context, s *sqlite.Store, args []string, env Env) error {
@@ -381,7 +390,7 @@ func reportSchedule(ctx context.Context, s *sqlite.Store, args []string, env Env
 	if err != nil {
 		return err
 	}
-	return writeReport("schedule", out, compose.Schedule(org, reportToday(env), y, schedules[0]), env)
+	return writeReport(s, "schedule", out, compose.Schedule(org, reportToday(env), y, schedules[0]), env)
 }
 
 func reportYearEnd(ctx context.Context, s *sqlite.Store, args []string, env Env) error {
@@ -410,93 +419,6 @@ func reportYearEnd(ctx context.Context, s *sqlite.Store, args []string, env Env)
 		return err
 	}
 	m.Photo = nil
-	return writeReport("yearend", out, pdf.YearEndDoc{Org: org, On: reportToday(env), Mentor: m, Year: y,
+	return writeReport(s, "yearend", out, pdf.YearEndDoc{Org: org, On: reportToday(env), Mentor: m, Year: y,
 		Statements: sts, Threshold: set.NECThreshold}, env)
-}
-
-// cohortFlag finds a cohort by name; an unknown one is named with the cohorts there are.
-func cohortFlag(ctx context.Context, s *sqlite.Store, kind, name string) (data.Cohort, error) {
-	c, err := s.CohortByName(ctx, strings.TrimSpace(name))
-	if !errors.Is(err, data.ErrNotFound) {
-		return c, err
-	}
-	cs, err := s.Cohorts(ctx)
-	if err != nil {
-		return c, err
-	}
-	var names []string
-	for _, x := range cs {
-		names = append(names, strconv.Quote(x.Name))
-	}
-	if len(names) == 0 {
-		return c, fmt.Errorf("report %s --cohort: no cohort named %q (there are no cohorts yet)", kind, name)
-	}
-	return c, fmt.Errorf("report %s --cohort: no cohort named %q (cohorts: %s)", kind, name, strings.Join(names, ", "))
-}
-
-func reportIntroduction(ctx context.Context, s *sqlite.Store, args []string, env Env) error {
-	var cohort, email, out string
-	if err := reportFlags("introduction", args, func(fs *flag.FlagSet) {
-		fs.StringVar(&cohort, "cohort", "", "cohort name")
-		fs.StringVar(&email, "email", "", "e-mail of either teacher of the pair")
-		fs.StringVar(&out, "out", "", "the PDF to write")
-	}, map[string]*string{"cohort": &cohort, "email": &email, "out": &out}); err != nil {
-		return err
-	}
-	c, err := cohortFlag(ctx, s, "introduction", cohort)
-	if err != nil {
-		return err
-	}
-	org, _, err := letterhead(ctx, s)
-	if err != nil {
-		return err
-	}
-	doc, err := cohortDoc(ctx, s, org, reportToday(env), c)
-	if err != nil {
-		return err
-	}
-	for _, p := range doc.Pairs {
-		if strings.EqualFold(p.Early.Email, strings.TrimSpace(email)) || strings.EqualFold(p.Experienced.Email, strings.TrimSpace(email)) {
-			return writeReport("introduction", out, pdf.IntroductionDoc{Org: org, On: doc.On, Cohort: c,
-				Early: p.Early, Experienced: p.Experienced, Pair: p.Pair}, env)
-		}
-	}
-	return fmt.Errorf("report introduction --email: nobody with the e-mail %q has a partner in the cohort %q (match it first)", email, c.Name)
-}
-
-func reportCohort(ctx context.Context, s *sqlite.Store, args []string, env Env) error {
-	var cohort, out string
-	if err := reportFlags("cohort", args, func(fs *flag.FlagSet) {
-		fs.StringVar(&cohort, "cohort", "", "cohort name")
-		fs.StringVar(&out, "out", "", "the PDF to write")
-	}, map[string]*string{"cohort": &cohort, "out": &out}); err != nil {
-		return err
-	}
-	c, err := cohortFlag(ctx, s, "cohort", cohort)
-	if err != nil {
-		return err
-	}
-	org, _, err := letterhead(ctx, s)
-	if err != nil {
-		return err
-	}
-	doc, err := cohortDoc(ctx, s, org, reportToday(env), c)
-	if err != nil {
-		return err
-	}
-	return writeReport("cohort", out, doc, env)
-}
-
-// cohortDoc gathers a cohort's pairs and the applicants still without a partner (those the
-// director excluded are left out).
-func cohortDoc(ctx context.Context, s *sqlite.Store, org pdf.Org, on data.Date, c data.Cohort) (pdf.CohortDoc, error) {
-	applicants, err := s.Applicants(ctx, c.ID)
-	if err != nil {
-		return pdf.CohortDoc{}, err
-	}
-	pairs, err := s.Pairs(ctx, c.ID)
-	if err != nil {
-		return pdf.CohortDoc{}, err
-	}
-	return compose.Cohort(org, on, c, applicants, pairs), nil
 }

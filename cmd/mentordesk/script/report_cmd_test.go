@@ -12,6 +12,7 @@ import (
 
 	pdf "mentordesk/app/report"
 	"mentordesk/app/report/compose"
+	"mentordesk/app/report/pdfcheck"
 	"mentordesk/data"
 	"mentordesk/data/sqlite"
 )
@@ -19,6 +20,7 @@ import (
 // pdfText is a PDF's text as pdftotext reads it, white space made single spaces.
 func pdfText(t *testing.T, path string) string {
 	t.Helper()
+	pdfcheck.File(t, path)
 	if _, err := exec.LookPath("pdftotext"); err != nil {
 		t.Skip("pdftotext (poppler-utils) is not installed; install it to check the documents' text")
 	}
@@ -290,7 +292,9 @@ func TestReportStatementsWritesOneFilePerStatement(t *testing.T) {
 		path := filepath.Join(dir, compose.StatementFile(st.Number))
 		if _, err := os.Stat(path); err != nil {
 			t.Errorf("statement No. %d: %v", st.Number, err)
+			continue
 		}
+		pdfcheck.File(t, path)
 	}
 	first := want[0]
 	wantText(t, "first statement", pdfText(t, filepath.Join(dir, compose.StatementFile(first.Number))),

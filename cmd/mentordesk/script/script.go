@@ -26,12 +26,13 @@ type Env struct {
 	DefaultDB      string
 }
 
-// usageError is a mistake in the command line itself (exit 2).
-type usageError struct{ msg string }
+// usageError is a mistake in the command line itself (exit 2); the command it belongs to
+// chooses the usage lines printed with it.
+type usageError struct{ msg, command string }
 
 func (e usageError) Error() string { return e.msg }
 
-func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
+func usagef(format string, args ...any) error { return usageError{msg: fmt.Sprintf(format, args...)} }
 
 const usage = `usage: mentordesk [--db PATH] [COMMAND …]
 
@@ -40,12 +41,12 @@ Without a command, the window opens. Commands:
   settings set KEY VALUE | settings get KEY
   import KIND FILE.csv|FILE.xlsx [--sheet NAME] [--map "File header=column;…"] [--set column=value]
                                            all rows or none; --map "column:Answer=value" maps answers
-  export KIND FILE.csv|FILE.xlsx           KIND: mentors checks contracts schools calendars instructors
-                                           classrooms events sessions applicants feedback surveys;
-                                           export also: payments, goals
+  export KIND FILE.csv|FILE.xlsx           KIND: mentors checks contracts calendars schools instructors
+                                           classrooms events enrollments sessions applicants settings
+                                           feedback surveys decisions; export also: payments, goals
   plan --school S --classroom C --program focused|season|bridge --mentor EMAIL --events DATE[,DATE…]
        [--evaluation] [--to-school S2 --to-classroom C2 --fall-sessions 1|2] [--apply]
-  statements issue [--through DATE]
+  statements issue [--through DATE] [--dry-run]
   report contract --mentor EMAIL --year 2026-27 --out FILE.pdf
   report roster [--school NAME] [--instrument NAME] [--on DATE] --out FILE.pdf
   report statement --number N --out FILE.pdf
@@ -86,7 +87,7 @@ func ParseGlobal(args []string, env Env) (db string, rest []string, err error) {
 }
 
 // Run runs a command line and returns the exit code; nothing is written when a command fails.
-func Run(args []string, env Env) int {
+func Run(args []string, env Env) (code int) {
 	db, rest, err := ParseGlobal(args, env)
 	if err == nil && len(rest) == 0 {
 		err = usagef("no command given")
@@ -103,6 +104,15 @@ func Run(args []string, env Env) int {
 	if !ok && name != "restore" && name != "demo" {
 		return report(env, usagef("unknown command %q", name))
 	}
+	if isNewDatabase(db) {
+		// A command that fails on a database it was about to create leaves no file behind.
+		defer func() {
+			if code != 0 {
+				removeNewDatabase(db)
+			}
+		}()
+	}
+	ctx := context.Background()
 	writing := writes(name, rest[1:])
 	if writing {
 		// A read-only file or folder is named before anything is tried.
@@ -119,16 +129,61 @@ func Run(args []string, env Env) int {
 	switch name {
 	case "restore":
 		// A restore replaces the file itself, so the store must not hold it open.
-		return report(env, restoreCmd(absPath(db), rest[1:], env))
+		return report(env, inCommand(name, restoreCmd(absPath(db), rest[1:], env)))
 	case "demo":
-		return report(env, demoCmd(absPath(db), rest[1:], env))
+		return report(env, inCommand(name, demoCmd(absPath(db), rest[1:], env)))
 	}
 	s, err := sqlite.Open(db, sqlite.Options{ReadOnly: !writing})
 	if err != nil {
 		return report(env, err)
 	}
 	defer s.Close()
-	return report(env, cmd(context.Background(), s, rest[1:], env))
+	return report(env, inCommand(name, cmd(ctx, s, rest[1:], env)))
+}
+
+// inCommand marks a usage error with the command it belongs to, so its usage lines follow it.
+func inCommand(name string, err error) error {
+	var u usageError
+	if errors.As(err, &u) && u.command == "" {
+		u.command = name
+		return u
+	}
+	return err
+}
+
+// isNewDatabase reports whether db names no file yet and nothing beside it could become it
+// (a restore under way or a file kept aside).
+func isNewDatabase(db string) bool {
+	if fileExists(db) {
+		return false
+	}
+	others, _ := filepath.Glob(db + ".*")
+	for _, o := range others {
+		if o != sqlite.LockPath(db) {
+			return false
+		}
+	}
+	return true
+}
+
+// removeNewDatabase removes the empty database a failed command created, with its side files
+// and the folder made for it when that is empty again.
+func removeNewDatabase(db string) {
+	if !fileExists(db) {
+		return
+	}
+	if sum, err := sqlite.Summarize(db); err != nil || sum != "0 mentors, 0 schools, 0 sessions, 0 statements" {
+		return
+	}
+	for _, p := range []string{db, db + "-wal", db + "-shm", db + "-journal", sqlite.LockPath(db)} {
+		os.Remove(p)
+	}
+	os.Remove(filepath.Dir(db)) // only when empty
+}
+
+func fileExists(p string) bool {
+	_, err := os.Lstat(p)
+	return err == nil
 }
 
 // writes reports whether a command line changes the database; reading commands (backup,
@@ -137,6 +192,8 @@ func writes(name string, args []string) bool {
 	switch name {
 	case "backup", "export", "compliance", "check", "report", "calendar":
 		return false
+	case "statements":
+		return !hasFlag(args, "dry-run")
 	case "settings":
 		return len(args) == 0 || args[0] != "get"
 	case "outbox":
@@ -144,14 +201,20 @@ func writes(name string, args []string) bool {
 	case "send":
 		return !slices.ContainsFunc(args, func(a string) bool { return strings.TrimLeft(a, "-") == "dry-run" })
 	case "plan", "match":
-		for _, a := range args {
-			if a == "--apply" || a == "-apply" || strings.HasPrefix(a, "--apply=") {
-				return true
-			}
-		}
-		return false
+		return hasFlag(args, "apply")
 	}
 	return true
+}
+
+// hasFlag reports whether a boolean flag is given (and not given as false).
+func hasFlag(args []string, name string) bool {
+	for _, a := range args {
+		a = strings.TrimLeft(a, "-")
+		if a == name || a == name+"=true" || a == name+"=1" {
+			return true
+		}
+	}
+	return false
 }
 
 func absPath(p string) string {
@@ -167,7 +230,11 @@ func report(env Env, err error) int {
 	}
 	var u usageError
 	if errors.As(err, &u) {
-		fmt.Fprintf(env.Stderr, "mentordesk: %s\n\n%s", u.msg, usage)
+		if lines := usageOf(u.command); lines != "" {
+			fmt.Fprintf(env.Stderr, "mentordesk: %s\nusage: mentordesk [--db PATH] %s", u.msg, lines)
+		} else {
+			fmt.Fprintf(env.Stderr, "mentordesk: %s\n\n%s", u.msg, usage)
+		}
 		return 2
 	}
 	fmt.Fprintf(env.Stderr, "%s\n", err)
@@ -183,6 +250,18 @@ func flags(name string, args []string, define func(*flag.FlagSet)) ([]string, er
 		return nil, usagef("%s: %v", name, err)
 	}
 	return fs.Args(), nil
+}
+
+// flagsOnly parses a command's flags and refuses any argument left over.
+func flagsOnly(name string, args []string, define func(*flag.FlagSet)) error {
+	rest, err := flags(name, args, define)
+	if err != nil {
+		return err
+	}
+	if len(rest) > 0 {
+		return usagef("%s: unexpected argument %q", name, rest[0])
+	}
+	return nil
 }
 
 // dateFlag parses an optional date flag value.
@@ -226,6 +305,32 @@ func yesNo(b bool) string {
 		return "yes"
 	}
 	return "no"
+}
+
+// usageOf is the usage of one command as the usage text gives it (with its continuation
+// lines); "" for a name that is not a command.
+func usageOf(command string) string {
+	if command == "" {
+		return ""
+	}
+	var b strings.Builder
+	in := false
+	for _, line := range strings.Split(usage, "\n") {
+		body := strings.TrimPrefix(line, "  ")
+		switch {
+		case len(body) < len(line) && (body == command || strings.HasPrefix(body, command+" ")):
+			in = true
+			if b.Len() > 0 {
+				b.WriteString("       mentordesk [--db PATH] ")
+			}
+			b.WriteString(strings.TrimRight(body, " ") + "\n")
+		case in && strings.HasPrefix(line, "       "):
+			b.WriteString(line + "\n")
+		default:
+			in = false
+		}
+	}
+	return b.String()
 }
 
 func oneArg(name string, rest []string, what string) (string, error) {
