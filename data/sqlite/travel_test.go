@@ -89,6 +89,9 @@ var notYet = map[string]string{
 	"goals.enrollment_id":       "goals name their enrollment by school, classroom and year",
 	"feedback.enrollment_id":    "feedback names its enrollment by mentor, classroom and year",
 	"surveys.enrollment_id":     "surveys name their enrollment by mentor, classroom and year",
+	"outbox.*":                  "what was e-mailed to whom: moved through CSV, documents already sent would go again",
+	"outbox_attachments.*":      "the PDFs of the outbox's messages",
+	"mail_templates.*":          "the director's edited e-mail templates (the standard texts come back)",
 }
 
 func TestEveryColumnSaysWhetherItTravels(t *testing.T) {

@@ -35,6 +35,9 @@ func commandLines(dir string) map[string][]string {
 		"backup":              {"backup", out("b.db")},
 		"restore":             {"restore", out("b.db")},
 		"check":               {"check"},
+		"send statements":     {"send", "statements", "--dry-run"},
+		"send contracts":      {"send", "contracts", "--year", "2026-27", "--dry-run"},
+		"outbox":              {"outbox"},
 	}
 }
 

@@ -62,8 +62,14 @@ Without a command, the window opens. Commands:
   backup FILE                              a checked copy, also while the window is open
   restore FILE                             put a backup in place; the current file is kept aside
   check
-  send statements|contracts|rosters|schedules|confirmations|reminders|introductions …
-                                           e-mail through the organisation's mail server; --dry-run, --resend
+  send statements [--from DATE] [--through DATE] [--resend] [--dry-run]
+  send contracts --year 2026-27 [--mentor EMAIL] [--resend] [--dry-run]
+  send rosters [--school NAME] [--on DATE] [--resend] [--dry-run]
+  send schedules --school S --classroom C --year 2026-27 [--resend] [--dry-run]
+  send confirmations [--through DATE] [--resend] [--dry-run]
+  send reminders [--on DATE] [--resend] [--dry-run]
+  send introductions --cohort NAME [--resend] [--dry-run]
+                                           e-mail through the organisation's mail server
   outbox [--retry]                         CSV of queued, sent and failed messages
 `
 

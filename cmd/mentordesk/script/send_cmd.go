@@ -52,10 +52,15 @@ func sendCmd(ctx context.Context, s *sqlite.Store, args []string, env Env) error
 		return usagef("send: %q is not a kind of e-mail:\n  %s", args[0], sendUsage)
 	}
 	name := "send " + args[0]
+	// A usage error names this kind's line of the usage only.
+	return inCommand(name, sendKind(ctx, s, name, kind, args[1:], env))
+}
+
+func sendKind(ctx context.Context, s *sqlite.Store, name string, kind data.MailKind, args []string, env Env) error {
 	ask := mailing.Ask{Kind: kind, Today: reportToday(env)}
 	var from, through, on, year string
 	var resend, dryRun bool
-	rest, err := flags(name, args[1:], func(fs *flag.FlagSet) {
+	rest, err := flags(name, args, func(fs *flag.FlagSet) {
 		fs.BoolVar(&resend, "resend", false, "send again what already went")
 		fs.BoolVar(&dryRun, "dry-run", false, "print what would be sent and send nothing")
 		switch kind {
