@@ -42,10 +42,10 @@ type decisionHistory struct {
 }
 
 func (h *decisionHistory) buildUI() fyne.CanvasObject {
-	h.list = widget.NewList(func() int { return len(h.v.r.decisions) }, newReflectionRow,
+	h.list = widget.NewList(func() int { return len(h.v.r.decisions) }, newReviewRow,
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			d := h.v.r.decisions[id]
-			setReflectionRow(o, data.Label(reviewDecisionWords[d.Decision]), "Decided on "+d.DecidedOn.Short(), d.Reason)
+			setReviewRow(o, data.Label(reviewDecisionWords[d.Decision]), "Decided on "+d.DecidedOn.Short(), d.Reason)
 		})
 	h.decision = widget.NewSelect(reviewDecisionChoices, func(string) { h.changed() })
 	h.decision.PlaceHolder = "Choose the decision"
@@ -68,7 +68,7 @@ func (h *decisionHistory) buildUI() fyne.CanvasObject {
 	)
 	editor := container.NewVBox(boldLabel("Record a decision"), form, h.problem,
 		container.NewHBox(thresholds, layout.NewSpacer(), h.saveBtn))
-	h.none = reflectionEmptyLabel("No decisions recorded. When a mentor falls under review, record whether to keep, coach or remove them.")
+	h.none = reviewEmptyLabel("No decisions recorded. When a mentor falls under review, record whether to keep, coach or remove them.")
 	split := container.NewHSplit(container.NewStack(h.list, h.none), container.NewVScroll(editor))
 	split.Offset = 0.45
 	return split

@@ -13,7 +13,7 @@ import (
 	"mentordesk/data/csvio"
 )
 
-// EnrollmentPlace names an enrollment as the reflection screens and files show it.
+// EnrollmentPlace names an enrollment as the review screens and files show it.
 type EnrollmentPlace struct {
 	EnrollmentID int64
 	MentorID     int64
@@ -31,14 +31,14 @@ func (p EnrollmentPlace) Label() string {
 	return p.SchoolYear.String() + " · " + p.School + " · " + p.Classroom
 }
 
-// ReflectionFilter chooses the feedback, surveys or places of one enrollment or of one mentor;
+// ReviewFilter chooses the feedback, surveys or places of one enrollment or of one mentor;
 // the zero filter chooses all.
-type ReflectionFilter struct {
+type ReviewFilter struct {
 	EnrollmentID int64
 	MentorID     int64
 }
 
-func (f ReflectionFilter) where(alias string) (string, []any) {
+func (f ReviewFilter) where(alias string) (string, []any) {
 	var conds []string
 	var args []any
 	if f.EnrollmentID != 0 {
@@ -64,7 +64,7 @@ func placeScan(p *EnrollmentPlace) []any {
 }
 
 // EnrollmentPlaces lists enrollments by school year, school and classroom.
-func (s *Store) EnrollmentPlaces(ctx context.Context, f ReflectionFilter) ([]EnrollmentPlace, error) {
+func (s *Store) EnrollmentPlaces(ctx context.Context, f ReviewFilter) ([]EnrollmentPlace, error) {
 	where, args := f.where("x")
 	q := "SELECT " + placeCols + " FROM (SELECT id AS enrollment_id FROM enrollments) x" + placeFrom + where +
 		" ORDER BY e.school_year DESC, s.name, c.name, e.id"
@@ -188,7 +188,7 @@ type FeedbackEntry struct {
 }
 
 // Feedback lists instructors' feedback, oldest first.
-func (s *Store) Feedback(ctx context.Context, f ReflectionFilter) ([]FeedbackEntry, error) {
+func (s *Store) Feedback(ctx context.Context, f ReviewFilter) ([]FeedbackEntry, error) {
 	where, args := f.where("x")
 	rows, err := s.r.QueryContext(ctx, `SELECT x.id, x.term, x.given_on, x.preparation, x.rapport, x.musical_progress,
 		x.punctuality, x.comment, `+placeCols+" FROM feedback x"+placeFrom+where+" ORDER BY x.given_on, x.id", args...)
@@ -268,7 +268,7 @@ type SurveyEntry struct {
 }
 
 // Surveys lists student survey summaries, oldest first.
-func (s *Store) Surveys(ctx context.Context, f ReflectionFilter) ([]SurveyEntry, error) {
+func (s *Store) Surveys(ctx context.Context, f ReviewFilter) ([]SurveyEntry, error) {
 	where, args := f.where("x")
 	rows, err := s.r.QueryContext(ctx, `SELECT x.id, x.term, x.taken_on, x.responses, x.averages, `+placeCols+
 		" FROM surveys x"+placeFrom+where+" ORDER BY x.taken_on, x.id", args...)

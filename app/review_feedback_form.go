@@ -131,7 +131,7 @@ type feedbackEntries struct {
 }
 
 func (e *feedbackEntries) buildUI() fyne.CanvasObject {
-	e.list = widget.NewList(func() int { return len(e.v.r.feedback) }, newReflectionRow,
+	e.list = widget.NewList(func() int { return len(e.v.r.feedback) }, newReviewRow,
 		func(id widget.ListItemID, o fyne.CanvasObject) { e.updateRow(id, o) })
 	e.list.OnSelected = e.onSelected
 	e.title = boldLabel("New feedback entry")
@@ -165,15 +165,15 @@ func (e *feedbackEntries) buildUI() fyne.CanvasObject {
 		widget.NewFormItem("Comment", e.comment),
 	)
 	editor := container.NewVBox(e.title, form, e.problem, container.NewHBox(newBtn, e.deleteBtn, layout.NewSpacer(), e.saveBtn))
-	e.none = reflectionEmptyLabel("No feedback from instructors yet: enter their ratings on the right, or import a feedback CSV file.")
+	e.none = reviewEmptyLabel("No feedback from instructors yet: enter their ratings on the right, or import a feedback CSV file.")
 	split := container.NewHSplit(container.NewStack(e.list, e.none), container.NewVScroll(editor))
 	split.Offset = 0.45
 	return split
 }
 
-// reflectionEmptyLabel says what an empty list will hold; it sits over the list and shows while it is empty.
-func reflectionEmptyLabel(s string) *widget.Label {
-	l := reflectionHint(s)
+// reviewEmptyLabel says what an empty list will hold; it sits over the list and shows while it is empty.
+func reviewEmptyLabel(s string) *widget.Label {
+	l := reviewHint(s)
 	l.Alignment = fyne.TextAlignCenter
 	return l
 }
@@ -186,8 +186,8 @@ func showIfNone(l *widget.Label, n int) {
 	}
 }
 
-// newReflectionRow is a list row of three lines: a bold heading, the place, the figures.
-func newReflectionRow() fyne.CanvasObject {
+// newReviewRow is a list row of three lines: a bold heading, the place, the figures.
+func newReviewRow() fyne.CanvasObject {
 	detail := widget.NewLabel("")
 	detail.Truncation = fyne.TextTruncateEllipsis
 	place := widget.NewLabel("")
@@ -196,7 +196,7 @@ func newReflectionRow() fyne.CanvasObject {
 	return container.NewVBox(boldLabel(""), place, detail)
 }
 
-func setReflectionRow(o fyne.CanvasObject, head, place, detail string) {
+func setReviewRow(o fyne.CanvasObject, head, place, detail string) {
 	box := o.(*fyne.Container)
 	box.Objects[0].(*widget.Label).SetText(head)
 	box.Objects[1].(*widget.Label).SetText(place)
@@ -214,7 +214,7 @@ func (e *feedbackEntries) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	if f.Comment != "" {
 		detail += " — " + f.Comment
 	}
-	setReflectionRow(o, fmt.Sprintf("%s · term %d · average %.2f", f.GivenOn.Short(), f.Term, feedbackAverage(f.Feedback)),
+	setReviewRow(o, fmt.Sprintf("%s · term %d · average %.2f", f.GivenOn.Short(), f.Term, feedbackAverage(f.Feedback)),
 		f.Place.School+" · "+f.Place.Classroom+" · "+f.Place.SchoolYear.String(), detail)
 }
 
