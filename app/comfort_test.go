@@ -174,7 +174,7 @@ func TestRestoreFromTheWindowBringsBackADeletedMentor(t *testing.T) {
 	st := demoStore(t)
 	ctx := context.Background()
 	_, sh := testWindow(t, st)
-	id, err := st.SaveMentor(ctx, data.Mentor{FirstName: "José", LastName: "Peña Ortiz", Email: "jose.ortiz@example.org", Status: data.Active})
+	id, err := newDesk(st).SaveMentor(ctx, data.MentorRecords{Mentor: data.Mentor{FirstName: "José", LastName: "Peña Ortiz", Email: "jose.ortiz@example.org", Status: data.Active}})
 	if err != nil {
 		t.Fatal(err)
 	}

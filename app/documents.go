@@ -19,10 +19,9 @@ import (
 
 	"mentordesk/app/report"
 	"mentordesk/data"
-	"mentordesk/data/sqlite"
 )
 
-var _ documentsStore = (*sqlite.Store)(nil)
+var _ documentsStore = desk{}
 
 // docKind is a document the area makes.
 type docKind int

@@ -220,7 +220,7 @@ func runBatch(ctx context.Context, st documentsStore, kind batchKind, param any,
 		}
 		for _, p := range prints {
 			jobs = append(jobs, report.Job{Doc: report.StatementDoc{Org: org, Statement: p.Statement, Mentor: p.Mentor},
-				Path: filepath.Join(dir, compose.StatementFile(p.Statement.Number))})
+				Path: filepath.Join(dir, report.StatementFile(p.Statement.Number))})
 		}
 		if len(jobs) == 0 {
 			return 0, fmt.Errorf("no statement has a visit in %s", month.Time().Format("January 2006"))

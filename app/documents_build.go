@@ -31,7 +31,7 @@ type documentsStore interface {
 	ContractInputs(ctx context.Context, year data.SchoolYear) ([]sqlite.ContractInput, error)
 	ContractClauses(ctx context.Context) ([]sqlite.ContractClause, error)
 	SaveContractClauses(ctx context.Context, clauses []sqlite.ContractClause) error
-	RosterMentors(ctx context.Context, f sqlite.RosterFilter) ([]data.Mentor, error)
+	RosterMentors(ctx context.Context, f data.RosterFilter) ([]data.Mentor, error)
 	StatementPrint(ctx context.Context, number int) (sqlite.StatementPrint, error)
 	StatementPrints(ctx context.Context, from, through data.Date) ([]sqlite.StatementPrint, error)
 	VisitSheet(ctx context.Context, mentorID, schoolID int64, date data.Date) (sqlite.VisitSheet, error)
@@ -86,7 +86,7 @@ func rosterMaker(st documentsStore, on data.Date, schoolID int64, instrument str
 				}
 			}
 		}
-		mentors, err := st.RosterMentors(ctx, sqlite.RosterFilter{On: on, SchoolID: schoolID, Instrument: instrument})
+		mentors, err := st.RosterMentors(ctx, data.RosterFilter{On: on, SchoolID: schoolID, Instrument: instrument})
 		if err != nil {
 			return nil, err
 		}
@@ -226,7 +226,7 @@ func uniqueName(name string, taken map[string]bool) string {
 // docFileName is the name a document is saved under: statements sort by five-digit numbers.
 func docFileName(doc report.Document) string {
 	if s, ok := doc.(report.StatementDoc); ok {
-		return compose.StatementFile(s.Statement.Number)
+		return report.StatementFile(s.Statement.Number)
 	}
 	return cmp.Or(doc.FileName(), "document.pdf")
 }

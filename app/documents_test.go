@@ -16,7 +16,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"mentordesk/app/report"
-	"mentordesk/app/report/compose"
 	"mentordesk/data"
 	"mentordesk/data/sqlite"
 )
@@ -182,7 +181,7 @@ func TestDocumentsBatchOfContracts(t *testing.T) {
 		ctx, cancel := context.WithCancel(context.Background())
 		defer cancel()
 		calls := 0
-		_, err := runBatch(ctx, st, batchContracts, data.SchoolYear(2026), dir, func(done, total int) {
+		_, err := runBatch(ctx, newDesk(st), batchContracts, data.SchoolYear(2026), dir, func(done, total int) {
 			calls++
 			cancel() // after the first document is drawn
 		})
@@ -217,8 +216,8 @@ func TestDocumentsBatchOfContracts(t *testing.T) {
 		if len(want) == 0 || len(files) != len(want) {
 			t.Fatalf("%d files; want %d (status %q)", len(files), len(want), b.status.Text)
 		}
-		if files[0].Name() != compose.StatementFile(want[0].Number) {
-			t.Errorf("first file %s; want %s", files[0].Name(), compose.StatementFile(want[0].Number))
+		if files[0].Name() != report.StatementFile(want[0].Number) {
+			t.Errorf("first file %s; want %s", files[0].Name(), report.StatementFile(want[0].Number))
 		}
 	})
 }

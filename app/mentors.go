@@ -34,7 +34,7 @@ type mentorStore interface {
 	Sessions(ctx context.Context, f sqlite.SessionFilter) ([]data.Session, error)
 	Statements(ctx context.Context, f sqlite.StatementFilter) ([]data.Statement, error)
 	MentorReview(ctx context.Context, mentorID int64, on data.Date) (data.ReviewState, error)
-	SaveMentorRecords(ctx context.Context, m data.Mentor, checks []data.Check, contracts []data.Contract) (int64, error)
+	SaveMentor(ctx context.Context, r data.MentorRecords) (int64, error)
 	Dependents(ctx context.Context, mentorID int64) (sqlite.MentorDependents, error)
 	DeleteMentor(ctx context.Context, id int64) error
 }

@@ -375,9 +375,9 @@ func TestMentorUnsavedEditsAskBeforeLeaving(t *testing.T) {
 func TestMentorDeleteAsksAndRefuses(t *testing.T) {
 	st := demoStore(t)
 	ctx := context.Background()
-	id, err := st.SaveMentorRecords(ctx, data.Mentor{FirstName: "Tom", LastName: "Short", Email: "tom.short@example.org", Status: data.MentorApplicant},
-		[]data.Check{{Kind: data.WSP, CompletedOn: data.MustDate("2026-09-01"), Result: data.Clear}},
-		[]data.Contract{{SchoolYear: 2026, SignedOn: data.MustDate("2026-09-02")}})
+	id, err := newDesk(st).SaveMentor(ctx, data.MentorRecords{Mentor: data.Mentor{FirstName: "Tom", LastName: "Short", Email: "tom.short@example.org", Status: data.MentorApplicant},
+		Checks:    []data.Check{{Kind: data.WSP, CompletedOn: data.MustDate("2026-09-01"), Result: data.Clear}},
+		Contracts: []data.Contract{{SchoolYear: 2026, SignedOn: data.MustDate("2026-09-02")}}})
 	if err != nil {
 		t.Fatal(err)
 	}

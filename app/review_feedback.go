@@ -27,7 +27,7 @@ type feedbackStore interface {
 	DeleteSurvey(ctx context.Context, id int64) error
 	ReviewDecisions(ctx context.Context, mentorID int64) ([]data.ReviewDecision, error)
 	SaveReviewDecision(ctx context.Context, d data.ReviewDecision) (int64, error)
-	MentorRosterReview(ctx context.Context, mentorID int64, on data.Date) (data.ReviewState, error)
+	MentorReview(ctx context.Context, mentorID int64, on data.Date) (data.ReviewState, error)
 	thresholdStore
 }
 
@@ -60,7 +60,7 @@ func loadMentorReview(ctx context.Context, st feedbackStore, mentorID int64, on 
 	if r.thresholds, err = st.ReviewThresholds(ctx); err != nil {
 		return r, err
 	}
-	r.state, err = st.MentorRosterReview(ctx, mentorID, on)
+	r.state, err = st.MentorReview(ctx, mentorID, on)
 	return r, err
 }
 

@@ -23,7 +23,7 @@ func reviewWindow(t *testing.T, st *sqlite.Store, w, h float32) (fyne.Window, de
 	win := a.NewWindow("MentorDesk")
 	win.Resize(fyne.NewSize(w, h))
 	t.Cleanup(win.Close)
-	return win, deps{store: st, win: win, today: func() data.Date { return testToday }, open: func(string) {}, app: a}
+	return win, deps{store: newDesk(st), win: win, today: func() data.Date { return testToday }, open: func(string) {}, app: a}
 }
 
 // reviewSettled waits for a panel's loads and saves to land and cond to hold.
@@ -129,7 +129,7 @@ func TestGoalsPanelRefusesAFullNameGently(t *testing.T) {
 func mentorOnRoster(t *testing.T, st *sqlite.Store) int64 {
 	t.Helper()
 	ctx := context.Background()
-	states, err := st.RosterReview(ctx, testToday)
+	states, err := newDesk(st).RosterReview(ctx, testToday)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -145,7 +145,7 @@ func mentorOnRoster(t *testing.T, st *sqlite.Store) int64 {
 
 func openFeedback(t *testing.T, st *sqlite.Store, mentorID int64) (*feedbackView, fyne.Window) {
 	w, d := reviewWindow(t, st, 1100, 760)
-	v := newFeedbackView(d, st, mentorID)
+	v := newFeedbackView(d, newDesk(st), mentorID)
 	w.SetContent(v.buildUI())
 	v.reload()
 	reviewSettled(t, "the mentor's feedback", &v.busy, func() bool { return v.badge.Text != "" })
@@ -181,7 +181,7 @@ func TestFeedbackEntryTipsAMentorIntoReview(t *testing.T) {
 	if want := "Instructors' feedback averages 2.25, below 3.0, over 1 entry in the last 12 months"; !strings.Contains(v.reasons.Text, want) {
 		t.Errorf("reasons %q lack %q", v.reasons.Text, want)
 	}
-	states, err := st.RosterReview(context.Background(), testToday)
+	states, err := newDesk(st).RosterReview(context.Background(), testToday)
 	if err != nil || !states[id].UnderReview {
 		t.Errorf("RosterReview after the entry: %+v, %v", states[id], err)
 	}
@@ -275,7 +275,7 @@ func TestReviewPanelOpensTheMentorsUnderReview(t *testing.T) {
 	m, _ := st.Mentor(ctx, id)
 	w, d := reviewWindow(t, st, 700, 500)
 	var opened int64
-	v := newReviewList(d, st, func(mentorID int64) { opened = mentorID })
+	v := newReviewList(d, newDesk(st), func(mentorID int64) { opened = mentorID })
 	w.SetContent(v.buildUI())
 	v.reload()
 	reviewSettled(t, "the review list", &v.busy, func() bool { return len(v.rows) > 0 })
@@ -384,7 +384,7 @@ func TestScreenshotsReview(t *testing.T) {
 		t.Fatal(err)
 	}
 	fw, fd := reviewWindow(t, st, 1100, 760)
-	fv := newFeedbackView(fd, st, place.MentorID)
+	fv := newFeedbackView(fd, newDesk(st), place.MentorID)
 	fw.SetContent(fv.buildUI())
 	fv.reload()
 	reviewSettled(t, "the feedback", &fv.busy, func() bool { return len(fv.r.feedback) > 0 })

@@ -291,7 +291,7 @@ func logStoreParts(t *testing.T, st *sqlite.Store, runs int) {
 		}},
 		{"Home: Sessions awaiting confirmation", func() error { _, err := st.Sessions(ctx, sqlite.SessionFilter{Status: data.Completed}); return err }},
 		{"Home, Programs: enrollments of the year", func() error { _, err := loadEnrollments(ctx, st, year, today); return err }},
-		{"Home: RosterReview", func() error { _, err := st.RosterReview(ctx, today); return err }},
+		{"Home: RosterReview", func() error { _, err := newDesk(st).RosterReview(ctx, today); return err }},
 		{"Calendar, Home: Mentors", func() error { _, err := st.Mentors(ctx, sqlite.MentorFilter{}); return err }},
 		{"Mentors: MentorInstruments", func() error { _, err := st.MentorInstruments(ctx); return err }},
 		{"Schools: Schools", func() error { _, err := st.Schools(ctx); return err }},
@@ -373,7 +373,7 @@ func benchRoster(t *testing.T, st *sqlite.Store, runs int) benchRow {
 	r := benchRow{budget: "roster of 200 mentors with photos < 2 s", limit: 2000, unit: "ms"}
 	for run := range runs {
 		wall, cpu := timed(t, func() error {
-			mentors, err := st.RosterMentors(ctx, sqlite.RosterFilter{On: demo.LargeToday})
+			mentors, err := newDesk(st).RosterMentors(ctx, data.RosterFilter{On: demo.LargeToday})
 			if err != nil {
 				return err
 			}

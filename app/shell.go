@@ -82,7 +82,7 @@ func newShell(a fyne.App, w fyne.Window, st *sqlite.Store, today func() data.Dat
 // deps are what every screen may use: the store, the window for dialogs, the clock and
 // navigation to another area.
 type deps struct {
-	store *sqlite.Store
+	store desk
 	win   fyne.Window
 	today func() data.Date
 	open  func(area string)
@@ -91,7 +91,7 @@ type deps struct {
 }
 
 func (sh *shell) deps() deps {
-	return deps{store: sh.store, win: sh.win, today: sh.today, open: sh.show, app: sh.app, shell: sh}
+	return deps{store: newDesk(sh.store), win: sh.win, today: sh.today, open: sh.show, app: sh.app, shell: sh}
 }
 
 func (sh *shell) buildUI() fyne.CanvasObject {

@@ -160,3 +160,18 @@ func plural(n int, one, many string) string {
 	}
 	return strconv.Itoa(n) + " " + many
 }
+
+// ReviewRecords are what the roster review weighs of one mentor: the instructors' feedback and
+// student surveys of the 12 months up to a day, the late or absent sessions in them and the
+// director's decisions up to that day.
+type ReviewRecords struct {
+	Feedback            []Feedback
+	Surveys             []Survey
+	PunctualityProblems int
+	Decisions           []ReviewDecision
+}
+
+// Review is Review over the records, against the director's thresholds.
+func (r ReviewRecords) Review(on Date, t ReviewThresholds) ReviewState {
+	return Review(r.Feedback, r.Surveys, r.PunctualityProblems, r.Decisions, on, t)
+}

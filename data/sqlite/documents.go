@@ -174,49 +174,28 @@ func (s *Store) assignments(ctx context.Context, mentorID int64, year data.Schoo
 }
 
 // RosterFilter chooses the mentors of a roster handout.
-type RosterFilter struct {
-	On         data.Date // eligibility day; its school year scopes the school filter
-	SchoolID   int64     // 0: every school; else mentors with an enrollment or session there that year
-	Instrument string    // "": every instrument
-}
+type RosterFilter = data.RosterFilter
 
-// RosterMentors lists the mentors a roster handout may show on a day: active, cleared (R7) and
-// in good standing in the roster review, by last and first name, with photos. Phone, address
-// and e-mail come back empty: a roster never needs them.
-func (s *Store) RosterMentors(ctx context.Context, f RosterFilter) ([]data.Mentor, error) {
+// RosterCandidates lists the active mentors a roster handout chooses from: of the instrument and
+// the school of the filter, by last and first name, with photos. The handout's rule
+// (data.OnRosterHandout) is the service's RosterMentors.
+func (s *Store) RosterCandidates(ctx context.Context, f data.RosterFilter) ([]data.Mentor, error) {
 	if f.On.IsZero() {
 		return nil, errors.New("roster: the day of eligibility is required")
 	}
 	mentors, err := s.Mentors(ctx, MentorFilter{Status: data.Active, Instrument: strings.TrimSpace(f.Instrument), WithPhotos: true})
+	if err != nil || f.SchoolID == 0 {
+		return mentors, err
+	}
+	atSchool, err := s.mentorsAtSchool(ctx, f.SchoolID, f.On)
 	if err != nil {
 		return nil, err
-	}
-	rows, err := s.Compliance(ctx, f.On)
-	if err != nil {
-		return nil, err
-	}
-	cleared := map[int64]bool{}
-	for _, r := range rows {
-		cleared[r.Mentor.ID] = r.Clearance.Cleared
-	}
-	review, err := s.RosterReview(ctx, f.On)
-	if err != nil {
-		return nil, err
-	}
-	var atSchool map[int64]bool
-	if f.SchoolID != 0 {
-		if atSchool, err = s.mentorsAtSchool(ctx, f.SchoolID, f.On); err != nil {
-			return nil, err
-		}
 	}
 	var out []data.Mentor
 	for _, m := range mentors {
-		st, reviewed := review[m.ID]
-		if !cleared[m.ID] || (reviewed && !st.OnRoster()) || (atSchool != nil && !atSchool[m.ID]) {
-			continue
+		if atSchool[m.ID] {
+			out = append(out, m)
 		}
-		m.Email, m.Phone, m.Address = "", "", ""
-		out = append(out, m)
 	}
 	return out, nil
 }

@@ -488,8 +488,13 @@ func (im *importer) applicants(recs []csvio.Record[data.Applicant]) error {
 		if !ok {
 			// A cohort named only by its applicants starts today and runs six months; the
 			// director adjusts the dates on the Mutual Mentorship screen.
-			today := data.Today()
-			res, err := im.tx.Exec("INSERT INTO cohorts(name, start, end) VALUES (?,?,?)", a.Cohort, dv(today), dv(today.AddMonths(6)))
+			c := data.Cohort{Name: a.Cohort, Start: data.Today()}
+			c.End = c.TermEnd()
+			if p := data.CheckCohort(c); len(p) > 0 {
+				im.fail(r.Line, "cohort", "%v", p)
+				continue
+			}
+			res, err := im.tx.Exec("INSERT INTO cohorts(name, start, end) VALUES (?,?,?)", c.Name, dv(c.Start), dv(c.End))
 			if err != nil {
 				return err
 			}
@@ -501,12 +506,19 @@ func (im *importer) applicants(recs []csvio.Record[data.Applicant]) error {
 		a.ID = ids[key]
 		if a.ID != 0 {
 			// Keep what the director set on screen (exclusion, Hub, attendance).
-			var ex, intro, wrap int
-			if err := im.tx.QueryRow("SELECT excluded, hub_invite, intro_attended, wrap_attended, availability FROM applicants WHERE id = ?", a.ID).
-				Scan(&ex, &a.HubInvite, &intro, &wrap, &a.Availability); err != nil {
+			var ex, intro, wrap, paired int
+			var before data.Applicant
+			if err := im.tx.QueryRow(`SELECT excluded, hub_invite, intro_attended, wrap_attended, availability, career_stage,
+				EXISTS(SELECT 1 FROM pairs p WHERE p.early_id = a.id OR p.experienced_id = a.id) FROM applicants a WHERE id = ?`, a.ID).
+				Scan(&ex, &a.HubInvite, &intro, &wrap, &a.Availability, &before.CareerStage, &paired); err != nil {
 				return err
 			}
 			a.Excluded, a.IntroAttended, a.WrapAttended = ex == 1, intro == 1, wrap == 1
+			// The intake's rule is the window's: no change of career stage while in a pair.
+			if p := data.CheckIntakeChange(before, a, paired == 1); len(p) > 0 {
+				im.fail(r.Line, p[0].Field, "%s", p[0].Problem)
+				continue
+			}
 		}
 		id, err := saveApplicantTx(im.tx, a)
 		if err != nil {

@@ -224,7 +224,7 @@ func TestRosterReview(t *testing.T) {
 	if _, err := o.s.SaveFeedback(ctx, rated(e, 1, "2026-11-01", 3, 3, 2, 3)); err != nil {
 		t.Fatal(err)
 	}
-	states, err := o.s.RosterReview(ctx, on)
+	states, err := ops(o.s).RosterReview(ctx, on)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -240,7 +240,7 @@ func TestRosterReview(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer o.s.SaveReviewThresholds(ctx, data.DefaultReviewThresholds())
-		st, err := o.s.MentorRosterReview(ctx, ana, on)
+		st, err := ops(o.s).MentorReview(ctx, ana, on)
 		if err != nil || st.UnderReview {
 			t.Errorf("Ana at minimum 2.5: %+v, %v", st, err)
 		}
@@ -251,7 +251,7 @@ func TestRosterReview(t *testing.T) {
 		if n, _ := o.s.PunctualityProblems(ctx, ben, on.AddYears(-1).AddDays(1), on); n != 1 {
 			t.Errorf("punctuality problems = %d, want 1", n)
 		}
-		st, _ = o.s.MentorRosterReview(ctx, ben, on)
+		st, _ = ops(o.s).MentorReview(ctx, ben, on)
 		if !st.UnderReview || st.PunctualityProblems != 1 {
 			t.Errorf("Ben with 1 late session and none tolerated: %+v", st)
 		}
@@ -262,7 +262,7 @@ func TestRosterReview(t *testing.T) {
 		if _, err := o.s.SaveReviewDecision(ctx, d); err != nil {
 			t.Fatal(err)
 		}
-		st, _ := o.s.MentorRosterReview(ctx, ana, on)
+		st, _ := ops(o.s).MentorReview(ctx, ana, on)
 		if st.UnderReview || st.Decision == nil || st.Decision.Reason != "Spoke with the instructor" {
 			t.Errorf("after keep: %+v", st)
 		}

@@ -156,31 +156,10 @@ func (s *Store) PunctualityProblems(ctx context.Context, mentorID int64, from, t
 	return n, nil
 }
 
-// RosterReview weighs every mentor's feedback, surveys, punctuality and decisions of the 12
-// months up to on against the stored thresholds: the review state by mentor ID.
-func (s *Store) RosterReview(ctx context.Context, on data.Date) (map[int64]data.ReviewState, error) {
-	return s.review(ctx, 0, on)
-}
-
-// MentorRosterReview is RosterReview for one mentor.
-func (s *Store) MentorRosterReview(ctx context.Context, mentorID int64, on data.Date) (data.ReviewState, error) {
-	states, err := s.review(ctx, mentorID, on)
-	if err != nil {
-		return data.ReviewState{}, err
-	}
-	st, ok := states[mentorID]
-	if !ok {
-		return st, fmt.Errorf("mentor %d: %w", mentorID, data.ErrNotFound)
-	}
-	return st, nil
-}
-
-// review reads what the rule needs in four queries whatever the number of mentors.
-func (s *Store) review(ctx context.Context, mentorID int64, on data.Date) (map[int64]data.ReviewState, error) {
-	thresholds, err := s.ReviewThresholds(ctx)
-	if err != nil {
-		return nil, err
-	}
+// ReviewRecords reads what the roster review weighs of every mentor (mentorID 0) or of one, for
+// the 12 months up to on, by mentor ID: every mentor has an entry. Four queries whatever the
+// number of mentors; data.ReviewRecords.Review weighs them.
+func (s *Store) ReviewRecords(ctx context.Context, mentorID int64, on data.Date) (map[int64]data.ReviewRecords, error) {
 	from := on.AddYears(-1).AddDays(1)
 	mentor := func(col string) (string, []any) {
 		if mentorID == 0 {
@@ -275,13 +254,13 @@ func (s *Store) review(ctx context.Context, mentorID int64, on data.Date) (map[i
 		return nil, fmt.Errorf("list mentors: %w", err)
 	}
 	defer rows.Close()
-	out := map[int64]data.ReviewState{}
+	out := map[int64]data.ReviewRecords{}
 	for rows.Next() {
 		var m int64
 		if err := rows.Scan(&m); err != nil {
 			return nil, err
 		}
-		out[m] = data.Review(feedback[m], surveys[m], late[m], decisions[m], on, thresholds)
+		out[m] = data.ReviewRecords{Feedback: feedback[m], Surveys: surveys[m], PunctualityProblems: late[m], Decisions: decisions[m]}
 	}
 	return out, rows.Err()
 }

@@ -59,8 +59,8 @@ func (o *org) mentor(first string) int64 {
 	if id, ok := o.mentors[first]; ok {
 		return id
 	}
-	id, err := o.s.SaveMentor(ctx, data.Mentor{FirstName: first, LastName: "Mentor",
-		Email: strings.ToLower(first) + "@example.org", Status: data.Active})
+	id, err := ops(o.s).SaveMentor(ctx, data.MentorRecords{Mentor: data.Mentor{FirstName: first, LastName: "Mentor",
+		Email: strings.ToLower(first) + "@example.org", Status: data.Active}})
 	if err != nil {
 		o.t.Fatal(err)
 	}

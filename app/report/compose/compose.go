@@ -3,7 +3,6 @@
 package compose
 
 import (
-	"fmt"
 	"unicode"
 	"unicode/utf8"
 
@@ -59,8 +58,6 @@ func Schedule(org report.Org, on data.Date, year data.SchoolYear, sc sqlite.Sche
 		Program: sc.Program, Year: year, MentorName: sc.MentorName, Sessions: sc.Sessions, Events: sc.Events}
 }
 
-// StatementFile names a statement's PDF with five digits, so a folder of them sorts by number.
-func StatementFile(number int) string { return fmt.Sprintf("statement-%05d.pdf", number) }
 
 // Cohort is a cohort's overview: its pairs with both applicants, and the applicants left
 // unmatched (those excluded by the director are left out).

@@ -8,6 +8,7 @@ import (
 	pdf "mentordesk/app/report"
 	"mentordesk/app/report/compose"
 	"mentordesk/data"
+	"mentordesk/data/service"
 	"mentordesk/data/sqlite"
 	"os"
 	"path/filepath"
@@ -179,7 +180,7 @@ func reportRoster(ctx context.Context, s *sqlite.Store, args []string, env Env) 
 	if err != nil {
 		return err
 	}
-	f := sqlite.RosterFilter{On: day, Instrument: strings.TrimSpace(instrument)}
+	f := data.RosterFilter{On: day, Instrument: strings.TrimSpace(instrument)}
 	var schoolName string
 	if strings.TrimSpace(school) != "" {
 		x, err := schoolFlag(ctx, s, "roster", school)
@@ -192,7 +193,7 @@ func reportRoster(ctx context.Context, s *sqlite.Store, args []string, env Env) 
 	if err != nil {
 		return err
 	}
-	mentors, err := s.RosterMentors(ctx, f)
+	mentors, err := service.New(s).RosterMentors(ctx, f)
 	if err != nil {
 		return err
 	}
@@ -271,7 +272,7 @@ func reportStatements(ctx context.Context, s *sqlite.Store, args []string, env E
 	jobs := make([]pdf.Job, len(prints))
 	for i, p := range prints {
 		jobs[i] = pdf.Job{Doc: pdf.StatementDoc{Org: org, Statement: p.Statement, Mentor: p.Mentor},
-			Path: filepath.Join(dir, compose.StatementFile(p.Statement.Number))}
+			Path: filepath.Join(dir, pdf.StatementFile(p.Statement.Number))}
 	}
 	_, statErr := os.Stat(dir)
 	made := errors.Is(statErr, os.ErrNotExist)

@@ -11,8 +11,8 @@ import (
 	"testing"
 
 	pdf "mentordesk/app/report"
-	"mentordesk/app/report/compose"
 	"mentordesk/data"
+	"mentordesk/data/service"
 	"mentordesk/data/sqlite"
 )
 
@@ -87,7 +87,7 @@ func TestReportDocumentsOfTheSampleOrganisation(t *testing.T) {
 		if strings.Contains(text, "Łukasiewicz") {
 			t.Error("the roster shows Zoë Łukasiewicz, whose FBI check is missing (R7)")
 		}
-		mentors, err := s.RosterMentors(ctx, sqlite.RosterFilter{On: today})
+		mentors, err := service.New(s).RosterMentors(ctx, data.RosterFilter{On: today})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -231,7 +231,7 @@ func TestRosterNeverShowsPrivateFields(t *testing.T) {
 	db := demoDB(t)
 	s := openStore(t, db)
 	ctx := context.Background()
-	eligible, err := s.RosterMentors(ctx, sqlite.RosterFilter{On: today})
+	eligible, err := service.New(s).RosterMentors(ctx, data.RosterFilter{On: today})
 	if err != nil || len(eligible) == 0 {
 		t.Fatalf("nobody is eligible for the roster (%v)", err)
 	}
@@ -242,7 +242,9 @@ func TestRosterNeverShowsPrivateFields(t *testing.T) {
 	m.Phone = "(206) 555-0199"
 	m.Address = "SENTINELADDRESS 99 Secret Lane, Seattle"
 	m.Email = "sentinel.private.mail@example.org"
-	if _, err := s.SaveMentor(ctx, m); err != nil {
+	checks, _ := s.Checks(ctx, m.ID)
+	contracts, _ := s.Contracts(ctx, m.ID)
+	if _, err := service.New(s).SaveMentor(ctx, data.MentorRecords{Mentor: m, Checks: checks, Contracts: contracts}); err != nil {
 		t.Fatal(err)
 	}
 	out := filepath.Join(t.TempDir(), "roster.pdf")
@@ -287,13 +289,13 @@ func TestReportStatementsWritesOneFilePerStatement(t *testing.T) {
 		t.Fatalf("%d files; want one per statement (%d)", len(files), len(want))
 	}
 	for _, st := range want {
-		path := filepath.Join(dir, compose.StatementFile(st.Number))
+		path := filepath.Join(dir, pdf.StatementFile(st.Number))
 		if _, err := os.Stat(path); err != nil {
 			t.Errorf("statement No. %d: %v", st.Number, err)
 		}
 	}
 	first := want[0]
-	wantText(t, "first statement", pdfText(t, filepath.Join(dir, compose.StatementFile(first.Number))),
+	wantText(t, "first statement", pdfText(t, filepath.Join(dir, pdf.StatementFile(first.Number))),
 		first.MentorName, first.Total().Dollars(), first.VisitDate.Long())
 	if _, err := os.Stat(filepath.Join(dir, "statement-00001.pdf")); err == nil && want[0].Number != 1 {
 		t.Error("a statement outside the range was written")
