@@ -58,7 +58,6 @@ func Schedule(org report.Org, on data.Date, year data.SchoolYear, sc sqlite.Sche
 		Program: sc.Program, Year: year, MentorName: sc.MentorName, Sessions: sc.Sessions, Events: sc.Events}
 }
 
-
 // Cohort is a cohort's overview: its pairs with both applicants, and the applicants left
 // unmatched (those excluded by the director are left out).
 func Cohort(org report.Org, on data.Date, c data.Cohort, applicants []data.Applicant, pairs []data.Pair) report.CohortDoc {
