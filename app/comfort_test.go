@@ -59,7 +59,7 @@ func TestFirstRunStartsTheDirectorsOwnOrganisation(t *testing.T) {
 		t.Fatalf("the sample organisation was not kept: %v", err)
 	}
 	defer sample.Close()
-	if ms, _ := sample.Mentors(ctx, sqlite.MentorFilter{}); len(ms) < 25 {
+	if ms, _ := sample.Mentors(ctx, data.MentorFilter{}); len(ms) < 25 {
 		t.Errorf("the sample kept aside has %d mentors", len(ms))
 	}
 }
@@ -68,7 +68,7 @@ func TestImportMarksBadRowsThenImportsTheFixedFile(t *testing.T) {
 	st := demoStore(t)
 	_, sh := testWindow(t, st)
 	ctx := context.Background()
-	before, _ := st.Mentors(ctx, sqlite.MentorFilter{})
+	before, _ := st.Mentors(ctx, data.MentorFilter{})
 
 	header := strings.Join(csvio.Columns(csvio.Mentors), ",")
 	good := "Ana,Ruiz,ana.ruiz@example.org,,,violin;viola,,,,,,active,\n"
@@ -89,7 +89,7 @@ func TestImportMarksBadRowsThenImportsTheFixedFile(t *testing.T) {
 	if !im.doImport.Disabled() {
 		t.Error("Import is enabled while rows have problems")
 	}
-	if after, _ := st.Mentors(ctx, sqlite.MentorFilter{}); len(after) != len(before) {
+	if after, _ := st.Mentors(ctx, data.MentorFilter{}); len(after) != len(before) {
 		t.Fatal("checking the file imported rows")
 	}
 
@@ -105,7 +105,7 @@ func TestImportMarksBadRowsThenImportsTheFixedFile(t *testing.T) {
 	eventually(t, "the check of the fixed file", func() bool { return im.problems != nil && !im.doImport.Disabled() })
 	test.Tap(im.doImport)
 	eventually(t, "the import", func() bool { return im.summary.Added == 3 })
-	after, _ := st.Mentors(ctx, sqlite.MentorFilter{})
+	after, _ := st.Mentors(ctx, data.MentorFilter{})
 	if len(after) != len(before)+3 {
 		t.Errorf("%d mentors after import; want %d", len(after), len(before)+3)
 	}
@@ -249,7 +249,7 @@ func TestStartOpensTheDatabaseBesideTheWindow(t *testing.T) {
 	}
 	eventually(t, "the sample organisation", func() bool { return sh != nil })
 	t.Cleanup(func() { sh.stopBackground(); sh.store.Close() })
-	if ms, _ := sh.store.Mentors(context.Background(), sqlite.MentorFilter{}); len(ms) < 25 {
+	if ms, _ := sh.store.Mentors(context.Background(), data.MentorFilter{}); len(ms) < 25 {
 		t.Errorf("the new file holds %d mentors; want the sample organisation", len(ms))
 	}
 

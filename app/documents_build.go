@@ -7,34 +7,33 @@ import (
 	"mentordesk/app/report"
 	"mentordesk/app/report/compose"
 	"mentordesk/data"
-	"mentordesk/data/sqlite"
 	"strings"
 )
 
 // documentsStore is what the Documents area and the one-click PDF buttons read.
 type documentsStore interface {
 	Settings(ctx context.Context) (data.Settings, error)
-	Mentors(ctx context.Context, f sqlite.MentorFilter) ([]data.Mentor, error)
+	Mentors(ctx context.Context, f data.MentorFilter) ([]data.Mentor, error)
 	Schools(ctx context.Context) ([]data.School, error)
 	Classrooms(ctx context.Context, schoolID int64) ([]data.Classroom, error)
 	MentorInstruments(ctx context.Context) ([]string, error)
 	SchoolYears(ctx context.Context) ([]data.SchoolYear, error)
 	StatementYears(ctx context.Context) ([]int, error)
 	StatementMonths(ctx context.Context) ([]data.Date, error)
-	Adjustments(ctx context.Context) ([]sqlite.StatementRef, error)
+	Adjustments(ctx context.Context) ([]data.StatementRef, error)
 	Cohorts(ctx context.Context) ([]data.Cohort, error)
 	Applicants(ctx context.Context, cohortID int64) ([]data.Applicant, error)
 	Pairs(ctx context.Context, cohortID int64) ([]data.Pair, error)
-	MentorVisits(ctx context.Context, mentorID int64) ([]sqlite.VisitPlace, error)
-	Schedules(ctx context.Context, classroomID int64, year data.SchoolYear) ([]sqlite.Schedule, error)
-	ContractInput(ctx context.Context, mentorID int64, year data.SchoolYear) (sqlite.ContractInput, error)
-	ContractInputs(ctx context.Context, year data.SchoolYear) ([]sqlite.ContractInput, error)
-	ContractClauses(ctx context.Context) ([]sqlite.ContractClause, error)
-	SaveContractClauses(ctx context.Context, clauses []sqlite.ContractClause) error
+	MentorVisits(ctx context.Context, mentorID int64) ([]data.VisitPlace, error)
+	Schedules(ctx context.Context, classroomID int64, year data.SchoolYear) ([]data.Schedule, error)
+	ContractInput(ctx context.Context, mentorID int64, year data.SchoolYear) (data.ContractInput, error)
+	ContractInputs(ctx context.Context, year data.SchoolYear) ([]data.ContractInput, error)
+	ContractClauses(ctx context.Context) ([]data.ContractClause, error)
+	SaveContractClauses(ctx context.Context, clauses []data.ContractClause) error
 	RosterMentors(ctx context.Context, f data.RosterFilter) ([]data.Mentor, error)
-	StatementPrint(ctx context.Context, number int) (sqlite.StatementPrint, error)
-	StatementPrints(ctx context.Context, from, through data.Date) ([]sqlite.StatementPrint, error)
-	VisitSheet(ctx context.Context, mentorID, schoolID int64, date data.Date) (sqlite.VisitSheet, error)
+	StatementPrint(ctx context.Context, number int) (data.StatementPrint, error)
+	StatementPrints(ctx context.Context, from, through data.Date) ([]data.StatementPrint, error)
+	VisitSheet(ctx context.Context, mentorID, schoolID int64, date data.Date) (data.VisitSheet, error)
 	YearStatements(ctx context.Context, mentorID int64, year int) ([]data.Statement, error)
 	Mentor(ctx context.Context, id int64) (data.Mentor, error)
 }

@@ -209,7 +209,7 @@ func TestDocumentsBatchOfContracts(t *testing.T) {
 	t.Run("statements of a month", func(t *testing.T) {
 		dir := t.TempDir()
 		month := b.month.values[0]
-		want, _ := st.Statements(context.Background(), sqlite.StatementFilter{From: month, Through: month.AddMonths(1).AddDays(-1)})
+		want, _ := st.Statements(context.Background(), data.StatementFilter{From: month, Through: month.AddMonths(1).AddDays(-1)})
 		fyne.DoAndWait(func() { b.start(batchStatements, dir) })
 		landed(t, "the batch to finish", &b.busy, func() bool { return b.cancel == nil })
 		files, _ := os.ReadDir(dir)

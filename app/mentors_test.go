@@ -188,7 +188,7 @@ func TestMentorBadEmailRefusedInline(t *testing.T) {
 	w, _, m := openMentorsArea(t, st)
 	ctx := context.Background()
 	count := func() int {
-		all, err := st.Mentors(ctx, sqlite.MentorFilter{})
+		all, err := st.Mentors(ctx, data.MentorFilter{})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -50,14 +50,14 @@ func TestMinFeedbackPutsTheSameMentorUnderReviewEverywhere(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	places, _ := st.EnrollmentPlaces(ctx, sqlite.ReviewFilter{})
+	places, _ := st.EnrollmentPlaces(ctx, data.ReviewFilter{})
 	i := slices.IndexFunc(handout, func(m data.Mentor) bool {
-		return slices.ContainsFunc(places, func(p sqlite.EnrollmentPlace) bool { return p.MentorID == m.ID && p.SchoolYear == 2026 })
+		return slices.ContainsFunc(places, func(p data.EnrollmentPlace) bool { return p.MentorID == m.ID && p.SchoolYear == 2026 })
 	})
 	if i < 0 {
 		t.Fatal("no sample mentor on the roster with an enrollment this year")
 	}
-	place := places[slices.IndexFunc(places, func(p sqlite.EnrollmentPlace) bool { return p.MentorID == handout[i].ID && p.SchoolYear == 2026 })]
+	place := places[slices.IndexFunc(places, func(p data.EnrollmentPlace) bool { return p.MentorID == handout[i].ID && p.SchoolYear == 2026 })]
 	// Their instructor rates them 4 of 5: good by the default 3.0, under review by 4.5.
 	four := map[string]int{"preparation": 4, "rapport": 4, "musical_progress": 4, "punctuality": 4}
 	if _, err := st.SaveFeedback(ctx, data.Feedback{EnrollmentID: place.EnrollmentID, Term: 1, GivenOn: testToday.AddDays(-3), Ratings: four}); err != nil {

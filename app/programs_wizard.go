@@ -28,7 +28,7 @@ type wizardStore interface {
 	Settings(ctx context.Context) (data.Settings, error)
 	Schools(ctx context.Context) ([]data.School, error)
 	Classrooms(ctx context.Context, schoolID int64) ([]data.Classroom, error)
-	Mentors(ctx context.Context, f sqlite.MentorFilter) ([]data.Mentor, error)
+	Mentors(ctx context.Context, f data.MentorFilter) ([]data.Mentor, error)
 	Events(ctx context.Context, classroomID int64, from, through data.Date) ([]data.Event, error)
 	SavePlan(ctx context.Context, r data.PlanRequest, planned []data.PlannedSession) (int64, error)
 }
@@ -181,7 +181,7 @@ func (w *enrollmentWizard) load() {
 		if wd.rooms, err = w.store.Classrooms(ctx, 0); err != nil {
 			return wd, err
 		}
-		wd.mentors, err = w.store.Mentors(ctx, sqlite.MentorFilter{})
+		wd.mentors, err = w.store.Mentors(ctx, data.MentorFilter{})
 		return wd, err
 	}, func(wd wizardData) {
 		w.set, w.schools, w.rooms = wd.set, wd.schools, wd.rooms

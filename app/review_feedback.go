@@ -12,17 +12,16 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"mentordesk/data"
-	"mentordesk/data/sqlite"
 	"mentordesk/widgets"
 )
 
 // feedbackStore is what the mentor's feedback and review panel reads and writes.
 type feedbackStore interface {
-	EnrollmentPlaces(ctx context.Context, f sqlite.ReviewFilter) ([]sqlite.EnrollmentPlace, error)
-	Feedback(ctx context.Context, f sqlite.ReviewFilter) ([]sqlite.FeedbackEntry, error)
+	EnrollmentPlaces(ctx context.Context, f data.ReviewFilter) ([]data.EnrollmentPlace, error)
+	Feedback(ctx context.Context, f data.ReviewFilter) ([]data.FeedbackEntry, error)
 	SaveFeedback(ctx context.Context, f data.Feedback) (int64, error)
 	DeleteFeedback(ctx context.Context, id int64) error
-	Surveys(ctx context.Context, f sqlite.ReviewFilter) ([]sqlite.SurveyEntry, error)
+	Surveys(ctx context.Context, f data.ReviewFilter) ([]data.SurveyEntry, error)
 	SaveSurvey(ctx context.Context, v data.Survey) (int64, error)
 	DeleteSurvey(ctx context.Context, id int64) error
 	ReviewDecisions(ctx context.Context, mentorID int64) ([]data.ReviewDecision, error)
@@ -33,9 +32,9 @@ type feedbackStore interface {
 
 // mentorReview is everything the panel shows of one mentor.
 type mentorReview struct {
-	places     []sqlite.EnrollmentPlace
-	feedback   []sqlite.FeedbackEntry
-	surveys    []sqlite.SurveyEntry
+	places     []data.EnrollmentPlace
+	feedback   []data.FeedbackEntry
+	surveys    []data.SurveyEntry
 	decisions  []data.ReviewDecision
 	state      data.ReviewState
 	thresholds data.ReviewThresholds
@@ -44,7 +43,7 @@ type mentorReview struct {
 func loadMentorReview(ctx context.Context, st feedbackStore, mentorID int64, on data.Date) (mentorReview, error) {
 	var r mentorReview
 	var err error
-	f := sqlite.ReviewFilter{MentorID: mentorID}
+	f := data.ReviewFilter{MentorID: mentorID}
 	if r.places, err = st.EnrollmentPlaces(ctx, f); err != nil {
 		return r, err
 	}

@@ -15,13 +15,12 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"mentordesk/data"
-	"mentordesk/data/sqlite"
 	"mentordesk/widgets"
 )
 
 // termPicker chooses one term of one of the mentor's enrollments.
 type termPicker struct {
-	places  []sqlite.EnrollmentPlace
+	places  []data.EnrollmentPlace
 	place   *widget.Select
 	term    *widget.Select
 	changed func()
@@ -36,7 +35,7 @@ func newTermPicker(changed func()) *termPicker {
 	return p
 }
 
-func (p *termPicker) setPlaces(places []sqlite.EnrollmentPlace) {
+func (p *termPicker) setPlaces(places []data.EnrollmentPlace) {
 	p.places = places
 	labels := make([]string, len(places))
 	for i, pl := range places {
@@ -67,7 +66,7 @@ func (p *termPicker) setTerms() {
 
 // set chooses an enrollment and term (enrollment 0 clears the choice).
 func (p *termPicker) set(enrollmentID int64, term int) {
-	i := slices.IndexFunc(p.places, func(pl sqlite.EnrollmentPlace) bool { return pl.EnrollmentID == enrollmentID })
+	i := slices.IndexFunc(p.places, func(pl data.EnrollmentPlace) bool { return pl.EnrollmentID == enrollmentID })
 	if i < 0 {
 		p.place.ClearSelected()
 		p.setTerms()
@@ -93,7 +92,7 @@ func (p *termPicker) chosen() (int64, int, string) {
 }
 
 // firstOpenTerm is the first term of an enrollment with no entry yet, else its last term.
-func firstOpenTerm(pl sqlite.EnrollmentPlace, taken func(enrollmentID int64, term int) bool) int {
+func firstOpenTerm(pl data.EnrollmentPlace, taken func(enrollmentID int64, term int) bool) int {
 	for t := 1; t <= pl.Terms; t++ {
 		if !taken(pl.EnrollmentID, t) {
 			return t
@@ -273,7 +272,7 @@ func (e *feedbackEntries) fill(f data.Feedback) {
 }
 
 func (e *feedbackEntries) taken(enrollmentID int64, term int) bool {
-	return slices.ContainsFunc(e.v.r.feedback, func(f sqlite.FeedbackEntry) bool {
+	return slices.ContainsFunc(e.v.r.feedback, func(f data.FeedbackEntry) bool {
 		return f.EnrollmentID == enrollmentID && f.Term == term
 	})
 }

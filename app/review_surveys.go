@@ -15,7 +15,6 @@ import (
 
 	"mentordesk/data"
 	"mentordesk/data/csvio"
-	"mentordesk/data/sqlite"
 	"mentordesk/widgets"
 )
 
@@ -154,7 +153,7 @@ func (s *surveyEntries) fill(v data.Survey) {
 }
 
 func (s *surveyEntries) taken(enrollmentID int64, term int) bool {
-	return slices.ContainsFunc(s.v.r.surveys, func(v sqlite.SurveyEntry) bool {
+	return slices.ContainsFunc(s.v.r.surveys, func(v data.SurveyEntry) bool {
 		return v.EnrollmentID == enrollmentID && v.Term == term
 	})
 }

@@ -33,9 +33,9 @@ func reviewSettled(t *testing.T, what string, busy *inflight, cond func() bool) 
 }
 
 // demoPlace is an enrollment of the sample organisation in the current school year.
-func demoPlace(t *testing.T, st *sqlite.Store) sqlite.EnrollmentPlace {
+func demoPlace(t *testing.T, st *sqlite.Store) data.EnrollmentPlace {
 	t.Helper()
-	places, err := st.EnrollmentPlaces(context.Background(), sqlite.ReviewFilter{})
+	places, err := st.EnrollmentPlaces(context.Background(), data.ReviewFilter{})
 	if err != nil || len(places) == 0 {
 		t.Fatalf("the demo has no enrollments: %v", err)
 	}
@@ -133,7 +133,7 @@ func mentorOnRoster(t *testing.T, st *sqlite.Store) int64 {
 	if err != nil {
 		t.Fatal(err)
 	}
-	places, _ := st.EnrollmentPlaces(ctx, sqlite.ReviewFilter{})
+	places, _ := st.EnrollmentPlaces(ctx, data.ReviewFilter{})
 	for _, p := range places {
 		if s, ok := states[p.MentorID]; ok && !s.UnderReview && s.OnRoster() && p.SchoolYear == 2026 {
 			return p.MentorID
@@ -228,7 +228,7 @@ func TestSurveySummaryIsCheckedAndSaved(t *testing.T) {
 
 func TestSessionNoteKeepsTheConcernDateOnly(t *testing.T) {
 	st := demoStore(t)
-	sessions, err := st.Sessions(context.Background(), sqlite.SessionFilter{})
+	sessions, err := st.Sessions(context.Background(), data.SessionFilter{})
 	if err != nil || len(sessions) == 0 {
 		t.Fatal("no demo sessions", err)
 	}
@@ -266,7 +266,7 @@ func TestReviewPanelOpensTheMentorsUnderReview(t *testing.T) {
 	st := demoStore(t)
 	ctx := context.Background()
 	id := mentorOnRoster(t, st)
-	places, _ := st.EnrollmentPlaces(ctx, sqlite.ReviewFilter{MentorID: id})
+	places, _ := st.EnrollmentPlaces(ctx, data.ReviewFilter{MentorID: id})
 	low := data.Feedback{EnrollmentID: places[0].EnrollmentID, Term: 1, GivenOn: testToday.AddDays(-3),
 		Ratings: map[string]int{"preparation": 1, "rapport": 2, "musical_progress": 2, "punctuality": 1}}
 	if _, err := st.SaveFeedback(ctx, low); err != nil {
@@ -345,7 +345,7 @@ func TestScreenshotsReview(t *testing.T) {
 	capture(t, w, dir, "goals")
 
 	// A year of feedback and surveys for the mentor, the latest low enough for a review.
-	places, _ := st.EnrollmentPlaces(ctx, sqlite.ReviewFilter{MentorID: place.MentorID})
+	places, _ := st.EnrollmentPlaces(ctx, data.ReviewFilter{MentorID: place.MentorID})
 	rate := func(e int64, term int, on string, r ...int) {
 		f := data.Feedback{EnrollmentID: e, Term: term, GivenOn: day(on), Ratings: map[string]int{}, Comment: "Thoughtful sectionals; the students ask for her."}
 		for i, q := range data.FeedbackQuestions {
@@ -364,7 +364,7 @@ func TestScreenshotsReview(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	var last sqlite.EnrollmentPlace
+	var last data.EnrollmentPlace
 	for _, p := range places {
 		if p.SchoolYear == 2025 && p.Terms >= 2 {
 			rate(p.EnrollmentID, 1, "2025-11-12", 5, 5, 4, 5)

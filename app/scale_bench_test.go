@@ -286,13 +286,13 @@ func logStoreParts(t *testing.T, st *sqlite.Store, runs int) {
 	}{
 		{"Home, Mentors: Compliance", func() error { _, err := st.Compliance(ctx, today); return err }},
 		{"Home: Sessions of the week", func() error {
-			_, err := st.Sessions(ctx, sqlite.SessionFilter{From: monday, Through: monday.AddDays(6)})
+			_, err := st.Sessions(ctx, data.SessionFilter{From: monday, Through: monday.AddDays(6)})
 			return err
 		}},
-		{"Home: Sessions awaiting confirmation", func() error { _, err := st.Sessions(ctx, sqlite.SessionFilter{Status: data.Completed}); return err }},
+		{"Home: Sessions awaiting confirmation", func() error { _, err := st.Sessions(ctx, data.SessionFilter{Status: data.Completed}); return err }},
 		{"Home, Programs: enrollments of the year", func() error { _, err := loadEnrollments(ctx, st, year, today); return err }},
 		{"Home: RosterReview", func() error { _, err := newDesk(st).RosterReview(ctx, today); return err }},
-		{"Calendar, Home: Mentors", func() error { _, err := st.Mentors(ctx, sqlite.MentorFilter{}); return err }},
+		{"Calendar, Home: Mentors", func() error { _, err := st.Mentors(ctx, data.MentorFilter{}); return err }},
 		{"Mentors: MentorInstruments", func() error { _, err := st.MentorInstruments(ctx); return err }},
 		{"Schools: Schools", func() error { _, err := st.Schools(ctx); return err }},
 		{"Calendar: Classrooms", func() error { _, err := st.Classrooms(ctx, 0); return err }},
@@ -300,7 +300,7 @@ func logStoreParts(t *testing.T, st *sqlite.Store, runs int) {
 		{"Calendar: CalendarSessions of the month", func() error { _, err := st.CalendarSessions(ctx, from, through); return err }},
 		{"Calendar: Events of the month", func() error { _, err := st.Events(ctx, 0, from, through); return err }},
 		{"Payments: ReadyVisits", func() error { _, err := st.ReadyVisits(ctx, today); return err }},
-		{"Payments: StatementSummaries (all)", func() error { _, err := st.StatementSummaries(ctx, sqlite.StatementFilter{}); return err }},
+		{"Payments: StatementSummaries (all)", func() error { _, err := st.StatementSummaries(ctx, data.StatementFilter{}); return err }},
 		{"Payments: MentorBalances", func() error { _, err := st.MentorBalances(ctx); return err }},
 		{"Payments: YearEnd", func() error { _, err := st.YearEnd(ctx); return err }},
 		{"Mutual: Applicants (all cohorts)", func() error { _, err := st.Applicants(ctx, 0); return err }},

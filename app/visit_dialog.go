@@ -13,7 +13,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"mentordesk/data"
-	"mentordesk/data/sqlite"
 	"mentordesk/widgets"
 )
 
@@ -58,7 +57,7 @@ func showVisitDialog(d deps, st sessionStore, mentorID, schoolID int64, day data
 func (v *visitDialog) load() {
 	background(v.d, func(ctx context.Context) (visitRecord, error) {
 		var r visitRecord
-		xs, err := v.st.Sessions(ctx, sqlite.SessionFilter{From: v.day, Through: v.day, MentorID: v.mentorID, SchoolID: v.schoolID})
+		xs, err := v.st.Sessions(ctx, data.SessionFilter{From: v.day, Through: v.day, MentorID: v.mentorID, SchoolID: v.schoolID})
 		if err != nil || len(xs) == 0 {
 			return r, err
 		}
@@ -196,7 +195,7 @@ func newConfirmForm(d deps, st sessionStore, ids []int64, earliest data.Date, by
 	}
 	f.run = func(ctx context.Context) error {
 		day, _ := data.ParseDate(on.Text)
-		return st.ConfirmSessions(ctx, ids, sqlite.Confirmation{On: day, By: strings.TrimSpace(who.Text), How: how.Selected})
+		return st.ConfirmSessions(ctx, ids, data.Confirmation{On: day, By: strings.TrimSpace(who.Text), How: how.Selected})
 	}
 	f.done = done
 	f.show(hintLabel(intro + " Only confirmed sessions are paid."))

@@ -45,7 +45,7 @@ func Fill(ctx context.Context, s *sqlite.Store, today data.Date) error {
 	if today.IsZero() {
 		return errors.New("the sample organisation needs today's date")
 	}
-	mentors, err := s.Mentors(ctx, sqlite.MentorFilter{})
+	mentors, err := s.Mentors(ctx, data.MentorFilter{})
 	if err != nil {
 		return err
 	}

@@ -15,21 +15,11 @@ import (
 // This file gathers what the printed documents need, in a few queries each, so that the command
 // line and the Documents area print the same thing from the same data.
 
-// Assignment is one classroom a mentor takes on in a school year, as the contract lists it.
-type Assignment struct {
-	EnrollmentID int64
-	School       string
-	Classroom    string
-	Program      data.Program
-	Sessions     int // the program's sessions at this classroom; those not cancelled once ended early
-}
+// Assignment is data.Assignment: the type moved to the domain, the name kept for the store's callers.
+type Assignment = data.Assignment
 
-// ContractInput is a mentor and their assignments of one school year.
-type ContractInput struct {
-	Mentor      data.Mentor
-	Year        data.SchoolYear
-	Assignments []Assignment
-}
+// ContractInput is data.ContractInput: the type moved to the domain, the name kept for the store's callers.
+type ContractInput = data.ContractInput
 
 // ContractInput reads a mentor and the classrooms they take on in a school year.
 func (s *Store) ContractInput(ctx context.Context, mentorID int64, year data.SchoolYear) (ContractInput, error) {
@@ -246,11 +236,8 @@ func (s *Store) SchoolByName(ctx context.Context, name string) (data.School, err
 	return data.School{}, fmt.Errorf("no school named %q: %w", name, data.ErrNotFound)
 }
 
-// StatementPrint is a statement with the mentor it pays, as its PDF needs them.
-type StatementPrint struct {
-	Statement data.Statement
-	Mentor    data.Mentor
-}
+// StatementPrint is data.StatementPrint: the type moved to the domain, the name kept for the store's callers.
+type StatementPrint = data.StatementPrint
 
 // StatementPrint reads one statement by number with its mentor.
 func (s *Store) StatementPrint(ctx context.Context, number int) (StatementPrint, error) {
@@ -302,15 +289,8 @@ func (s *Store) StatementPrints(ctx context.Context, from, through data.Date) ([
 	return out, nil
 }
 
-// StatementRef names a statement in a list to choose from.
-type StatementRef struct {
-	Number     int
-	Adjusts    int
-	IssuedOn   data.Date
-	VisitDate  data.Date
-	MentorName string
-	School     string
-}
+// StatementRef is data.StatementRef: the type moved to the domain, the name kept for the store's callers.
+type StatementRef = data.StatementRef
 
 // Adjustments lists the adjustment statements, newest first.
 func (s *Store) Adjustments(ctx context.Context) ([]StatementRef, error) {
@@ -389,12 +369,8 @@ func (s *Store) YearStatements(ctx context.Context, mentorID int64, year int) ([
 		IssuedFrom: data.MustDate(fmt.Sprintf("%04d-01-01", year)), IssuedThrough: data.MustDate(fmt.Sprintf("%04d-12-31", year))})
 }
 
-// VisitPlace is one visit of a mentor: a school and a date.
-type VisitPlace struct {
-	SchoolID int64
-	School   string
-	Date     data.Date
-}
+// VisitPlace is data.VisitPlace: the type moved to the domain, the name kept for the store's callers.
+type VisitPlace = data.VisitPlace
 
 // MentorVisits lists a mentor's visits (R2), newest first.
 func (s *Store) MentorVisits(ctx context.Context, mentorID int64) ([]VisitPlace, error) {
@@ -416,14 +392,8 @@ func (s *Store) MentorVisits(ctx context.Context, mentorID int64) ([]VisitPlace,
 	return out, rows.Err()
 }
 
-// VisitSheet is what a visit's sign-off sheet prints.
-type VisitSheet struct {
-	MentorName string
-	School     string
-	Date       data.Date
-	Instructor string // the one instructor of the visit's classrooms; "" when none or several
-	Sessions   []data.Session
-}
+// VisitSheet is data.VisitSheet: the type moved to the domain, the name kept for the store's callers.
+type VisitSheet = data.VisitSheet
 
 // VisitSheet reads the sessions of one visit (mentor, school, date) for its sign-off sheet.
 func (s *Store) VisitSheet(ctx context.Context, mentorID, schoolID int64, date data.Date) (VisitSheet, error) {
@@ -465,20 +435,8 @@ func (s *Store) classroomInstructor(ctx context.Context, classroomID int64) (str
 	return strings.TrimSpace(name), err
 }
 
-// Schedule is one mentor's sessions with a classroom over a school year, for the instructor's
-// handout: their enrollments there merged (an extra season continues the first), with the events
-// the terms build up to.
-type Schedule struct {
-	MentorID    int64
-	MentorName  string
-	MentorEmail string
-	Program     data.Program
-	Instructor  string
-	School      string
-	Classroom   string
-	Sessions    []data.Session
-	Events      []data.Event
-}
+// Schedule is data.Schedule: the type moved to the domain, the name kept for the store's callers.
+type Schedule = data.Schedule
 
 // Schedules reads the schedules of a classroom in a school year, one per mentor, by mentor name.
 // A Bridge enrollment belongs to its sending classroom's year and to the receiving classroom's

@@ -23,13 +23,8 @@ func scanMentor(sc interface{ Scan(...any) error }, m *data.Mentor) error {
 	return nil
 }
 
-// MentorFilter narrows the mentor list; empty fields match everything.
-type MentorFilter struct {
-	Search     string // any of name, e-mail, instrument
-	Status     data.MentorStatus
-	Instrument string
-	WithPhotos bool
-}
+// MentorFilter is data.MentorFilter: the type moved to the domain, the name kept for the store's callers.
+type MentorFilter = data.MentorFilter
 
 // Mentors lists mentors by last and first name.
 func (s *Store) Mentors(ctx context.Context, f MentorFilter) ([]data.Mentor, error) {
@@ -154,10 +149,8 @@ func saveMentorTx(tx *sql.Tx, m data.Mentor, withPhoto bool) (int64, error) {
 	return m.ID, nil
 }
 
-// MentorDependents counts what would go with a mentor, and what forbids deleting them.
-type MentorDependents struct {
-	Checks, Contracts, Sessions, Enrollments, Statements int
-}
+// MentorDependents is data.MentorDependents: the type moved to the domain, the name kept for the store's callers.
+type MentorDependents = data.MentorDependents
 
 // Dependents tells what deleting the mentor would take along.
 func (s *Store) Dependents(ctx context.Context, mentorID int64) (MentorDependents, error) {

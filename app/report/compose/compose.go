@@ -8,12 +8,11 @@ import (
 
 	"mentordesk/app/report"
 	"mentordesk/data"
-	"mentordesk/data/sqlite"
 )
 
 // Contract prints a contract at the organisation's rates: those of the programs assigned, or
 // all of them before any assignment.
-func Contract(org report.Org, set data.Settings, clauses []sqlite.ContractClause, in sqlite.ContractInput) report.ContractDoc {
+func Contract(org report.Org, set data.Settings, clauses []data.ContractClause, in data.ContractInput) report.ContractDoc {
 	doc := report.ContractDoc{Org: org, Mentor: in.Mentor, Year: in.Year, Continuation: set.RateContinuation,
 		Rates: map[data.Program]data.Money{}}
 	for _, a := range in.Assignments {
@@ -47,13 +46,13 @@ func Roster(org report.Org, on data.Date, school, instrument string, mentors []d
 }
 
 // Signoff is a visit's sign-off sheet.
-func Signoff(org report.Org, v sqlite.VisitSheet) report.SignoffDoc {
+func Signoff(org report.Org, v data.VisitSheet) report.SignoffDoc {
 	return report.SignoffDoc{Org: org, School: v.School, Date: v.Date, MentorName: v.MentorName,
 		Instructor: v.Instructor, Sessions: v.Sessions}
 }
 
 // Schedule is a classroom's schedule handout for one mentor's sessions in a school year.
-func Schedule(org report.Org, on data.Date, year data.SchoolYear, sc sqlite.Schedule) report.ScheduleDoc {
+func Schedule(org report.Org, on data.Date, year data.SchoolYear, sc data.Schedule) report.ScheduleDoc {
 	return report.ScheduleDoc{Org: org, On: on, Instructor: sc.Instructor, School: sc.School, Classroom: sc.Classroom,
 		Program: sc.Program, Year: year, MentorName: sc.MentorName, Sessions: sc.Sessions, Events: sc.Events}
 }

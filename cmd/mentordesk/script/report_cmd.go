@@ -362,7 +362,7 @@ func reportSchedule(ctx context.Context, s *sqlite.Store, args []string, env Env
 		return err
 	}
 	if email != "" {
-		schedules = slices.DeleteFunc(schedules, func(sc sqlite.Schedule) bool { return !strings.EqualFold(sc.MentorEmail, strings.TrimSpace(email)) })
+		schedules = slices.DeleteFunc(schedules, func(sc data.Schedule) bool { return !strings.EqualFold(sc.MentorEmail, strings.TrimSpace(email)) })
 	}
 	switch {
 	case len(schedules) == 0 && email != "":

@@ -91,7 +91,7 @@ func TestReportDocumentsOfTheSampleOrganisation(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		all, err := s.Mentors(ctx, sqlite.MentorFilter{})
+		all, err := s.Mentors(ctx, data.MentorFilter{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -251,7 +251,7 @@ func TestRosterNeverShowsPrivateFields(t *testing.T) {
 	text := mustReport(t, db, out, "roster")
 	wantText(t, "roster", text, m.Name())
 	private := []string{"555-0199", "SENTINELADDRESS", "Secret Lane", "sentinel.private.mail", "@", "WSP", "FBI", "fingerprint", "$"}
-	all, _ := s.Mentors(ctx, sqlite.MentorFilter{})
+	all, _ := s.Mentors(ctx, data.MentorFilter{})
 	for _, x := range all {
 		private = append(private, x.Email)
 		if x.Phone != "" {
@@ -276,7 +276,7 @@ func TestReportStatementsWritesOneFilePerStatement(t *testing.T) {
 	db := demoDB(t)
 	s := openStore(t, db)
 	from, through := data.MustDate("2026-03-01"), data.MustDate("2026-04-30")
-	want, err := s.Statements(context.Background(), sqlite.StatementFilter{From: from, Through: through})
+	want, err := s.Statements(context.Background(), data.StatementFilter{From: from, Through: through})
 	if err != nil || len(want) == 0 {
 		t.Fatalf("no statements in the range (%v)", err)
 	}
@@ -387,7 +387,7 @@ func TestReportErrorsWriteNothing(t *testing.T) {
 func TestEditedClausesPrint(t *testing.T) {
 	db := demoDB(t)
 	s := openStore(t, db)
-	clauses := []sqlite.ContractClause{{Heading: "Tuning and warm-ups", Text: "{{mentor}} tunes with the section before each session."}}
+	clauses := []data.ContractClause{{Heading: "Tuning and warm-ups", Text: "{{mentor}} tunes with the section before each session."}}
 	if err := s.SaveContractClauses(context.Background(), clauses); err != nil {
 		t.Fatal(err)
 	}
@@ -415,8 +415,8 @@ func TestDocumentPages(t *testing.T) {
 	in, _ := s.ContractInput(ctx, minh.ID, 2026)
 	// The sign-off sheet of the next visit with several classrooms, as a mentor would bring it.
 	var visitor data.Mentor
-	var visit sqlite.VisitPlace
-	all, _ := s.Mentors(ctx, sqlite.MentorFilter{})
+	var visit data.VisitPlace
+	all, _ := s.Mentors(ctx, data.MentorFilter{})
 	for _, m := range all {
 		visits, _ := s.MentorVisits(ctx, m.ID)
 		for _, v := range visits {
@@ -434,7 +434,7 @@ func TestDocumentPages(t *testing.T) {
 	if code, _, stderr := run(t, db, "statements", "issue", "--through", today.String()); code != 0 {
 		t.Fatal(stderr)
 	}
-	issued, _ := s.Statements(ctx, sqlite.StatementFilter{IssuedFrom: today})
+	issued, _ := s.Statements(ctx, data.StatementFilter{IssuedFrom: today})
 	if len(issued) == 0 {
 		t.Fatal("no statement issued today")
 	}
