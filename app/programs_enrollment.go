@@ -14,7 +14,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"mentordesk/data"
-	"mentordesk/data/sqlite"
 	"mentordesk/widgets"
 )
 
@@ -25,8 +24,8 @@ type enrollmentPageStore interface {
 	RequestSeason(ctx context.Context, enrollmentID int64, on data.Date) (int64, error)
 	DecideSeason(ctx context.Context, requestID int64, accept bool, on data.Date, next data.Enrollment, sessions []data.Session) (int64, error)
 	Events(ctx context.Context, classroomID int64, from, through data.Date) ([]data.Event, error)
-	PlanRequest(ctx context.Context, in sqlite.PlanInput) (data.PlanRequest, error)
-	TakenSlots(ctx context.Context, r data.PlanRequest) (sqlite.TakenSlots, error)
+	PlanRequest(ctx context.Context, in data.PlanInput) (data.PlanRequest, error)
+	TakenSlots(ctx context.Context, r data.PlanRequest) (data.TakenSlots, error)
 }
 
 // enrollmentPage shows one enrollment: terms, sessions, progress, and what may happen to it.
@@ -327,7 +326,7 @@ func (sa *seasonAcceptance) replan() {
 	}
 	sa.result.SetText("Planning…")
 	r := sa.pg.row
-	in := sqlite.PlanInput{Program: data.Season, ClassroomID: r.e.ClassroomID, MentorID: r.e.MentorID,
+	in := data.PlanInput{Program: data.Season, ClassroomID: r.e.ClassroomID, MentorID: r.e.MentorID,
 		Events: []data.Date{d}, EventNames: []string{name}}
 	background(sa.pg.d, func(ctx context.Context) (proposal, error) {
 		return makeProposal(ctx, sa.pg.store, in)
@@ -349,7 +348,7 @@ func (sa *seasonAcceptance) replan() {
 			}
 		}
 		for _, f := range p.plan.Flags {
-			b.WriteString("Flag: " + f + "\n")
+			b.WriteString("Flag: " + f.String() + "\n")
 		}
 		sa.result.SetText(strings.TrimSpace(b.String()))
 		if ok {
@@ -360,7 +359,7 @@ func (sa *seasonAcceptance) replan() {
 
 func (sa *seasonAcceptance) onConfirm() {
 	today := sa.pg.d.today()
-	e, sessions := sqlite.PlannedEnrollment(sa.req, sa.plan.Sessions)
+	e, sessions := data.PlannedEnrollment(sa.req, sa.plan.Sessions)
 	sa.confirm.Disable()
 	background(sa.pg.d, func(ctx context.Context) (int64, error) {
 		return sa.pg.store.DecideSeason(ctx, sa.rq.ID, true, today, e, sessions)

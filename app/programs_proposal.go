@@ -38,7 +38,7 @@ type proposalView struct {
 
 	req      data.PlanRequest
 	plan     data.Plan
-	taken    sqlite.TakenSlots
+	taken    data.TakenSlots
 	sessions []data.PlannedSession
 	problems [][]string
 	selected int // index into sessions, -1 for none
@@ -216,8 +216,8 @@ func (v *proposalView) refresh() {
 // flagLines groups the R7/R8 flags by text with the number of sessions each concerns, and
 // notes sessions before today.
 func (v *proposalView) flagLines() []string {
-	count := map[string]int{}
-	var order []string
+	count := map[data.Flag]int{}
+	var order []data.Flag
 	past := 0
 	for _, s := range v.sessions {
 		for _, f := range s.Flags {
@@ -232,8 +232,8 @@ func (v *proposalView) flagLines() []string {
 	}
 	var out []string
 	for _, f := range v.plan.Flags {
-		if count[f] == 0 && !strings.HasPrefix(f, sqlite.FlagNotCleared) && !strings.HasPrefix(f, sqlite.FlagNoContract) {
-			out = append(out, "Flag: "+f)
+		if count[f] == 0 && !f.OnDate() {
+			out = append(out, "Flag: "+f.String())
 		}
 	}
 	for _, f := range order {
@@ -280,17 +280,10 @@ func (v *proposalView) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 }
 
 // flagShort is "not cleared, no contract".
-func flagShort(flags []string) string {
-	var out []string
-	for _, f := range flags {
-		switch {
-		case strings.HasPrefix(f, sqlite.FlagNotCleared):
-			out = append(out, "not cleared")
-		case strings.HasPrefix(f, sqlite.FlagNoContract):
-			out = append(out, "no contract")
-		default:
-			out = append(out, f)
-		}
+func flagShort(flags []data.Flag) string {
+	out := make([]string, len(flags))
+	for i, f := range flags {
+		out[i] = f.Short()
 	}
 	return strings.Join(out, ", ")
 }
@@ -377,7 +370,7 @@ func (v *proposalView) showDetail() {
 		lines = append(lines, "Problem: "+p)
 	}
 	for _, f := range s.Flags {
-		lines = append(lines, "Flag: "+f)
+		lines = append(lines, "Flag: "+f.String())
 	}
 	lines = append(lines, "Type a date below, or click a day on the calendar, to move it.")
 	v.detail.SetText(strings.Join(lines, "\n"))

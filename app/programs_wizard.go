@@ -13,13 +13,12 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"mentordesk/data"
-	"mentordesk/data/sqlite"
 )
 
 // planSource plans an enrollment: the request, and the classroom times other sessions hold.
 type planSource interface {
-	PlanRequest(ctx context.Context, in sqlite.PlanInput) (data.PlanRequest, error)
-	TakenSlots(ctx context.Context, r data.PlanRequest) (sqlite.TakenSlots, error)
+	PlanRequest(ctx context.Context, in data.PlanInput) (data.PlanRequest, error)
+	TakenSlots(ctx context.Context, r data.PlanRequest) (data.TakenSlots, error)
 }
 
 // wizardStore is what the new-enrollment wizard reads and saves.
@@ -37,10 +36,10 @@ type wizardStore interface {
 type proposal struct {
 	req   data.PlanRequest
 	plan  data.Plan
-	taken sqlite.TakenSlots
+	taken data.TakenSlots
 }
 
-func makeProposal(ctx context.Context, src planSource, in sqlite.PlanInput) (proposal, error) {
+func makeProposal(ctx context.Context, src planSource, in data.PlanInput) (proposal, error) {
 	var p proposal
 	var err error
 	if p.req, err = src.PlanRequest(ctx, in); err != nil {
@@ -365,8 +364,8 @@ func (w *enrollmentWizard) defaultEvents(p data.Program, from, to data.Classroom
 }
 
 // input reads the choices, or says what is missing.
-func (w *enrollmentWizard) input() (sqlite.PlanInput, error) {
-	in := sqlite.PlanInput{Program: w.selectedProgram()}
+func (w *enrollmentWizard) input() (data.PlanInput, error) {
+	in := data.PlanInput{Program: w.selectedProgram()}
 	c, ok := w.roomOf(w.school, w.classroom)
 	if !ok {
 		return in, errors.New("Choose the school and the classroom.")

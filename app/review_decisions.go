@@ -15,7 +15,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"mentordesk/data"
-	"mentordesk/data/sqlite"
 	"mentordesk/widgets"
 )
 
@@ -201,7 +200,7 @@ var thresholdLabels = map[string]string{
 
 func (t *thresholdsView) buildUI() fyne.CanvasObject {
 	form := widget.NewForm()
-	for _, k := range sqlite.ReviewThresholdKeys {
+	for _, k := range data.ReviewThresholdKeys {
 		e := widget.NewEntry()
 		e.OnChanged = func(string) {
 			if !t.quiet {
@@ -254,7 +253,7 @@ func (t *thresholdsView) check() (data.ReviewThresholds, bool) {
 		bad["review.max_punctuality"] = fmt.Sprintf("%q is not a whole number", t.entries["review.max_punctuality"].Text)
 	}
 	v.MaxPunctualityProblems = n
-	for _, p := range sqlite.CheckReviewThresholds(v) {
+	for _, p := range data.CheckReviewThresholds(v) {
 		if bad[p.Field] == "" {
 			bad[p.Field] = p.Problem
 		}

@@ -49,7 +49,7 @@ type PlanRequest struct {
 	Start      MonthDay  // school-year start (R1); zero means 1 July
 	// Eligible returns the R7/R8 flags for the mentor on d (empty when cleared and under
 	// contract); nil means nothing is flagged.
-	Eligible func(d Date) []string
+	Eligible func(d Date) []Flag
 }
 
 // PlannedSession is one proposed session.
@@ -60,8 +60,8 @@ type PlannedSession struct {
 	Minutes     int
 	ClassroomID int64
 	SchoolID    int64
-	Focus       string   // "evaluation", "concert repertoire", "bridge Q&A"
-	Flags       []string // R7/R8: proposed anyway, but the director must see why it is doubtful
+	Focus       string // "evaluation", "concert repertoire", "bridge Q&A"
+	Flags       []Flag // R7/R8: proposed anyway, but the director must see why it is doubtful
 }
 
 // PlanFailure says which constraint no plan can meet for which term (Term 0: the request).
@@ -76,7 +76,7 @@ func (f PlanFailure) Error() string { return f.Detail }
 // Plan is the planner's proposal: sessions, flags to show, and failures that forbid saving it.
 type Plan struct {
 	Sessions []PlannedSession
-	Flags    []string
+	Flags    []Flag
 	Failures []PlanFailure
 }
 
@@ -224,9 +224,9 @@ func PlanSessions(r PlanRequest) Plan {
 
 	switch r.Mentor.Status {
 	case MentorApplicant:
-		p.Flags = append(p.Flags, r.mentorName()+" is an applicant, not an active mentor")
+		p.Flags = append(p.Flags, Flag{Rule: FlagMentorStatus, Text: r.mentorName() + " is an applicant, not an active mentor"})
 	case Inactive:
-		p.Flags = append(p.Flags, r.mentorName()+" is inactive")
+		p.Flags = append(p.Flags, Flag{Rule: FlagMentorStatus, Text: r.mentorName() + " is inactive"})
 	}
 	for i, dates := range chosen {
 		t := r.Terms[i]

@@ -8,7 +8,7 @@ import (
 // CheckSession re-checks sessions[i] of a plan, typically after the director moved it, against
 // R9 and R10 with its neighbours in sessions (in plan order), and returns what is wrong in
 // words together with the R7/R8 flags on its date.
-func (r PlanRequest) CheckSession(sessions []PlannedSession, i int) (problems, flags []string) {
+func (r PlanRequest) CheckSession(sessions []PlannedSession, i int) (problems []string, flags []Flag) {
 	s := sessions[i]
 	k := slices.IndexFunc(r.Terms, func(t PlanTerm) bool { return t.Index == s.Term })
 	if k < 0 {
@@ -83,7 +83,7 @@ func (r PlanRequest) CheckSession(sessions []PlannedSession, i int) (problems, f
 	return problems, r.flagsOn(s.Date)
 }
 
-func (r PlanRequest) flagsOn(d Date) []string {
+func (r PlanRequest) flagsOn(d Date) []Flag {
 	if r.Eligible == nil {
 		return nil
 	}

@@ -11,33 +11,16 @@ import (
 	"mentordesk/data"
 )
 
-// The review thresholds live in the meta table: the settings table holds only data.Settings'
-// keys, and its reader refuses any other.
+// The review thresholds live in the meta table, under data.ReviewThresholdKeys: the settings
+// table holds only data.Settings' keys, and its reader refuses any other.
 const (
-	keyMinFeedback    = "review.min_feedback"
-	keyMinSurvey      = "review.min_survey"
-	keyMaxPunctuality = "review.max_punctuality"
+	keyMinFeedback    = data.KeyMinFeedback
+	keyMinSurvey      = data.KeyMinSurvey
+	keyMaxPunctuality = data.KeyMaxPunctuality
 )
 
-// ReviewThresholdKeys are the keys of the review thresholds, as problems name them.
-var ReviewThresholdKeys = []string{keyMinFeedback, keyMinSurvey, keyMaxPunctuality}
-
-// CheckReviewThresholds returns the problems of thresholds: averages from 1 to 5, a count from 0.
-func CheckReviewThresholds(t data.ReviewThresholds) data.Problems {
-	var ps data.Problems
-	for _, a := range []struct {
-		key string
-		v   float64
-	}{{keyMinFeedback, t.MinFeedback}, {keyMinSurvey, t.MinSurvey}} {
-		if !(a.v >= 1 && a.v <= 5) {
-			ps = append(ps, data.FieldError{Field: a.key, Problem: fmt.Sprintf("%s is not an average from 1 to 5", strconv.FormatFloat(a.v, 'f', -1, 64))})
-		}
-	}
-	if t.MaxPunctualityProblems < 0 || t.MaxPunctualityProblems > 100 {
-		ps = append(ps, data.FieldError{Field: keyMaxPunctuality, Problem: fmt.Sprintf("%d is not a count from 0 to 100", t.MaxPunctualityProblems)})
-	}
-	return ps
-}
+// ReviewThresholdKeys is data.ReviewThresholdKeys, kept for the store's callers.
+var ReviewThresholdKeys = data.ReviewThresholdKeys
 
 // ReviewThresholds reads the roster review's thresholds; those never set keep their defaults.
 func (s *Store) ReviewThresholds(ctx context.Context) (data.ReviewThresholds, error) {
@@ -68,7 +51,7 @@ func (s *Store) ReviewThresholds(ctx context.Context) (data.ReviewThresholds, er
 
 // SaveReviewThresholds stores the three thresholds at once; bad values change nothing.
 func (s *Store) SaveReviewThresholds(ctx context.Context, t data.ReviewThresholds) error {
-	if ps := CheckReviewThresholds(t); len(ps) > 0 {
+	if ps := data.CheckReviewThresholds(t); len(ps) > 0 {
 		return ps
 	}
 	values := map[string]string{

@@ -91,7 +91,7 @@ func planCmd(ctx context.Context, s *sqlite.Store, args []string, env Env) error
 	if err != nil {
 		return err
 	}
-	in := sqlite.PlanInput{Program: program, Evaluation: a.evaluation, FallSessions: a.fallSessions, Events: dates}
+	in := data.PlanInput{Program: program, Evaluation: a.evaluation, FallSessions: a.fallSessions, Events: dates}
 	if in.ClassroomID, err = findClassroom(ctx, s, "--school", "--classroom", a.school, a.classroom); err != nil {
 		return err
 	}
@@ -197,8 +197,8 @@ func planSessionRows(r data.PlanRequest, planned []data.PlannedSession) []data.S
 // planWarnings are the plan's flags: the mentor's status, R7/R8 with the dates they concern,
 // and sessions proposed in the past.
 func planWarnings(p data.Plan, today data.Date) []string {
-	dates := map[string][]string{}
-	var order []string
+	dates := map[data.Flag][]string{}
+	var order []data.Flag
 	past := 0
 	for _, s := range p.Sessions {
 		for _, f := range s.Flags {
@@ -214,11 +214,11 @@ func planWarnings(p data.Plan, today data.Date) []string {
 	var out []string
 	for _, f := range p.Flags {
 		if dates[f] == nil {
-			out = append(out, f)
+			out = append(out, f.String())
 		}
 	}
 	for _, f := range order {
-		out = append(out, f+" (on "+strings.Join(dates[f], ", ")+")")
+		out = append(out, f.String()+" (on "+strings.Join(dates[f], ", ")+")")
 	}
 	if past > 0 {
 		out = append(out, fmt.Sprintf("%d of the %d proposed sessions fall before today (%s)", past, len(p.Sessions), today))

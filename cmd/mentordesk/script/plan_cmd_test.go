@@ -355,7 +355,7 @@ func TestPlanDoubleBooking(t *testing.T) {
 		ctx := context.Background()
 		room, _ := s.ClassroomByName(ctx, mhSchool, mhBand)
 		m, _ := s.MentorByEmail(ctx, rafael)
-		req, err := s.PlanRequest(ctx, sqlite.PlanInput{Program: data.Season, ClassroomID: room.ID, MentorID: m.ID,
+		req, err := s.PlanRequest(ctx, data.PlanInput{Program: data.Season, ClassroomID: room.ID, MentorID: m.ID,
 			Events: []data.Date{data.MustDate(eventDates(t, db, mhSchool, mhBand)[1])}})
 		if err != nil {
 			t.Fatal(err)
