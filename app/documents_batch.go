@@ -188,7 +188,7 @@ func (b *docBatch) finish(kind batchKind, dir string, n int, err error) {
 
 // runBatch gathers the documents of a batch and writes them into dir, one PDF each.
 func runBatch(ctx context.Context, st documentsStore, kind batchKind, param any, dir string, progress func(done, total int)) (int, error) {
-	org, set, err := letterheadOf(ctx, st)
+	org, set, err := compose.Letterhead(ctx, st)
 	if err != nil {
 		return 0, err
 	}

@@ -89,12 +89,13 @@ func reportToday(env Env) data.Date {
 	return env.Today
 }
 
-func letterhead(ctx context.Context, s *sqlite.Store) (pdf.Org, data.Settings, error) {
-	set, err := s.Settings(ctx)
-	if err != nil {
-		return pdf.Org{}, set, err
-	}
-	return pdf.OrgFromSettings(set), set, nil
+// documents is what the report commands gather from: the store, and the service's choice of
+// the roster handout's mentors, as the window's Documents area has them.
+func documents(s *sqlite.Store) compose.Source {
+	return struct {
+		*sqlite.Store
+		*service.Service
+	}{s, service.New(s)}
 }
 
 // writeReport validates and writes one document; a failure leaves no file behind.
@@ -151,19 +152,11 @@ func reportContract(ctx context.Context, s *sqlite.Store, args []string, env Env
 	if err != nil {
 		return err
 	}
-	org, set, err := letterhead(ctx, s)
+	doc, err := compose.GatherContract(ctx, documents(s), m.ID, y)
 	if err != nil {
 		return err
 	}
-	in, err := s.ContractInput(ctx, m.ID, y)
-	if err != nil {
-		return err
-	}
-	clauses, err := s.ContractClauses(ctx)
-	if err != nil {
-		return err
-	}
-	return writeReport("contract", out, compose.Contract(org, set, clauses, in), env)
+	return writeReport("contract", out, doc, env)
 }
 
 func reportRoster(ctx context.Context, s *sqlite.Store, args []string, env Env) error {
@@ -181,23 +174,18 @@ func reportRoster(ctx context.Context, s *sqlite.Store, args []string, env Env) 
 		return err
 	}
 	f := data.RosterFilter{On: day, Instrument: strings.TrimSpace(instrument)}
-	var schoolName string
 	if strings.TrimSpace(school) != "" {
 		x, err := schoolFlag(ctx, s, "roster", school)
 		if err != nil {
 			return err
 		}
-		f.SchoolID, schoolName = x.ID, x.Name
+		f.SchoolID = x.ID
 	}
-	org, _, err := letterhead(ctx, s)
+	doc, err := compose.GatherRoster(ctx, documents(s), f)
 	if err != nil {
 		return err
 	}
-	mentors, err := service.New(s).RosterMentors(ctx, f)
-	if err != nil {
-		return err
-	}
-	return writeReport("roster", out, compose.Roster(org, day, schoolName, f.Instrument, mentors), env)
+	return writeReport("roster", out, doc, env)
 }
 
 func statementNumberFlag(kind, v string) (int, error) {
@@ -220,18 +208,14 @@ func reportStatement(ctx context.Context, s *sqlite.Store, args []string, env En
 	if err != nil {
 		return err
 	}
-	org, _, err := letterhead(ctx, s)
-	if err != nil {
-		return err
-	}
-	p, err := s.StatementPrint(ctx, n)
+	doc, err := compose.GatherStatement(ctx, documents(s), n)
 	if errors.Is(err, data.ErrNotFound) {
 		return fmt.Errorf("report statement --number: no statement No. %d has been issued", n)
 	}
 	if err != nil {
 		return err
 	}
-	return writeReport("statement", out, pdf.StatementDoc{Org: org, Statement: p.Statement, Mentor: p.Mentor}, env)
+	return writeReport("statement", out, doc, env)
 }
 
 func reportStatements(ctx context.Context, s *sqlite.Store, args []string, env Env) error {
@@ -257,7 +241,7 @@ func reportStatements(ctx context.Context, s *sqlite.Store, args []string, env E
 	if info, err := os.Stat(dir); err == nil && !info.IsDir() {
 		return fmt.Errorf("report statements --out: %s is a file, not a folder", dir)
 	}
-	org, _, err := letterhead(ctx, s)
+	org, _, err := compose.Letterhead(ctx, documents(s))
 	if err != nil {
 		return err
 	}
@@ -311,18 +295,14 @@ func reportSignoff(ctx context.Context, s *sqlite.Store, args []string, env Env)
 	if err != nil {
 		return err
 	}
-	org, _, err := letterhead(ctx, s)
-	if err != nil {
-		return err
-	}
-	v, err := s.VisitSheet(ctx, m.ID, x.ID, day)
+	doc, err := compose.GatherSignoff(ctx, documents(s), m.ID, x.ID, day)
 	if errors.Is(err, data.ErrNotFound) {
 		return fmt.Errorf("report signoff: %s has no session at %s on %s", m.Name(), x.Name, day)
 	}
 	if err != nil {
 		return err
 	}
-	return writeReport("signoff", out, compose.Signoff(org, v), env)
+	return writeReport("signoff", out, doc, env)
 }
 
 func reportSchedule(ctx context.Context, s *sqlite.Store, args []string, env Env) error {
@@ -377,11 +357,11 @@ func reportSchedule(ctx context.Context, s *sqlite.Store, args []string, env Env
 		return fmt.Errorf("report schedule: %s at %s has %d mentors in %s: %s; choose one with --mentor EMAIL",
 			room.Name, x.Name, len(schedules), y, strings.Join(who, ", "))
 	}
-	org, _, err := letterhead(ctx, s)
+	doc, err := compose.GatherSchedule(ctx, documents(s), reportToday(env), y, schedules[0])
 	if err != nil {
 		return err
 	}
-	return writeReport("schedule", out, compose.Schedule(org, reportToday(env), y, schedules[0]), env)
+	return writeReport("schedule", out, doc, env)
 }
 
 func reportYearEnd(ctx context.Context, s *sqlite.Store, args []string, env Env) error {
@@ -401,17 +381,11 @@ func reportYearEnd(ctx context.Context, s *sqlite.Store, args []string, env Env)
 	if err != nil {
 		return err
 	}
-	org, set, err := letterhead(ctx, s)
+	doc, err := compose.GatherYearEnd(ctx, documents(s), reportToday(env), m.ID, y)
 	if err != nil {
 		return err
 	}
-	sts, err := s.YearStatements(ctx, m.ID, y)
-	if err != nil {
-		return err
-	}
-	m.Photo = nil
-	return writeReport("yearend", out, pdf.YearEndDoc{Org: org, On: reportToday(env), Mentor: m, Year: y,
-		Statements: sts, Threshold: set.NECThreshold}, env)
+	return writeReport("yearend", out, doc, env)
 }
 
 // cohortFlag finds a cohort by name; an unknown one is named with the cohorts there are.
@@ -447,19 +421,14 @@ func reportIntroduction(ctx context.Context, s *sqlite.Store, args []string, env
 	if err != nil {
 		return err
 	}
-	org, _, err := letterhead(ctx, s)
+	doc, ok, err := compose.GatherIntroduction(ctx, documents(s), reportToday(env), c.ID, func(p pdf.CohortPair) bool {
+		return strings.EqualFold(p.Early.Email, strings.TrimSpace(email)) || strings.EqualFold(p.Experienced.Email, strings.TrimSpace(email))
+	})
 	if err != nil {
 		return err
 	}
-	doc, err := cohortDoc(ctx, s, org, reportToday(env), c)
-	if err != nil {
-		return err
-	}
-	for _, p := range doc.Pairs {
-		if strings.EqualFold(p.Early.Email, strings.TrimSpace(email)) || strings.EqualFold(p.Experienced.Email, strings.TrimSpace(email)) {
-			return writeReport("introduction", out, pdf.IntroductionDoc{Org: org, On: doc.On, Cohort: c,
-				Early: p.Early, Experienced: p.Experienced, Pair: p.Pair}, env)
-		}
+	if ok {
+		return writeReport("introduction", out, doc, env)
 	}
 	return fmt.Errorf("report introduction --email: nobody with the e-mail %q has a partner in the cohort %q (match it first)", email, c.Name)
 }
@@ -476,27 +445,9 @@ func reportCohort(ctx context.Context, s *sqlite.Store, args []string, env Env) 
 	if err != nil {
 		return err
 	}
-	org, _, err := letterhead(ctx, s)
-	if err != nil {
-		return err
-	}
-	doc, err := cohortDoc(ctx, s, org, reportToday(env), c)
+	doc, err := compose.GatherCohort(ctx, documents(s), reportToday(env), c.ID)
 	if err != nil {
 		return err
 	}
 	return writeReport("cohort", out, doc, env)
-}
-
-// cohortDoc gathers a cohort's pairs and the applicants still without a partner (those the
-// director excluded are left out).
-func cohortDoc(ctx context.Context, s *sqlite.Store, org pdf.Org, on data.Date, c data.Cohort) (pdf.CohortDoc, error) {
-	applicants, err := s.Applicants(ctx, c.ID)
-	if err != nil {
-		return pdf.CohortDoc{}, err
-	}
-	pairs, err := s.Pairs(ctx, c.ID)
-	if err != nil {
-		return pdf.CohortDoc{}, err
-	}
-	return compose.Cohort(org, on, c, applicants, pairs), nil
 }
