@@ -48,6 +48,9 @@ func Run(dbPath string) error {
 	var failed error
 	openInto(a, w, dbPath, data.Today, func(err error) { failed = err }, nil)
 	w.ShowAndRun()
+	if liveShell != nil {
+		liveShell.stopBackground() // its work ends before the store closes
+	}
 	if liveStore != nil {
 		liveStore.Close()
 	}
@@ -125,7 +128,7 @@ func mount(a fyne.App, w fyne.Window, st *sqlite.Store, today func() data.Date) 
 	w.SetTitle(fmt.Sprintf("MentorDesk — %s", st.Path()))
 	sh.show(a.Preferences().StringWithFallback(prefArea, "Home"))
 	sh.startBackups()
-	sh.stopFocus = sh.followFocus()
+	sh.followFocus()
 	sh.maybeWelcome()
 	return sh
 }
@@ -173,11 +176,27 @@ func refusalPanel(a fyne.App, title, msg string) fyne.CanvasObject {
 // recoveryPanel explains a damaged database (kept as it is) and offers the newest backup that
 // passes its checks.
 func recoveryPanel(a fyne.App, w fyne.Window, path string, cause error, opened func(*sqlite.Store)) fyne.CanvasObject {
-	backup := sqlite.NewestGoodBackup(path)
+	// Checking every backup reads whole files: it runs off the UI goroutine.
+	box := container.NewStack(container.NewCenter(widget.NewLabel("The database is damaged. Looking for a backup that passes its checks…")))
+	go func() {
+		backup, summary := sqlite.NewestGoodBackup(path), ""
+		if backup != "" {
+			summary, _ = sqlite.Summarize(backup)
+		}
+		uiDo(func() {
+			box.Objects = []fyne.CanvasObject{recoveryChoice(a, path, cause, backup, summary, opened)}
+			box.Refresh()
+		})
+	}()
+	return box
+}
+
+// recoveryChoice is the recovery panel once the backups are checked: backup is the newest that
+// passes its checks ("" when none does), summary what it holds.
+func recoveryChoice(a fyne.App, path string, cause error, backup, summary string, opened func(*sqlite.Store)) fyne.CanvasObject {
 	msg := fmt.Sprintf("The database could not be read because it is damaged:\n\n%v\n\nThe file has not been changed.", cause)
 	var actions []fyne.CanvasObject
 	if backup != "" {
-		summary, _ := sqlite.Summarize(backup)
 		msg += fmt.Sprintf("\n\nThe newest backup that passes its checks is\n%s\n(%s).\nRestoring it keeps the damaged file aside, renamed, so nothing is lost.", backup, summary)
 		restore := widget.NewButton("Restore this backup", nil)
 		restore.Importance = widget.HighImportance

@@ -40,34 +40,25 @@ func (sh *shell) retention() sqlite.Retention {
 
 // startBackups takes an automatic backup when the last is a day old, now and every hour after.
 func (sh *shell) startBackups() {
-	stop := make(chan struct{})
-	sh.stopBackup = stop
 	st, dir, keep := sh.store, sh.backupDir(), sh.retention()
-	go func() {
+	sh.goWork(func(ctx context.Context) {
 		tick := time.NewTicker(time.Hour)
 		defer tick.Stop()
 		for {
 			if st.AutoBackupDue(dir, autoBackupEvery) {
-				if path, err := st.BackupNow(context.Background(), dir, "auto", keep); err != nil {
+				if path, err := st.BackupNow(ctx, dir, "auto", keep); err != nil {
 					log.Printf("automatic backup: %v", err)
 				} else {
 					log.Printf("automatic backup: %s", path)
 				}
 			}
 			select {
-			case <-stop:
+			case <-ctx.Done():
 				return
 			case <-tick.C:
 			}
 		}
-	}()
-}
-
-func (sh *shell) stopBackups() {
-	if sh.stopBackup != nil {
-		close(sh.stopBackup)
-		sh.stopBackup = nil
-	}
+	})
 }
 
 func (sh *shell) backupNow() {

@@ -44,7 +44,9 @@ type makeDoc func(ctx context.Context) (report.Document, error)
 // The makers gather through app/report/compose, as the report command does.
 
 func contractMaker(st documentsStore, mentorID int64, year data.SchoolYear) makeDoc {
-	return func(ctx context.Context) (report.Document, error) { return compose.GatherContract(ctx, st, mentorID, year) }
+	return func(ctx context.Context) (report.Document, error) {
+		return compose.GatherContract(ctx, st, mentorID, year)
+	}
 }
 
 func rosterMaker(st documentsStore, on data.Date, schoolID int64, instrument string) makeDoc {
@@ -79,7 +81,9 @@ func scheduleMaker(st documentsStore, on data.Date, classroomID int64, year data
 }
 
 func yearEndMaker(st documentsStore, on data.Date, mentorID int64, year int) makeDoc {
-	return func(ctx context.Context) (report.Document, error) { return compose.GatherYearEnd(ctx, st, on, mentorID, year) }
+	return func(ctx context.Context) (report.Document, error) {
+		return compose.GatherYearEnd(ctx, st, on, mentorID, year)
+	}
 }
 
 func cohortMaker(st documentsStore, on data.Date, cohortID int64) makeDoc {

@@ -53,14 +53,13 @@ type shell struct {
 	store *sqlite.Store
 	today func() data.Date
 
-	areas      []*area
-	stopBackup chan struct{}
-	stopFocus  func()     // ends followFocus
-	orgForm    *orgWizard // the open "Start my organisation" form, for tests
-	importDlg  *importer  // the open import, for tests
-	nav        *widget.List
-	content    *fyne.Container
-	current    *area
+	areas     []*area
+	work      shellWork  // backups, focus-follow and loads; joined before the store closes
+	orgForm   *orgWizard // the open "Start my organisation" form, for tests
+	importDlg *importer  // the open import, for tests
+	nav       *widget.List
+	content   *fyne.Container
+	current   *area
 }
 
 func newShell(a fyne.App, w fyne.Window, st *sqlite.Store, today func() data.Date) *shell {
@@ -193,8 +192,11 @@ func (sh *shell) confirmLeave(proceed, stay func()) {
 // background runs work off the UI goroutine and hands its result back on it; errors are
 // shown to the user and logged.
 func background[T any](d deps, work func(ctx context.Context) (T, error), done func(T)) {
-	go func() {
-		v, err := work(context.Background())
+	run := func(ctx context.Context) {
+		v, err := work(ctx)
+		if ctx.Err() != nil {
+			return // the shell stopped: nobody is left to show it
+		}
 		uiDo(func() {
 			if err != nil {
 				log.Print(err)
@@ -203,7 +205,12 @@ func background[T any](d deps, work func(ctx context.Context) (T, error), done f
 			}
 			done(v)
 		})
-	}()
+	}
+	if d.shell != nil {
+		d.shell.goWork(run)
+		return
+	}
+	go run(context.Background())
 }
 
 // uiDo hands fn to the UI goroutine. Fyne's own driver runs such functions one at a time; its
@@ -215,6 +222,13 @@ func uiDo(fn func()) {
 		defer ui.unlock()
 		fn()
 	})
+}
+
+// waitUI runs wait (which waits for background work) letting that work's uiDo in meanwhile.
+func waitUI(wait func()) {
+	depth, owner := ui.release()
+	defer ui.reacquire(depth, owner)
+	wait()
 }
 
 // ui is the lock of uiDo; re-entrant, as a test driver may run uiDo inside uiDo.
