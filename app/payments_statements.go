@@ -13,6 +13,7 @@ import (
 
 	"mentordesk/data"
 	"mentordesk/data/csvio"
+	"mentordesk/data/sqlite"
 )
 
 // statementsTab lists the issued statements its filters choose (status, mentor, school, the
@@ -22,9 +23,9 @@ type statementsTab struct {
 	p *payments
 
 	set     data.Settings
-	choices data.StatementChoices
-	shown   []data.StatementSummary
-	ticked  map[int]data.StatementSummary // by number; kept when the filters change
+	choices sqlite.StatementChoices
+	shown   []sqlite.StatementSummary
+	ticked  map[int]sqlite.StatementSummary // by number; kept when the filters change
 
 	status, mentor, school, period *widget.Select
 	wantMentor                     int64 // a mentor to filter by once the choices have loaded
@@ -40,8 +41,8 @@ type statementsTab struct {
 	export    *widget.Button // every statement to CSV
 	detail    *fyne.Container
 	opened    data.Statement
-	fixes     []data.StatementSummary // the adjustments of the statement open
-	openedBal data.MentorBalance      // its mentor's balance, for the adjustment's preview
+	fixes     []sqlite.StatementSummary // the adjustments of the statement open
+	openedBal sqlite.MentorBalance      // its mentor's balance, for the adjustment's preview
 	pay       *payForm
 	adjust    *adjustForm
 	loading   bool
@@ -61,7 +62,7 @@ const lastTwelveMonths = "Last 12 months"
 var payPeriodChoices = []string{anyPayPeriod, lastTwelveMonths, "This month", "Last month", "This school year", "Last school year", "This calendar year", "Last calendar year"}
 
 func (t *statementsTab) buildUI() fyne.CanvasObject {
-	t.ticked = map[int]data.StatementSummary{}
+	t.ticked = map[int]sqlite.StatementSummary{}
 	refilter := func(string) {
 		if !t.loading {
 			t.load(false)
@@ -127,14 +128,14 @@ func (t *statementsTab) tick(i int, on bool) {
 	t.refreshActions()
 }
 
-func summarySessions(x data.StatementSummary) string {
+func summarySessions(x sqlite.StatementSummary) string {
 	if x.Adjusts != 0 {
 		return fmt.Sprintf("adjusts No. %d", x.Adjusts)
 	}
 	return strconv.Itoa(x.Sessions)
 }
 
-func summaryStatus(x data.StatementSummary) string {
+func summaryStatus(x sqlite.StatementSummary) string {
 	if x.Status == data.Paid {
 		return "Paid " + x.PaidOn.String()
 	}
@@ -143,17 +144,17 @@ func summaryStatus(x data.StatementSummary) string {
 
 type statementsData struct {
 	set     data.Settings
-	choices data.StatementChoices
-	list    []data.StatementSummary
+	choices sqlite.StatementChoices
+	list    []sqlite.StatementSummary
 	open    openedStatement // the statement to show below the list; zero for none
-	asked   data.StatementFilter
+	asked   sqlite.StatementFilter
 }
 
 // openedStatement is a statement with what its page shows beside its lines.
 type openedStatement struct {
 	st    data.Statement
-	fixes []data.StatementSummary
-	bal   data.MentorBalance
+	fixes []sqlite.StatementSummary
+	bal   sqlite.MentorBalance
 }
 
 // readOpened reads statement number with its adjustments and its mentor's balance.
@@ -163,7 +164,7 @@ func readOpened(ctx context.Context, st paymentsStore, number int) (openedStatem
 	if o.st, err = st.Statement(ctx, number); err != nil {
 		return o, err
 	}
-	if o.fixes, err = st.StatementSummaries(ctx, data.StatementFilter{Adjusts: number}); err != nil {
+	if o.fixes, err = st.StatementSummaries(ctx, sqlite.StatementFilter{Adjusts: number}); err != nil {
 		return o, err
 	}
 	o.bal, err = st.MentorBalance(ctx, o.st.MentorID)
@@ -173,7 +174,7 @@ func readOpened(ctx context.Context, st paymentsStore, number int) (openedStatem
 // statementQuery is what the filters ask for; the period becomes dates once the school year's
 // start has been read.
 type statementQuery struct {
-	filter data.StatementFilter
+	filter sqlite.StatementFilter
 	period string
 	today  data.Date
 }
@@ -251,7 +252,7 @@ func (t *statementsTab) show(sd statementsData) {
 	t.table.UnselectAll()
 	t.table.Refresh()
 	listed := func(n int) bool {
-		return slices.ContainsFunc(t.shown, func(x data.StatementSummary) bool { return x.Number == n })
+		return slices.ContainsFunc(t.shown, func(x sqlite.StatementSummary) bool { return x.Number == n })
 	}
 	switch n := sd.open.st.Number; {
 	case n != 0 && t.wantOpen == n: // asked for: just written, or opened from another tab
@@ -268,7 +269,7 @@ func (t *statementsTab) show(sd statementsData) {
 // buildChoices fills the mentor and school filters with the choices read, selecting the mentor
 // and school the list was read for.
 func (t *statementsTab) buildChoices(mentorID, schoolID int64) {
-	pick := func(sel *widget.Select, names []data.IDName, all string, want int64) {
+	pick := func(sel *widget.Select, names []sqlite.IDName, all string, want int64) {
 		opts := []string{all}
 		at := 0
 		for i, x := range names {
@@ -298,7 +299,7 @@ func (t *statementsTab) filterMentor(id int64) {
 
 // close empties the pane below the list.
 func (t *statementsTab) close() {
-	t.opened, t.fixes, t.openedBal = data.Statement{}, nil, data.MentorBalance{}
+	t.opened, t.fixes, t.openedBal = data.Statement{}, nil, sqlite.MentorBalance{}
 	t.detail.Objects = []fyne.CanvasObject{emptyState("Select a statement to see its lines.", nil)}
 	t.detail.Refresh()
 }
@@ -329,8 +330,8 @@ func payPeriodRange(choice string, today data.Date, start data.MonthDay) (from, 
 }
 
 // payTargets are the statements "Mark paid…" acts on: the ticked ones, else the one open.
-func (t *statementsTab) payTargets() []data.StatementSummary {
-	var out []data.StatementSummary
+func (t *statementsTab) payTargets() []sqlite.StatementSummary {
+	var out []sqlite.StatementSummary
 	for _, x := range t.ticked {
 		out = append(out, x)
 	}
@@ -341,7 +342,7 @@ func (t *statementsTab) payTargets() []data.StatementSummary {
 			}
 		}
 	}
-	slices.SortFunc(out, func(a, b data.StatementSummary) int { return a.Number - b.Number })
+	slices.SortFunc(out, func(a, b sqlite.StatementSummary) int { return a.Number - b.Number })
 	return out
 }
 
@@ -515,7 +516,7 @@ func (t *statementsTab) onAdjust() {
 
 // changed reloads the whole area after a payment or an adjustment and opens number.
 func (t *statementsTab) changed(number int) {
-	t.ticked = map[int]data.StatementSummary{}
+	t.ticked = map[int]sqlite.StatementSummary{}
 	t.wantOpen = number
 	t.p.reload()
 }

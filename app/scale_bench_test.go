@@ -239,24 +239,6 @@ func budgets(rows []benchRow) int {
 	return n
 }
 
-func cpuModel() string {
-	b, _ := os.ReadFile("/proc/cpuinfo")
-	for _, line := range strings.Split(string(b), "\n") {
-		if k, v, ok := strings.Cut(line, ":"); ok && strings.TrimSpace(k) == "model name" {
-			return strings.TrimSpace(v)
-		}
-	}
-	return runtime.GOARCH
-}
-
-func loadAverage() string {
-	b, err := os.ReadFile("/proc/loadavg")
-	if err != nil {
-		return "unknown"
-	}
-	return strings.Join(strings.Fields(string(b))[:3], " ")
-}
-
 func windowKind() string {
 	screens := "screens in Fyne's test driver, one goroutine running every fyne.Do as the real driver does"
 	if os.Getenv("MENTORDESK_BENCH_SCREENS_WINDOW") != "" && os.Getenv("DISPLAY") != "" {
