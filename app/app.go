@@ -75,7 +75,7 @@ func openInto(a fyne.App, w fyne.Window, dbPath string, today func() data.Date, 
 	}
 	go func() {
 		st, err := openStore(dbPath)
-		uiDo(func() {
+		fyne.Do(func() {
 			switch {
 			case errors.Is(err, sqlite.ErrDamaged):
 				w.SetContent(recoveryPanel(a, w, dbPath, err, show))
@@ -183,7 +183,7 @@ func recoveryPanel(a fyne.App, w fyne.Window, path string, cause error, opened f
 		if backup != "" {
 			summary, _ = sqlite.Summarize(backup)
 		}
-		uiDo(func() {
+		fyne.Do(func() {
 			box.Objects = []fyne.CanvasObject{recoveryChoice(a, path, cause, backup, summary, opened)}
 			box.Refresh()
 		})

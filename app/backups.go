@@ -115,7 +115,7 @@ func (sh *shell) restore(backup string) {
 	go func() {
 		aside, err := sqlite.Restore(path, backup)
 		st, openErr := sqlite.Open(path, sqlite.Options{})
-		uiDo(func() {
+		fyne.Do(func() {
 			if openErr != nil {
 				dialog.ShowError(fmt.Errorf("the database could not be opened after the restore: %w", openErr), sh.win)
 				return

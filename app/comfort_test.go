@@ -233,8 +233,7 @@ func TestImportTakesTheKindFromTheFile(t *testing.T) {
 }
 
 func TestStartOpensTheDatabaseBesideTheWindow(t *testing.T) {
-	a := test.NewTempApp(t)
-	holdUI(t)
+	a := newTestApp(t)
 	dir := t.TempDir()
 
 	// A new file becomes the sample organisation; the window says so until it is ready.

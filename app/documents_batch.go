@@ -145,12 +145,12 @@ func (b *docBatch) start(kind batchKind, dir string) {
 	b.busy.n.Add(1)
 	go func() {
 		n, err := runBatch(ctx, st, kind, param, dir, func(done, total int) {
-			uiDo(func() {
+			fyne.Do(func() {
 				b.bar.SetValue(float64(done) / float64(total))
 				b.say(fmt.Sprintf("%d of %d written…", done, total), widget.MediumImportance)
 			})
 		})
-		uiDo(func() {
+		fyne.Do(func() {
 			defer b.busy.n.Add(-1)
 			b.finish(kind, dir, n, err)
 		})

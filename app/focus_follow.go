@@ -26,7 +26,7 @@ func (sh *shell) followFocus() {
 			case <-ctx.Done():
 				return
 			case <-t.C:
-				uiDo(func() {
+				fyne.Do(func() {
 					f := sh.win.Canvas().Focused()
 					if f != last {
 						last = f

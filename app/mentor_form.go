@@ -222,7 +222,7 @@ func (p *mentorPage) saveEdits(done func(ok bool)) {
 	p.busy.n.Add(1)
 	go func() {
 		id, err := p.store.SaveMentor(context.Background(), data.MentorRecords{Mentor: m, Checks: checks, Contracts: contracts})
-		uiDo(func() {
+		fyne.Do(func() {
 			defer p.busy.n.Add(-1)
 			p.saving = false
 			if err != nil {

@@ -280,7 +280,7 @@ func (p *mentorPage) usePhoto(name string, r io.ReadCloser) {
 		if err == nil {
 			prepared, err = photo.Prepare(b)
 		}
-		uiDo(func() {
+		fyne.Do(func() {
 			defer p.busy.n.Add(-1)
 			if err != nil {
 				dialog.ShowError(fmt.Errorf("the file %q was not used as the photo: %s.", name, strings.TrimSuffix(err.Error(), ".")), p.d.win)

@@ -373,7 +373,7 @@ func attempt[T any](busy *inflight, work func(ctx context.Context) (T, error), d
 	busy.n.Add(1)
 	go func() {
 		v, err := work(context.Background())
-		uiDo(func() {
+		fyne.Do(func() {
 			defer busy.n.Add(-1)
 			done(v, err)
 		})

@@ -33,9 +33,8 @@ func openMutual(t *testing.T) (*sqlite.Store, fyne.Window, *mutual) {
 // onUI runs f as the UI goroutine would, never while a load or save is landing: Fyne's test
 // driver runs each landing on its own goroutine.
 func onUI(f func()) {
-	ui.lock()
-	defer ui.unlock()
-	fyne.DoAndWait(f)
+	runUI()
+	f()
 }
 
 func tap(b fyne.Tappable) { onUI(func() { test.Tap(b) }) }

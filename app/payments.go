@@ -126,7 +126,7 @@ func payLoadOr[T any](p *payments, work func(ctx context.Context) (T, error), do
 	p.busy.n.Add(1)
 	go func() {
 		v, err := work(context.Background())
-		uiDo(func() {
+		fyne.Do(func() {
 			defer p.busy.n.Add(-1)
 			if err != nil {
 				log.Print(err)

@@ -413,7 +413,7 @@ func (w *enrollmentWizard) onPropose() {
 	w.proposeBtn.Disable()
 	go func() {
 		p, err := makeProposal(context.Background(), w.store, in)
-		uiDo(func() {
+		fyne.Do(func() {
 			w.proposeBtn.Enable()
 			if err != nil {
 				w.formError.SetText("Cannot plan: " + err.Error())

@@ -10,7 +10,6 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"mentordesk/data/sqlite"
@@ -35,8 +34,7 @@ func TestRecoveryPanelChecksTheBackupsOffTheUIGoroutine(t *testing.T) {
 		t.Skipf("the file is not seen as damaged (%v)", err)
 	}
 
-	a := test.NewTempApp(t)
-	holdUI(t)
+	a := newTestApp(t)
 	w := a.NewWindow("MentorDesk")
 	t.Cleanup(w.Close)
 	w.SetContent(recoveryPanel(a, w, path, err, func(*sqlite.Store) {}))

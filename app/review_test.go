@@ -17,8 +17,7 @@ import (
 // reviewWindow is a test window and the deps a review panel needs over st.
 func reviewWindow(t *testing.T, st *sqlite.Store, w, h float32) (fyne.Window, deps) {
 	t.Helper()
-	a := test.NewTempApp(t)
-	holdUI(t)
+	a := newTestApp(t)
 	a.Settings().SetTheme(theme.LightTheme())
 	win := a.NewWindow("MentorDesk")
 	win.Resize(fyne.NewSize(w, h))

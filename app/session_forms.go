@@ -95,7 +95,7 @@ func (f *actionForm) onSubmit() {
 	f.submit.Disable()
 	go func() {
 		err := f.run(context.Background())
-		uiDo(func() {
+		fyne.Do(func() {
 			f.submit.Enable()
 			if err != nil {
 				if ps := errProblems(err); len(ps) > 0 {

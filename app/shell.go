@@ -1,13 +1,8 @@
 package app
 
 import (
-	"bytes"
 	"context"
 	"log"
-	"runtime"
-	"strconv"
-	"sync"
-	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -197,7 +192,7 @@ func background[T any](d deps, work func(ctx context.Context) (T, error), done f
 		if ctx.Err() != nil {
 			return // the shell stopped: nobody is left to show it
 		}
-		uiDo(func() {
+		fyne.Do(func() {
 			if err != nil {
 				log.Print(err)
 				dialog.ShowError(err, d.win)
@@ -211,102 +206,4 @@ func background[T any](d deps, work func(ctx context.Context) (T, error), done f
 		return
 	}
 	go run(context.Background())
-}
-
-// uiDo hands fn to the UI goroutine. Fyne's own driver runs such functions one at a time; its
-// test driver runs each at once on the calling goroutine, so the lock keeps them (and a test
-// holding it) from touching widgets at the same time.
-func uiDo(fn func()) {
-	fyne.Do(func() {
-		ui.lock()
-		defer ui.unlock()
-		fn()
-	})
-}
-
-// waitUI runs wait (which waits for background work) letting that work's uiDo in meanwhile.
-func waitUI(wait func()) {
-	depth, owner := ui.release()
-	defer ui.reacquire(depth, owner)
-	wait()
-}
-
-// ui is the lock of uiDo; re-entrant, as a test driver may run uiDo inside uiDo.
-var ui reentrant
-
-// reentrant is a lock a goroutine may take again; tests hold it as a group (owner testOwner):
-// a test and its subtests take turns, never running at once.
-type reentrant struct {
-	mu    sync.Mutex
-	owner atomic.Int64
-	depth int
-}
-
-const testOwner = -1
-
-func (r *reentrant) held() bool {
-	switch o := r.owner.Load(); o {
-	case 0:
-		return false
-	case testOwner:
-		return onTestGoroutine()
-	default:
-		return o == goroutineID()
-	}
-}
-
-func (r *reentrant) lock() {
-	if r.held() {
-		r.depth++
-		return
-	}
-	r.mu.Lock()
-	r.owner.Store(goroutineID())
-	r.depth = 1
-}
-
-func (r *reentrant) unlock() {
-	r.depth--
-	if r.depth == 0 {
-		r.owner.Store(0)
-		r.mu.Unlock()
-	}
-}
-
-// release lets other goroutines in while the caller waits; reacquire restores what it held.
-func (r *reentrant) release() (depth int, owner int64) {
-	if !r.held() {
-		return 0, 0
-	}
-	depth, owner = r.depth, r.owner.Load()
-	r.depth = 0
-	r.owner.Store(0)
-	r.mu.Unlock()
-	return depth, owner
-}
-
-func (r *reentrant) reacquire(depth int, owner int64) {
-	if depth == 0 {
-		return
-	}
-	r.mu.Lock()
-	r.owner.Store(owner)
-	r.depth = depth
-}
-
-// onTestGoroutine reports whether the caller runs a test function (Go's test runner).
-func onTestGoroutine() bool {
-	buf := make([]byte, 16<<10)
-	return bytes.Contains(buf[:runtime.Stack(buf, false)], []byte("\ntesting.tRunner("))
-}
-
-func goroutineID() int64 {
-	var buf [64]byte
-	b := buf[:runtime.Stack(buf[:], false)]
-	b = bytes.TrimPrefix(b, []byte("goroutine "))
-	if i := bytes.IndexByte(b, ' '); i > 0 {
-		b = b[:i]
-	}
-	id, _ := strconv.ParseInt(string(b), 10, 64)
-	return id
 }

@@ -48,8 +48,8 @@ func (sh *shell) goWork(f func(ctx context.Context)) bool {
 	return true
 }
 
-// stopBackground cancels the shell's work and waits for it to end. Work landing its results on
-// the UI meanwhile is let in (waitUI), so waiting on the UI goroutine cannot deadlock.
+// stopBackground cancels the shell's work and waits for it to end. The work hands its results
+// to the UI with fyne.Do, which only queues them, so waiting here on the UI goroutine is safe.
 func (sh *shell) stopBackground() {
 	w := &sh.work
 	w.init()
@@ -57,5 +57,5 @@ func (sh *shell) stopBackground() {
 	w.done = true
 	w.mu.Unlock()
 	w.cancel()
-	waitUI(w.wg.Wait)
+	w.wg.Wait()
 }
