@@ -208,3 +208,49 @@ func TestPairedApplicantKeepsCareerStageFromTheWindowAndTheImport(t *testing.T) 
 		t.Errorf("the paired applicant became %s", after[j].CareerStage)
 	}
 }
+
+func TestCohortTermIsTheSameFromTheImportAndTheWindow(t *testing.T) {
+	st, _, m := openMutual(t)
+	ctx := context.Background()
+	csv := "cohort,first_name,last_name,email,school,career_stage,years_teaching,strengths,passions,growth\n" +
+		"Winter 2027,Mai,Nakamura,mai@example.org,Kellogg Middle School,early,2,,,\n"
+	path := filepath.Join(t.TempDir(), "applicants.csv")
+	if err := os.WriteFile(path, []byte(csv), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if code, msg := command(t, st, "import", "applicants", path); code != 0 {
+		t.Fatalf("import: exit %d: %s", code, msg)
+	}
+	imported, err := st.CohortByName(ctx, "Winter 2027")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if imported.End != data.CohortTermEnd(imported.Start) {
+		t.Errorf("the import's cohort runs %s to %s; want the six-month term", imported.Start, imported.End)
+	}
+
+	onUI(func() { m.reload() })
+	waitMutual(t, m, "the imported cohort", func() bool { return slices.Contains(m.picker.Options, "Winter 2027") })
+	onUI(func() { m.picker.SetSelected("Winter 2027") })
+	waitMutual(t, m, "the imported cohort shown", func() bool { return m.cd.cohort.ID == imported.ID })
+	term := m.term
+	start := data.MustDate("2027-01-11")
+	onUI(func() {
+		term.start.SetText(start.String())
+		term.end.SetText("")
+		term.wrapUp.SetText(start.AddMonths(7).String())
+	})
+	saved := false
+	onUI(func() { term.saveEdits(func(ok bool) { saved = ok }) })
+	waitMutual(t, m, "the refusal", func() bool { return term.form.problems["wrap_up_on"].Text != "" })
+	if got := term.form.problems["wrap_up_on"].Text; saved || !strings.Contains(got, "outside the term") {
+		t.Errorf("a wrap-up after the term: saved %v, %q", saved, got)
+	}
+	onUI(func() { term.wrapUp.SetText(start.AddMonths(6).AddDays(-3).String()) })
+	onUI(func() { term.saveEdits(func(ok bool) { saved = ok }) })
+	waitMutual(t, m, "the cohort saved", func() bool { return saved })
+	c, _ := st.CohortByName(ctx, "Winter 2027")
+	if c.Start != start || c.End != data.CohortTermEnd(start) {
+		t.Errorf("the window saved %s to %s; want the same six-month term as the import", c.Start, c.End)
+	}
+}

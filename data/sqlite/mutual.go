@@ -40,10 +40,9 @@ func (s *Store) CohortByName(ctx context.Context, name string) (data.Cohort, err
 	return data.Cohort{}, fmt.Errorf("no cohort named %q: %w", name, data.ErrNotFound)
 }
 
-// WriteCohort inserts or updates a cohort; the end defaults to the term's (data.Cohort.TermEnd).
-// The cohort's rules are data.CheckCohort's, which the service's SaveCohort runs first.
+// WriteCohort inserts or updates a cohort as given; the service's SaveCohort checks it
+// (data.CheckCohort) and sets the end of its term first.
 func (s *Store) WriteCohort(ctx context.Context, c data.Cohort) (int64, error) {
-	c.End = c.TermEnd()
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		if c.ID == 0 {
 			res, err := tx.Exec("INSERT INTO cohorts(name, start, end, intro_on, wrap_up_on) VALUES (?,?,?,?,?)",
