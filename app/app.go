@@ -36,6 +36,10 @@ func Run(dbPath string) error {
 	a := fyneapp.NewWithID(AppID)
 	a.SetIcon(assets.Icon)
 	applyTheme(a)
+	if err := sqlite.CheckWritable(dbPath); err != nil {
+		showRefusal(a, "MentorDesk cannot open the database", err.Error())
+		return err
+	}
 	lock, err := sqlite.AcquireLock(dbPath, "window", 0)
 	if err != nil {
 		showRefusal(a, "MentorDesk is already open", err.Error())
@@ -63,7 +67,7 @@ func Run(dbPath string) error {
 // the file cannot be opened (failed is told of it).
 func openInto(a fyne.App, w fyne.Window, dbPath string, today func() data.Date, failed func(error), mounted func(*shell)) {
 	what := "Opening " + dbPath + "…"
-	if _, err := os.Stat(dbPath); errors.Is(err, os.ErrNotExist) {
+	if _, err := os.Stat(dbPath); errors.Is(err, os.ErrNotExist) && !sqlite.RestorePending(dbPath) {
 		what = "Preparing a sample organisation to explore…"
 	}
 	w.SetContent(container.NewCenter(widget.NewLabel(what)))
@@ -77,7 +81,7 @@ func openInto(a fyne.App, w fyne.Window, dbPath string, today func() data.Date, 
 		st, err := openStore(dbPath)
 		fyne.Do(func() {
 			switch {
-			case errors.Is(err, sqlite.ErrDamaged):
+			case errors.Is(err, sqlite.ErrDamaged), errors.Is(err, sqlite.ErrMissingBesideRestore):
 				w.SetContent(recoveryPanel(a, w, dbPath, err, show))
 			case err != nil:
 				failed(err)
@@ -92,13 +96,12 @@ func openInto(a fyne.App, w fyne.Window, dbPath string, today func() data.Date, 
 // openStore opens the database; a new file becomes the sample organisation, marked as such so
 // the welcome can offer to start the director's own.
 func openStore(path string) (*sqlite.Store, error) {
-	_, statErr := os.Stat(path)
-	isNew := errors.Is(statErr, os.ErrNotExist)
 	st, err := sqlite.Open(path, sqlite.Options{})
 	if err != nil {
 		return nil, err
 	}
-	if isNew {
+	// Only a file Open made is new: one an interrupted restore put back in place is not.
+	if st.Created() {
 		ctx := context.Background()
 		if err := demo.Fill(ctx, st, data.Today()); err != nil {
 			log.Printf("sample organisation: %v", err)
@@ -174,44 +177,56 @@ func refusalPanel(a fyne.App, title, msg string) fyne.CanvasObject {
 }
 
 // recoveryPanel explains a damaged database (kept as it is) and offers the newest backup that
-// passes its checks.
+// passes its checks; for a database gone missing beside a file a restore kept aside, it offers
+// to put that file back (or else the newest backup).
 func recoveryPanel(a fyne.App, w fyne.Window, path string, cause error, opened func(*sqlite.Store)) fyne.CanvasObject {
-	// Checking every backup reads whole files: it runs off the UI goroutine.
-	box := container.NewStack(container.NewCenter(widget.NewLabel("The database is damaged. Looking for a backup that passes its checks…")))
+	// Checking the files on offer reads them whole: it runs off the UI goroutine.
+	box := container.NewStack(container.NewCenter(widget.NewLabel("Looking for a backup that passes its checks…")))
 	go func() {
-		backup, summary := sqlite.NewestGoodBackup(path), ""
+		backup, offer := "", "The newest backup that passes its checks is"
+		if errors.Is(cause, sqlite.ErrMissingBesideRestore) {
+			if backup = sqlite.NewestKeptAside(path); backup != "" {
+				offer = "The file a restore kept aside, which passes its checks, is"
+			}
+		}
+		if backup == "" {
+			backup = sqlite.NewestGoodBackup(path)
+		}
+		summary := ""
 		if backup != "" {
 			summary, _ = sqlite.Summarize(backup)
 		}
 		fyne.Do(func() {
-			box.Objects = []fyne.CanvasObject{recoveryChoice(a, path, cause, backup, summary, opened)}
+			box.Objects = []fyne.CanvasObject{recoveryChoice(a, path, cause, backup, offer, summary, opened)}
 			box.Refresh()
 		})
 	}()
 	return box
 }
 
-// recoveryChoice is the recovery panel once the backups are checked: backup is the newest that
-// passes its checks ("" when none does), summary what it holds.
-func recoveryChoice(a fyne.App, path string, cause error, backup, summary string, opened func(*sqlite.Store)) fyne.CanvasObject {
+// recoveryChoice is the recovery panel once the files are checked: backup is the one on offer
+// ("" when none passes its checks), offer how to name it, summary what it holds.
+func recoveryChoice(a fyne.App, path string, cause error, backup, offer, summary string, opened func(*sqlite.Store)) fyne.CanvasObject {
+	title := "The database is damaged"
 	msg := fmt.Sprintf("The database could not be read because it is damaged:\n\n%v\n\nThe file has not been changed.", cause)
+	if errors.Is(cause, sqlite.ErrMissingBesideRestore) {
+		title = "The database is missing"
+		msg = fmt.Sprint(cause)
+	}
 	var actions []fyne.CanvasObject
 	if backup != "" {
-		msg += fmt.Sprintf("\n\nThe newest backup that passes its checks is\n%s\n(%s).\nRestoring it keeps the damaged file aside, renamed, so nothing is lost.", backup, summary)
-		restore := widget.NewButton("Restore this backup", nil)
+		msg += fmt.Sprintf("\n\n%s\n%s\n(%s).\nRestoring it puts a checked copy in place; whatever is at the path now is kept aside, renamed, so nothing is lost.", offer, backup, summary)
+		restore := widget.NewButton("Restore this file", nil)
 		restore.Importance = widget.HighImportance
 		restore.OnTapped = func() {
-			aside, err := sqlite.Restore(path, backup)
+			st, _, err := restoreAndOpen(path, backup)
 			if err != nil {
+				if st != nil {
+					st.Close()
+				}
 				restore.SetText("Restore failed: " + err.Error())
 				return
 			}
-			st, err := sqlite.Open(path, sqlite.Options{})
-			if err != nil {
-				restore.SetText("Restore failed: " + err.Error())
-				return
-			}
-			log.Printf("restored %s from %s; the damaged file is kept as %s", path, backup, aside)
 			opened(st)
 		}
 		actions = append(actions, restore)
@@ -221,6 +236,6 @@ func recoveryChoice(a fyne.App, path string, cause error, backup, summary string
 	actions = append(actions, widget.NewButton("Quit", a.Quit))
 	text := widget.NewLabel(msg)
 	text.Wrapping = fyne.TextWrapWord
-	title := widget.NewLabelWithStyle("The database is damaged", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	return container.NewPadded(border(title, container.NewHBox(actions...), nil, nil, text))
+	head := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	return container.NewPadded(border(head, container.NewHBox(actions...), nil, nil, text))
 }

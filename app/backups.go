@@ -113,11 +113,10 @@ func (sh *shell) restore(backup string) {
 	sh.stopBackground()
 	sh.store.Close()
 	go func() {
-		aside, err := sqlite.Restore(path, backup)
-		st, openErr := sqlite.Open(path, sqlite.Options{})
+		st, res, err := restoreAndOpen(path, backup)
 		fyne.Do(func() {
-			if openErr != nil {
-				dialog.ShowError(fmt.Errorf("the database could not be opened after the restore: %w", openErr), sh.win)
+			if st == nil {
+				dialog.ShowError(err, sh.win)
 				return
 			}
 			mount(sh.app, sh.win, st, sh.today)
@@ -125,7 +124,34 @@ func (sh *shell) restore(backup string) {
 				dialog.ShowError(err, sh.win)
 				return
 			}
-			dialog.ShowInformation("Restored", fmt.Sprintf("The database was restored from\n%s\n\nThe file it replaced is kept as\n%s", backup, aside), sh.win)
+			dialog.ShowInformation("Restored", restoredText(backup, res), sh.win)
 		})
 	}()
+}
+
+// restoreAndOpen is the window's restore, from the Settings list and from the damaged-file
+// panel alike: sqlite.Restore (the one restore, shared with the `restore` command) with the
+// window's lock held, then the database is opened again. A refused restore leaves the file as
+// it was and opens it; st is nil only when no database could be opened at all.
+func restoreAndOpen(path, backup string) (st *sqlite.Store, res sqlite.RestoreResult, err error) {
+	res, err = sqlite.Restore(path, backup)
+	if err == nil {
+		log.Printf("restored %s from %s; the file it replaced is kept as %q", path, backup, res.Aside)
+	}
+	st, openErr := sqlite.Open(path, sqlite.Options{})
+	if openErr != nil {
+		if err != nil {
+			return nil, res, fmt.Errorf("%w\n\nThe database could not be opened either: %v", err, openErr)
+		}
+		return nil, res, fmt.Errorf("the database could not be opened after the restore: %w", openErr)
+	}
+	return st, res, err
+}
+
+func restoredText(backup string, res sqlite.RestoreResult) string {
+	msg := fmt.Sprintf("The database was restored from\n%s\n(%s)", backup, orNone(res.Summary))
+	if res.Aside != "" {
+		msg += "\n\nThe file it replaced is kept as\n" + res.Aside
+	}
+	return msg
 }

@@ -302,3 +302,84 @@ func TestEveryListExportsToCSV(t *testing.T) {
 		w.Canvas().Overlays().Remove(top)
 	}
 }
+
+// The window's open finishes a restore a crash cut short (the restored data, not a sample
+// organisation), and never starts a new organisation where the database went missing beside a
+// file a restore kept aside.
+func TestStartFinishesAnInterruptedRestoreAndNeverStartsAnew(t *testing.T) {
+	a := newTestApp(t)
+	dir := t.TempDir()
+	ctx := context.Background()
+	org := func(path string, names ...string) {
+		st, err := sqlite.Open(path, sqlite.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, n := range names {
+			if _, err := newDesk(st).SaveMentor(ctx, data.MentorRecords{Mentor: data.Mentor{FirstName: n, LastName: "Mentor", Email: strings.ToLower(n) + "@example.org", Status: data.Active}}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		st.Close()
+	}
+
+	// Cut short after the current file went aside: the copy and its journal wait beside it.
+	db := filepath.Join(dir, "org.db")
+	org(db+".restoring", "Bea")
+	org(db+".replaced-20261122-101010", "Ana")
+	os.WriteFile(db+".restore-journal", []byte(db+".replaced-20261122-101010\n"), 0o600)
+	w := a.NewWindow("MentorDesk")
+	t.Cleanup(w.Close)
+	var sh *shell
+	openInto(a, w, db, func() data.Date { return testToday }, func(err error) { t.Errorf("the interrupted restore failed: %v", err) },
+		func(s *shell) { sh = s })
+	eventually(t, "the restored database", func() bool { return sh != nil })
+	t.Cleanup(func() { sh.stopBackground(); sh.store.Close() })
+	ms, _ := sh.store.Mentors(ctx, sqlite.MentorFilter{})
+	if len(ms) != 1 || ms[0].FirstName != "Bea" {
+		t.Errorf("the window opened %d mentors (%v); want the restored Bea only, not a sample organisation", len(ms), ms)
+	}
+
+	// The database missing beside a file kept aside: nothing is created; the window offers to
+	// put the kept file back.
+	gone := filepath.Join(dir, "gone.db")
+	org(gone+".replaced-20261122-101010", "Ana")
+	w2 := a.NewWindow("MentorDesk")
+	t.Cleanup(w2.Close)
+	var back *shell
+	openInto(a, w2, gone, func() data.Date { return testToday }, func(err error) { t.Errorf("refused outright: %v", err) },
+		func(s *shell) { back = s })
+	if l, ok := w2.Content().(*fyne.Container).Objects[0].(*widget.Label); ok && strings.Contains(l.Text, "sample organisation") {
+		t.Errorf("while the missing database is looked at, the window says %q", l.Text)
+	}
+	var restore *widget.Button
+	var text strings.Builder
+	eventually(t, "the offer to put the file back", func() bool {
+		restore = nil
+		text.Reset()
+		walkObjects(w2.Content(), func(o fyne.CanvasObject) bool {
+			switch x := o.(type) {
+			case *widget.Button:
+				if x.Text == "Restore this file" {
+					restore = x
+				}
+			case *widget.Label:
+				text.WriteString(x.Text + "\n")
+			}
+			return true
+		})
+		return restore != nil
+	})
+	if _, err := os.Stat(gone); err == nil {
+		t.Error("a database was created in place of the missing one")
+	}
+	if said := text.String(); !strings.Contains(said, "The database is missing") || !strings.Contains(said, gone+".replaced-20261122-101010") {
+		t.Errorf("the panel says %q", said)
+	}
+	test.Tap(restore)
+	eventually(t, "the file put back", func() bool { return back != nil })
+	t.Cleanup(func() { back.stopBackground(); back.store.Close() })
+	if ms, _ := back.store.Mentors(ctx, sqlite.MentorFilter{}); len(ms) != 1 || ms[0].FirstName != "Ana" {
+		t.Errorf("after putting the kept file back: %v", ms)
+	}
+}

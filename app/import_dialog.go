@@ -1,9 +1,7 @@
 package app
 
 import (
-	"bytes"
 	"context"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -20,6 +18,7 @@ import (
 
 	"mentordesk/data/csvio"
 	"mentordesk/data/sqlite"
+	"mentordesk/data/xlsxio"
 )
 
 // importer is the spreadsheet import: pick a kind and a CSV file, see every problem on its row
@@ -44,6 +43,12 @@ type importer struct {
 	again    *widget.Button
 	checks   int // checks started, so only the newest one's result is shown
 	summary  sqlite.ImportSummary
+
+	sheet       *widget.Select // the sheet of a workbook
+	mapping     csvio.Mapping  // the columns of a file made elsewhere, from the mapping step
+	mapBtn      *widget.Button
+	mappingStep *columnMapping // the mapping step last shown
+	templateBtn *widget.Button
 }
 
 func (sh *shell) showImport() {
@@ -64,8 +69,14 @@ func (im *importer) buildUI() fyne.CanvasObject {
 	im.kind = widget.NewSelect(kinds, func(string) { im.check() })
 	im.kind.PlaceHolder = "What are you importing?"
 	im.file = widget.NewLabel("No file chosen")
-	choose := widget.NewButton("Choose CSV file…", im.onChoose)
+	choose := widget.NewButton("Choose file (.xlsx or .csv)…", im.onChoose)
+	im.sheet = widget.NewSelect(nil, func(string) { im.check() })
+	im.sheet.PlaceHolder = "Sheet"
+	im.sheet.Hide()
+	im.mapBtn = widget.NewButton("Map columns…", im.onMapColumns)
+	im.mapBtn.Disable()
 	template := widget.NewButton("Save a template…", im.onTemplate)
+	im.templateBtn = template
 	im.again = widget.NewButton("Check again", im.checkAgain)
 	im.again.Disable()
 	im.table = widget.NewTable(
@@ -80,7 +91,7 @@ func (im *importer) buildUI() fyne.CanvasObject {
 	im.table.Hide() // until there is a file to show
 	im.messages = widget.NewLabel("")
 	im.messages.Wrapping = fyne.TextWrapWord
-	im.status = widget.NewLabel("Choose the kind of list and a CSV file saved from your spreadsheet.")
+	im.status = widget.NewLabel("Choose the kind of list and a workbook (.xlsx) or a CSV file saved from your spreadsheet.")
 	im.status.Wrapping = fyne.TextWrapWord
 	im.progress = widget.NewProgressBarInfinite()
 	im.progress.Stop()
@@ -89,7 +100,7 @@ func (im *importer) buildUI() fyne.CanvasObject {
 	im.doImport.Importance = widget.HighImportance
 	im.doImport.Disable()
 	top := container.NewVBox(
-		border(nil, nil, nil, container.NewHBox(template, choose, im.again), container.NewHBox(im.kind, im.file)),
+		border(nil, nil, nil, container.NewHBox(template, choose, im.mapBtn, im.again), container.NewHBox(im.kind, im.file, im.sheet)),
 		im.status)
 	split := container.NewVSplit(im.table, container.NewVScroll(im.messages))
 	split.Offset = 0.72
@@ -142,7 +153,7 @@ func (im *importer) onChoose() {
 			return io.ReadAll(io.LimitReader(r, maxImportBytes))
 		})
 	}, im.sh.win)
-	fd.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".txt"}))
+	fd.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".csv", ".txt"}))
 	showFileDialog(fd, im.sh.win)
 }
 
@@ -178,8 +189,12 @@ func (im *importer) read(path string, readFile func() ([]byte, error)) {
 
 // load takes a file's content and checks it.
 func (im *importer) load(path string, content []byte) {
+	if path != im.path {
+		im.mapping = csvio.Mapping{} // a new file starts from its own headers (or a remembered mapping)
+	}
 	im.path, im.content = path, content
 	im.file.SetText(filepath.Base(path))
+	im.showSheets()
 	// The kind follows the file: its header when it has exactly one kind's columns, else a name
 	// like "schools-2026.csv", even after another kind was chosen for the previous file. The
 	// choice can still be changed.
@@ -193,7 +208,7 @@ func (im *importer) load(path string, content []byte) {
 // kindOfFile guesses what a CSV file lists from its header's columns, else from its name; ""
 // when neither tells.
 func kindOfFile(path string, content []byte) csvio.Kind {
-	header, _ := csvReader(content).Read()
+	header, _, _ := previewFile(path, content, "")
 	have := map[string]bool{}
 	for _, h := range header {
 		have[strings.ToLower(strings.TrimSpace(h))] = true
@@ -222,15 +237,16 @@ func (im *importer) check() {
 	if im.content == nil || im.kind.Selected == "" {
 		return
 	}
-	kind, content, path := csvio.Kind(im.kind.Selected), im.content, im.path
+	kind, content, path, opts := csvio.Kind(im.kind.Selected), im.content, im.path, im.options()
+	im.mapBtn.Disable() // until the header is read
 	im.checks++
 	n := im.checks
 	im.doImport.Disable()
 	im.status.SetText("Checking every row…")
 	background(im.sh.deps(), func(ctx context.Context) (checked, error) {
 		c := checked{n: n}
-		c.header, c.rows, c.lines = previewRows(content)
-		c.sum, c.err = im.sh.store.CheckImport(ctx, kind, filepath.Base(path), bytes.NewReader(content), filepath.Dir(path))
+		c.header, c.rows, c.lines = previewFile(path, content, opts.Sheet)
+		c.sum, c.err = im.sh.store.CheckImportFile(ctx, kind, path, opts)
 		return c, nil
 	}, im.showCheck)
 }
@@ -259,6 +275,7 @@ func (im *importer) showCheck(c checked) {
 	}
 	im.table.Show()
 	im.again.Enable()
+	im.mapBtn.Enable()
 	im.problems = map[int]map[string]string{}
 	im.general = nil
 	var msgs []string
@@ -288,14 +305,17 @@ func (im *importer) showCheck(c checked) {
 	}
 	im.table.Refresh()
 	if len(msgs) == 0 {
-		im.messages.SetText("")
+		im.messages.SetText(strings.Join(c.sum.Notes, "\n"))
 		im.status.SetText(fmt.Sprintf("All %d rows are good: %d would be added and %d updated. Nothing is saved until you import.", c.sum.Rows, c.sum.Added, c.sum.Updated))
 		im.doImport.Enable()
 		return
 	}
 	im.messages.SetText(strings.Join(msgs, "\n"))
-	im.status.SetText(fmt.Sprintf("%s in %s — marked ⚠ below. Fix them in your spreadsheet, save it as CSV and press Check again; nothing is imported while a row has a problem.",
+	im.status.SetText(fmt.Sprintf("%s in %s — marked ⚠ below. Fix them in your spreadsheet, save it and press Check again; nothing is imported while a row has a problem.",
 		plural(len(msgs), "problem", "problems"), plural(len(im.problems), "row", "rows")))
+	if headerProblems(es) {
+		im.status.SetText("The file's columns are not MentorDesk's — a form's export or a list made elsewhere. Press Map columns… to say which column is which.")
+	}
 }
 
 func (im *importer) rowOfLine(line int) int {
@@ -308,7 +328,7 @@ func (im *importer) rowOfLine(line int) int {
 }
 
 func (im *importer) onImport() {
-	kind, content, path := csvio.Kind(im.kind.Selected), im.content, im.path
+	kind, path, opts := csvio.Kind(im.kind.Selected), im.path, im.options()
 	im.doImport.Disable()
 	im.progress.Show()
 	im.progress.Start()
@@ -318,7 +338,7 @@ func (im *importer) onImport() {
 		if _, err := sh.store.BackupNow(ctx, sh.backupDir(), "before-import", sh.retention()); err != nil {
 			return sqlite.ImportSummary{}, fmt.Errorf("back up before importing: %w", err)
 		}
-		return sh.store.Import(ctx, kind, filepath.Base(path), bytes.NewReader(content), filepath.Dir(path))
+		return sh.store.ImportFileWith(ctx, kind, path, opts)
 	}, func(sum sqlite.ImportSummary) {
 		im.progress.Stop()
 		im.progress.Hide()
@@ -336,39 +356,14 @@ func (im *importer) onTemplate() {
 		dialog.ShowInformation("Save a template", "Choose what you are importing first.", im.sh.win)
 		return
 	}
-	saveBytes(im.sh.win, string(kind)+".csv", csvio.Template(kind))
-}
-
-// previewRows splits a CSV for display, with the physical line each row starts on; it is
-// lenient, as the real reader reports the problems.
-func previewRows(b []byte) (header []string, rows [][]string, lines []int) {
-	r := csvReader(b)
-	for {
-		rec, err := r.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			break
-		}
-		line, _ := r.FieldPos(0)
-		if header == nil {
-			header = rec
-			continue
-		}
-		rows = append(rows, rec)
-		lines = append(lines, line)
+	book, err := xlsxio.Template(kind)
+	if err != nil {
+		saveBytes(im.sh.win, string(kind)+".csv", csvio.Template(kind))
+		return
 	}
-	return header, rows, lines
-}
-
-// csvReader reads a file as the preview shows it: past a byte-order mark, ragged rows and stray
-// quotes let through (the check names them).
-func csvReader(b []byte) *csv.Reader {
-	r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))))
-	r.FieldsPerRecord = -1
-	r.LazyQuotes = true
-	return r
+	showMenuBelow(im.templateBtn, fyne.NewMenu("",
+		fyne.NewMenuItem("Excel workbook (.xlsx)…", func() { saveBytes(im.sh.win, string(kind)+".xlsx", book) }),
+		fyne.NewMenuItem("CSV (.csv)…", func() { saveBytes(im.sh.win, string(kind)+".csv", csvio.Template(kind)) })))
 }
 
 // saveTemplates writes a template for every kind that can be imported into a folder the
@@ -395,17 +390,37 @@ func (sh *shell) saveTemplates() {
 	showFileDialog(fd, sh.win)
 }
 
-// exportButton writes every row of a kind to a CSV file from the list that shows it (all of
-// them, whatever the list is filtered to: the file is for a spreadsheet or another import).
+// exportButton writes every row of a kind to an Excel workbook or a CSV file, as the director
+// chooses, from the list that shows it (all of them, whatever the list is filtered to: the file
+// is for a spreadsheet or another import).
 func exportButton(d deps, kind csvio.Kind) *widget.Button {
-	return widget.NewButtonWithIcon("Export all…", theme.DownloadIcon(), func() {
-		if d.shell != nil {
-			d.shell.exportKind(kind)
+	var b *widget.Button
+	b = widget.NewButtonWithIcon("Export all…", theme.DownloadIcon(), func() {
+		if d.shell == nil {
+			return
 		}
+		showMenuBelow(b, fyne.NewMenu("",
+			fyne.NewMenuItem("Excel workbook (.xlsx)…", func() { d.shell.exportKindAs(kind, ".xlsx") }),
+			fyne.NewMenuItem("CSV (.csv)…", func() { d.shell.exportKindAs(kind, ".csv") })))
 	})
+	return b
 }
 
-func (sh *shell) exportKind(kind csvio.Kind) {
+// showMenuBelow opens a menu of choices under the button that offers them.
+func showMenuBelow(b *widget.Button, menu *fyne.Menu) {
+	c := fyne.CurrentApp().Driver().CanvasForObject(b)
+	if c == nil {
+		return
+	}
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(b).Add(fyne.NewPos(0, b.Size().Height))
+	widget.ShowPopUpMenuAtPosition(menu, c, pos)
+}
+
+// exportKind writes a kind to a workbook: what a director opens in a spreadsheet.
+func (sh *shell) exportKind(kind csvio.Kind) { sh.exportKindAs(kind, ".xlsx") }
+
+// exportKindAs writes every row of a kind to a workbook (.xlsx) or CSV file (.csv).
+func (sh *shell) exportKindAs(kind csvio.Kind, ext string) {
 	fd := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil || w == nil {
 			return
@@ -418,7 +433,8 @@ func (sh *shell) exportKind(kind csvio.Kind) {
 			dialog.ShowInformation("Exported", fmt.Sprintf("%d %s written to\n%s", n, kind, path), sh.win)
 		})
 	}, sh.win)
-	fd.SetFileName(string(kind) + ".csv")
+	fd.SetFileName(string(kind) + ext)
+	fd.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
 	showFileDialog(fd, sh.win)
 }
 

@@ -117,10 +117,12 @@ func (sh *shell) mainMenu() *fyne.MainMenu {
 		}
 		return fyne.NewMenu(name, append(out, extra...)...)
 	}
-	exports := fyne.NewMenuItem("Export to CSV", nil)
+	exports := fyne.NewMenuItem("Export to Excel workbook", nil)
+	csvExports := fyne.NewMenuItem("Export to CSV", nil)
 	for _, k := range csvio.AllKinds {
 		kind := k
-		exports.ChildMenu = addItem(exports.ChildMenu, fyne.NewMenuItem(string(kind), func() { sh.exportKind(kind) }))
+		exports.ChildMenu = addItem(exports.ChildMenu, fyne.NewMenuItem(string(kind), func() { sh.exportKindAs(kind, ".xlsx") }))
+		csvExports.ChildMenu = addItem(csvExports.ChildMenu, fyne.NewMenuItem(string(kind), func() { sh.exportKindAs(kind, ".csv") }))
 	}
 	quit := fyne.NewMenuItem("Quit", func() { sh.confirmLeave(sh.quit, func() {}) })
 	quit.IsQuit = true
@@ -132,7 +134,7 @@ func (sh *shell) mainMenu() *fyne.MainMenu {
 		}))
 	}
 	return fyne.NewMainMenu(
-		build("File", exports, fyne.NewMenuItemSeparator(), quit),
+		build("File", exports, csvExports, fyne.NewMenuItemSeparator(), quit),
 		build("Edit"),
 		build("View", fyne.NewMenuItemSeparator(), theme),
 		build("Help"),

@@ -21,7 +21,7 @@ import (
 type paymentsStore interface {
 	Settings(ctx context.Context) (data.Settings, error)
 	ReadyVisits(ctx context.Context, through data.Date) (sqlite.ReadyToPay, error)
-	IssueVisits(ctx context.Context, keys []sqlite.VisitKey, issuedOn data.Date) ([]data.Statement, error)
+	IssueStatements(ctx context.Context, which sqlite.IssueChoice, issuedOn data.Date) ([]data.Statement, error)
 	StatementSummaries(ctx context.Context, f data.StatementFilter) ([]data.StatementSummary, error)
 	StatementChoices(ctx context.Context) (data.StatementChoices, error)
 	MentorBalances(ctx context.Context) ([]data.MentorBalance, error)
@@ -233,7 +233,7 @@ func (p *payments) yearEndUI() fyne.CanvasObject {
 			}
 			return widget.MediumImportance
 		}})
-	top := container.NewVBox(container.NewHBox(widget.NewLabel("Calendar year"), p.year, p.toReport), p.yearNote)
+	top := container.NewVBox(container.NewHBox(widget.NewLabel("Calendar year"), p.year, p.toReport, p.accountantButton()), p.yearNote)
 	return border(top, nil, nil, nil, p.yearList)
 }
 

@@ -289,7 +289,7 @@ func (r *readyTab) issueNow(chosen []sqlite.ReadyVisit) {
 	r.busy.Show()
 	r.busy.Start()
 	payLoadOr(r.p, func(ctx context.Context) ([]data.Statement, error) {
-		return r.p.store.IssueVisits(ctx, keys, today)
+		return r.p.store.IssueStatements(ctx, sqlite.IssueChoice{Visits: keys}, today)
 	}, func(sts []data.Statement) { r.issuedNow(sts, today) }, r.issueFailed)
 }
 

@@ -417,7 +417,7 @@ func benchIssue(t *testing.T, dir string, runs int) benchRow {
 			t.Fatal(err)
 		}
 		wall, cpu := timed(t, func() error {
-			sts, err := st.IssueStatements(context.Background(), demo.LargeToday.AddDays(-1), demo.LargeToday)
+			sts, err := st.IssueStatements(context.Background(), sqlite.IssueChoice{Through: demo.LargeToday.AddDays(-1)}, demo.LargeToday)
 			issued = len(sts)
 			return err
 		})

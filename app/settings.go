@@ -45,6 +45,7 @@ var settingLabels = map[string]string{
 	"rate.focused": "Focused session rate", "rate.season": "Season session rate", "rate.bridge": "Bridge session rate",
 	"rate.continuation": "Continuation compensation", "schoolyear.start": "School year starts (MM-DD)",
 	"nec.threshold": "1099-NEC threshold",
+	"org.country":   "Country (two letters, like US)", "org.date_order": "Dates in imported files (empty: the country's order)",
 }
 
 func (s *settings) buildUI() fyne.CanvasObject {

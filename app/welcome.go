@@ -234,7 +234,7 @@ func newOrganisationFile(path string, set data.Settings) (*sqlite.Store, string,
 	for _, side := range []string{"-wal", "-shm"} {
 		os.Rename(path+side, aside+side)
 	}
-	st, err := sqlite.Open(path, sqlite.Options{})
+	st, err := sqlite.Open(path, sqlite.Options{StartNew: true})
 	if err != nil {
 		return nil, "", err
 	}

@@ -17,8 +17,18 @@ type Settings struct {
 	RateBridge       Money
 	RateContinuation Money
 	SchoolYearStart  MonthDay
-	Paper            string // letter or a4
-	NECThreshold     Money  // 1099-NEC reporting threshold for a calendar year's payments
+	Paper            string    // letter or a4
+	NECThreshold     Money     // 1099-NEC reporting threshold for a calendar year's payments
+	OrgCountry       string    // ISO 3166 code, like US; sets the usual date order
+	DateOrder        DateOrder // how imported files write dates; "" follows OrgCountry
+}
+
+// ImportDateOrder is the order imports read dates like 3/4/2026 in.
+func (s Settings) ImportDateOrder() DateOrder {
+	if s.DateOrder != "" {
+		return s.DateOrder
+	}
+	return DateOrderOf(s.OrgCountry)
 }
 
 // DefaultSettings are the values of a new database.
@@ -33,12 +43,14 @@ func DefaultSettings() Settings {
 		SchoolYearStart:  DefaultSchoolYearStart,
 		Paper:            "letter",
 		NECThreshold:     200000,
+		OrgCountry:       "US",
 	}
 }
 
 // SettingKeys lists the keys `settings set|get` accept, in the order of §4.
 var SettingKeys = []string{"org.name", "org.address", "org.timezone", "rate.focused", "rate.season",
-	"rate.bridge", "rate.continuation", "schoolyear.start", "paper", "nec.threshold"}
+	"rate.bridge", "rate.continuation", "schoolyear.start", "paper", "nec.threshold",
+	"org.country", "org.date_order"}
 
 // Rate is the session rate of a program (R4).
 func (s Settings) Rate(p Program) Money {
@@ -76,6 +88,10 @@ func (s Settings) Get(key string) (string, error) {
 		return s.Paper, nil
 	case "nec.threshold":
 		return s.NECThreshold.String(), nil
+	case "org.country":
+		return s.OrgCountry, nil
+	case "org.date_order":
+		return string(s.DateOrder), nil
 	}
 	return "", fmt.Errorf("%q is not a setting (keys: %s)", key, strings.Join(SettingKeys, ", "))
 }
@@ -135,6 +151,18 @@ func (s *Settings) Set(key, value string) error {
 			return fmt.Errorf("%s: %q is not a paper size (letter, a4)", key, value)
 		}
 		s.Paper = v
+	case "org.country":
+		v := strings.ToUpper(strings.TrimSpace(value))
+		if v != "" && (len(v) != 2 || strings.Trim(v, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != "") {
+			return fmt.Errorf("%s: %q is not a two-letter country code (like US, GB, CA)", key, value)
+		}
+		s.OrgCountry = v
+	case "org.date_order":
+		v := DateOrder(strings.ToLower(strings.TrimSpace(value)))
+		if v != "" && !oneOf(v, DateOrders) {
+			return fmt.Errorf("%s: %q is not a date order (month-day-year, day-month-year, iso; empty follows org.country)", key, value)
+		}
+		s.DateOrder = v
 	default:
 		_, err := s.Get(key)
 		return err

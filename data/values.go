@@ -186,19 +186,14 @@ func (m Money) Dollars() string {
 // Clock is a time of day in minutes after midnight.
 type Clock int16
 
-// ParseClock reads HH:MM on a 24-hour clock.
+// ParseClock reads HH:MM on a 24-hour clock, and the forms spreadsheets save a time in:
+// "8:00 AM", "08:00:00", "8:00:00 PM".
 func ParseClock(s string) (Clock, error) {
 	s = strings.TrimSpace(s)
-	h, m, ok := strings.Cut(s, ":")
-	if !ok || len(h) < 1 || len(h) > 2 || len(m) != 2 {
-		return 0, fmt.Errorf("%q is not a time (HH:MM, 24-hour)", s)
+	if c, ok := parseClockForms(s); ok {
+		return c, nil
 	}
-	hh, err1 := strconv.Atoi(h)
-	mm, err2 := strconv.Atoi(m)
-	if err1 != nil || err2 != nil || hh < 0 || hh > 23 || mm < 0 || mm > 59 {
-		return 0, fmt.Errorf("%q is not a time (HH:MM, 24-hour)", s)
-	}
-	return Clock(hh*60 + mm), nil
+	return 0, fmt.Errorf("%q is not a time (HH:MM, 24-hour, or like 8:00 AM)", s)
 }
 
 // ClockOf returns h:m.

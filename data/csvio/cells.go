@@ -29,11 +29,21 @@ func (r *row) email(col string) string {
 	return data.NormalizeEmail(s)
 }
 
+// date reads YYYY-MM-DD, or a date in the organisation's order (counted, to tell the director).
 func (r *row) date(col string) data.Date {
-	d, err := data.ParseOptionalDate(r.text(col))
+	s := r.text(col)
+	if s == "" {
+		return 0
+	}
+	if d, err := data.ParseDate(s); err == nil {
+		return d
+	}
+	d, err := data.ParseDateIn(s, r.rd.opts.DateOrder)
 	if err != nil {
 		r.add(col, "%s", err.Error())
+		return 0
 	}
+	r.rd.dates++
 	return d
 }
 
@@ -42,7 +52,7 @@ func (r *row) clock(col string) data.Clock {
 	s := r.text(col)
 	if s == "" {
 		if !r.isBad(col) {
-			r.add(col, "is required (HH:MM, 24-hour)")
+			r.add(col, "is required (HH:MM, 24-hour, or like 8:00 AM)")
 		}
 		return 0
 	}

@@ -85,16 +85,26 @@ type Record[T any] struct {
 // Error is one problem of a file: where it is and what is wrong, in the director's words.
 type Error struct {
 	File    string
-	Line    int    // physical line the row starts on; 0 for the file as a whole
+	Line    int    // physical line the row starts on, or the row of a sheet; 0 for the file as a whole
 	Column  string // column name as §5 spells it; "" for the row as a whole
 	Problem string
+	Sheet   string // the sheet of a workbook; "" for a CSV file
+	Cell    int    // the file's column (1-based) of the cell, in a workbook; 0 when not one cell
 }
 
-// Error reads like `mentors.csv:7: email: "bob@" is not an e-mail address`.
+// Error reads like `mentors.csv:7: email: "bob@" is not an e-mail address`, and for a
+// workbook like `mentors.xlsx: Roster!K7: wa_resident_since: …`.
 func (e *Error) Error() string {
 	var b strings.Builder
 	b.WriteString(e.File)
-	if e.Line > 0 {
+	switch {
+	case e.Sheet != "" && e.Line > 0 && e.Cell > 0:
+		fmt.Fprintf(&b, ": %s!%s%d", quoteSheet(e.Sheet), ColumnLetters(e.Cell), e.Line)
+	case e.Sheet != "" && e.Line > 0:
+		fmt.Fprintf(&b, ": %s row %d", quoteSheet(e.Sheet), e.Line)
+	case e.Sheet != "":
+		fmt.Fprintf(&b, ": sheet %s", quoteSheet(e.Sheet))
+	case e.Line > 0:
 		fmt.Fprintf(&b, ":%d", e.Line)
 	}
 	b.WriteString(": ")

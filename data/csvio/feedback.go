@@ -67,10 +67,10 @@ func (f FeedbackRow) Validate() error {
 	return problemsErr(ps)
 }
 
-// ReadFeedback reads instructors' feedback, keyed by (mentor_email, school, classroom,
+// FeedbackTable reads instructors' feedback, keyed by (mentor_email, school, classroom,
 // school_year, term): one entry per term of an enrollment.
-func ReadFeedback(in io.Reader, file string) ([]Record[FeedbackRow], error) {
-	return finish(table[FeedbackRow]{
+func FeedbackTable() Table[FeedbackRow] {
+	return Table[FeedbackRow]{
 		kind: Feedback,
 		decode: func(r *row) FeedbackRow {
 			f := data.Feedback{Term: r.integer("term", -1), GivenOn: r.date("given_on"), Ratings: map[string]int{},
@@ -82,7 +82,12 @@ func ReadFeedback(in io.Reader, file string) ([]Record[FeedbackRow], error) {
 		},
 		keyCols: placeKey,
 		key:     func(f FeedbackRow) string { return f.key(f.Term) },
-	}.read(in, file))
+	}
+}
+
+// ReadFeedback reads a whole CSV text (see FeedbackTable).
+func ReadFeedback(in io.Reader, file string) ([]Record[FeedbackRow], error) {
+	return readAll(FeedbackTable(), in, file)
 }
 
 // WriteFeedback writes instructors' feedback.
@@ -171,10 +176,10 @@ func (v SurveyRow) Validate() error {
 	return problemsErr(ps)
 }
 
-// ReadSurveys reads student survey summaries, keyed like feedback. An empty average is a
+// SurveysTable reads student survey summaries, keyed like feedback. An empty average is a
 // question the survey did not ask.
-func ReadSurveys(in io.Reader, file string) ([]Record[SurveyRow], error) {
-	return finish(table[SurveyRow]{
+func SurveysTable() Table[SurveyRow] {
+	return Table[SurveyRow]{
 		kind: Surveys,
 		decode: func(r *row) SurveyRow {
 			v := data.Survey{Term: r.integer("term", -1), TakenOn: r.date("taken_on"), Responses: r.integer("responses", -1),
@@ -194,7 +199,12 @@ func ReadSurveys(in io.Reader, file string) ([]Record[SurveyRow], error) {
 		},
 		keyCols: placeKey,
 		key:     func(v SurveyRow) string { return v.key(v.Term) },
-	}.read(in, file))
+	}
+}
+
+// ReadSurveys reads a whole CSV text (see SurveysTable).
+func ReadSurveys(in io.Reader, file string) ([]Record[SurveyRow], error) {
+	return readAll(SurveysTable(), in, file)
 }
 
 // WriteSurveys writes student survey summaries; a question not asked is an empty cell.
@@ -224,7 +234,11 @@ type GoalRow struct {
 // WriteGoals writes goals for the organisation's own use. The first line says the file holds
 // pupil information, so it is never handed on by mistake; goals are never imported.
 func WriteGoals(w io.Writer, gs []GoalRow) error {
-	if _, err := io.WriteString(w, PupilInformationNotice+"\n"); err != nil {
+	if nw, ok := w.(interface{ WriteNotice(string) error }); ok {
+		if err := nw.WriteNotice(PupilInformationNotice); err != nil {
+			return err
+		}
+	} else if _, err := io.WriteString(w, PupilInformationNotice+"\n"); err != nil {
 		return err
 	}
 	return writeTable(w, Goals, gs, func(g GoalRow) []string {

@@ -88,7 +88,7 @@ func TestHostileInputs(t *testing.T) {
 			"2026-02-30,09:40,50,Whitman,7th Grade Band,ana@example.org,focused,planned,,,\n" +
 			"2026-10-14,09:40,50,Whitman,7th Grade Band,ana@example.org,focused,confirmed,14/10/2026,,\n", []string{
 			`sessions.csv:2: date: "2026-02-30" is not a real date (YYYY-MM-DD)`,
-			`sessions.csv:3: confirmed_on: "14/10/2026" is not a date (YYYY-MM-DD)`,
+			`sessions.csv:3: confirmed_on: "14/10/2026" is not a date (YYYY-MM-DD); to read dates like it, set org.country or org.date_order`,
 		}},
 		{"bad e-mail", Mentors, mentorsHeader + ana + "Bob,Stone,bob@,,,,,,,,,active,\n", []string{
 			`mentors.csv:3: email: "bob@" is not an e-mail address`,
@@ -121,8 +121,8 @@ func TestHostileInputs(t *testing.T) {
 		{"bad times", Sessions, sessionsHeader +
 			"2026-10-14,9.40,50,Whitman,7th Grade Band,ana@example.org,focused,planned,,,\n" +
 			"2026-10-14,24:00,50,Whitman,7th Grade Band,ana@example.org,focused,planned,,,\n", []string{
-			`sessions.csv:2: start: "9.40" is not a time (HH:MM, 24-hour)`,
-			`sessions.csv:3: start: "24:00" is not a time (HH:MM, 24-hour)`,
+			`sessions.csv:2: start: "9.40" is not a time (HH:MM, 24-hour, or like 8:00 AM)`,
+			`sessions.csv:3: start: "24:00" is not a time (HH:MM, 24-hour, or like 8:00 AM)`,
 		}},
 		{"bad numbers", Classrooms, "school,name,ensemble,grade,instructor_email,meeting_days,period_start,period_minutes\n" +
 			"Whitman,Band,band,7,,Mon;Wed;Fri,09:40,fifty\n" +
@@ -134,7 +134,7 @@ func TestHostileInputs(t *testing.T) {
 			`contracts.csv:2: school_year: "2026-28" is not a school year: 2026 must be followed by 27`,
 		}},
 		{"empty required cells", Sessions, sessionsHeader + "2026-10-14,,,,7th Grade Band,ana@example.org,,planned,,,\n", []string{
-			"sessions.csv:2: start: is required (HH:MM, 24-hour)",
+			"sessions.csv:2: start: is required (HH:MM, 24-hour, or like 8:00 AM)",
 			"sessions.csv:2: minutes: is required (a whole number)",
 			"sessions.csv:2: program: is required (focused, season, bridge)",
 			"sessions.csv:2: school: is required",

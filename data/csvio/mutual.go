@@ -6,10 +6,10 @@ import (
 	"mentordesk/data"
 )
 
-// ReadApplicants reads mutual-mentorship intakes, keyed by (cohort, email). An empty
+// ApplicantsTable reads mutual-mentorship intakes, keyed by (cohort, email). An empty
 // years_teaching counts as 0.
-func ReadApplicants(in io.Reader, file string) ([]Record[data.Applicant], error) {
-	return finish(table[data.Applicant]{
+func ApplicantsTable() Table[data.Applicant] {
+	return Table[data.Applicant]{
 		kind: Applicants,
 		decode: func(r *row) data.Applicant {
 			return data.Applicant{
@@ -27,7 +27,12 @@ func ReadApplicants(in io.Reader, file string) ([]Record[data.Applicant], error)
 		},
 		keyCols: []string{"cohort", "email"},
 		key:     func(a data.Applicant) string { return key(a.Cohort, a.Email) },
-	}.read(in, file))
+	}
+}
+
+// ReadApplicants reads a whole CSV text (see ApplicantsTable).
+func ReadApplicants(in io.Reader, file string) ([]Record[data.Applicant], error) {
+	return readAll(ApplicantsTable(), in, file)
 }
 
 // WriteApplicants writes mutual-mentorship intakes.

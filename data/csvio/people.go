@@ -29,12 +29,12 @@ func mentorCells(m data.Mentor, photo string) []string {
 		string(m.Status), photo}
 }
 
-// ReadMentors reads a mentors file. A photo cell is a path relative to photoDir, the folder of
-// the CSV file; the photo is read and prepared, and a missing or unusable one is a problem of
-// its cell. Mentors are keyed by e-mail, compared case-insensitively.
-func ReadMentors(in io.Reader, file string, photoDir string) ([]Record[data.Mentor], error) {
-	var photos []string // photo cell of each record, by index
-	t := table[data.Mentor]{
+// MentorsTable reads a mentors file. A photo cell is a path relative to photoDir, the folder of
+// the file; the photo is read and prepared, and a missing or unusable one is a problem of its
+// cell. Mentors are keyed by e-mail, compared case-insensitively.
+func MentorsTable(photoDir string) Table[data.Mentor] {
+	var photos []string // photo cell of each record of the batch, by index
+	return Table[data.Mentor]{
 		kind: Mentors,
 		decode: func(r *row) data.Mentor {
 			photos = append(photos, r.text("photo"))
@@ -42,11 +42,16 @@ func ReadMentors(in io.Reader, file string, photoDir string) ([]Record[data.Ment
 		},
 		keyCols: []string{"email"},
 		key:     func(m data.Mentor) string { return m.Email },
+		afterBatch: func(recs []Record[data.Mentor], at func(line int, column, problem string) *Error) Errors {
+			defer func() { photos = photos[:0] }()
+			return loadPhotos(recs, photos, at, photoDir)
+		},
 	}
-	recs, errs := t.read(in, file)
-	errs = append(errs, loadPhotos(recs, photos, file, photoDir)...)
-	sortByLine(errs)
-	return finish(recs, errs)
+}
+
+// ReadMentors reads a whole CSV text (see MentorsTable).
+func ReadMentors(in io.Reader, file string, photoDir string) ([]Record[data.Mentor], error) {
+	return readAll(MentorsTable(photoDir), in, file)
 }
 
 // WriteMentors writes a mentors file. Each photo is saved as a JPEG named photoPrefix plus the
@@ -65,9 +70,9 @@ func WriteMentors(w io.Writer, ms []data.Mentor, photoDir string, photoPrefix st
 	})
 }
 
-// ReadChecks reads background checks, keyed by (mentor_email, kind, completed_on).
-func ReadChecks(in io.Reader, file string) ([]Record[data.Check], error) {
-	return finish(table[data.Check]{
+// ChecksTable reads background checks, keyed by (mentor_email, kind, completed_on).
+func ChecksTable() Table[data.Check] {
+	return Table[data.Check]{
 		kind: Checks,
 		decode: func(r *row) data.Check {
 			return data.Check{
@@ -81,7 +86,12 @@ func ReadChecks(in io.Reader, file string) ([]Record[data.Check], error) {
 		key: func(c data.Check) string {
 			return key(c.MentorEmail, string(c.Kind), c.CompletedOn.String())
 		},
-	}.read(in, file))
+	}
+}
+
+// ReadChecks reads a whole CSV text (see ChecksTable).
+func ReadChecks(in io.Reader, file string) ([]Record[data.Check], error) {
+	return readAll(ChecksTable(), in, file)
 }
 
 // WriteChecks writes background checks.
@@ -91,9 +101,9 @@ func WriteChecks(w io.Writer, cs []data.Check) error {
 	})
 }
 
-// ReadContracts reads signed contracts, keyed by (mentor_email, school_year).
-func ReadContracts(in io.Reader, file string) ([]Record[data.Contract], error) {
-	return finish(table[data.Contract]{
+// ContractsTable reads signed contracts, keyed by (mentor_email, school_year).
+func ContractsTable() Table[data.Contract] {
+	return Table[data.Contract]{
 		kind: Contracts,
 		decode: func(r *row) data.Contract {
 			return data.Contract{
@@ -104,7 +114,12 @@ func ReadContracts(in io.Reader, file string) ([]Record[data.Contract], error) {
 		},
 		keyCols: []string{"mentor_email", "school_year"},
 		key:     func(c data.Contract) string { return key(c.MentorEmail, c.SchoolYear.String()) },
-	}.read(in, file))
+	}
+}
+
+// ReadContracts reads a whole CSV text (see ContractsTable).
+func ReadContracts(in io.Reader, file string) ([]Record[data.Contract], error) {
+	return readAll(ContractsTable(), in, file)
 }
 
 // WriteContracts writes signed contracts.
@@ -114,9 +129,9 @@ func WriteContracts(w io.Writer, cs []data.Contract) error {
 	})
 }
 
-// ReadInstructors reads schools' music teachers, keyed by e-mail.
-func ReadInstructors(in io.Reader, file string) ([]Record[data.Instructor], error) {
-	return finish(table[data.Instructor]{
+// InstructorsTable reads schools' music teachers, keyed by e-mail.
+func InstructorsTable() Table[data.Instructor] {
+	return Table[data.Instructor]{
 		kind: Instructors,
 		decode: func(r *row) data.Instructor {
 			return data.Instructor{
@@ -129,7 +144,12 @@ func ReadInstructors(in io.Reader, file string) ([]Record[data.Instructor], erro
 		},
 		keyCols: []string{"email"},
 		key:     func(i data.Instructor) string { return i.Email },
-	}.read(in, file))
+	}
+}
+
+// ReadInstructors reads a whole CSV text (see InstructorsTable).
+func ReadInstructors(in io.Reader, file string) ([]Record[data.Instructor], error) {
+	return readAll(InstructorsTable(), in, file)
 }
 
 // WriteInstructors writes schools' music teachers.

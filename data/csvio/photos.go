@@ -19,7 +19,7 @@ import (
 
 // loadPhotos reads and prepares the photo of each record that names one. Decoding a camera
 // photo takes a good fraction of a second, so the photos of a roster are prepared in parallel.
-func loadPhotos(recs []Record[data.Mentor], cells []string, file, dir string) Errors {
+func loadPhotos(recs []Record[data.Mentor], cells []string, at func(line int, column, problem string) *Error, dir string) Errors {
 	found := make([]*Error, len(recs))
 	jobs := make(chan int)
 	var wg sync.WaitGroup
@@ -28,7 +28,7 @@ func loadPhotos(recs []Record[data.Mentor], cells []string, file, dir string) Er
 			for i := range jobs {
 				b, err := loadPhoto(dir, cells[i])
 				if err != nil {
-					found[i] = &Error{File: file, Line: recs[i].Line, Column: "photo", Problem: err.Error()}
+					found[i] = at(recs[i].Line, "photo", err.Error())
 					continue
 				}
 				recs[i].Value.Photo = b

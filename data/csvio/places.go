@@ -10,9 +10,9 @@ import (
 // store keys them by the exact name, and folding case here would merge two rows that the store
 // then keeps apart.
 
-// ReadSchools reads schools, keyed by name.
-func ReadSchools(in io.Reader, file string) ([]Record[data.School], error) {
-	return finish(table[data.School]{
+// SchoolsTable reads schools, keyed by name.
+func SchoolsTable() Table[data.School] {
+	return Table[data.School]{
 		kind: Schools,
 		decode: func(r *row) data.School {
 			return data.School{
@@ -25,7 +25,12 @@ func ReadSchools(in io.Reader, file string) ([]Record[data.School], error) {
 		},
 		keyCols: []string{"name"},
 		key:     func(s data.School) string { return s.Name },
-	}.read(in, file))
+	}
+}
+
+// ReadSchools reads a whole CSV text (see SchoolsTable).
+func ReadSchools(in io.Reader, file string) ([]Record[data.School], error) {
+	return readAll(SchoolsTable(), in, file)
 }
 
 // WriteSchools writes schools.
@@ -35,9 +40,9 @@ func WriteSchools(w io.Writer, ss []data.School) error {
 	})
 }
 
-// ReadCalendarDays reads the marked days of school calendars, keyed by (calendar, date, kind).
-func ReadCalendarDays(in io.Reader, file string) ([]Record[data.CalendarDay], error) {
-	return finish(table[data.CalendarDay]{
+// CalendarDaysTable reads the marked days of school calendars, keyed by (calendar, date, kind).
+func CalendarDaysTable() Table[data.CalendarDay] {
+	return Table[data.CalendarDay]{
 		kind: Calendars,
 		decode: func(r *row) data.CalendarDay {
 			return data.CalendarDay{
@@ -49,7 +54,12 @@ func ReadCalendarDays(in io.Reader, file string) ([]Record[data.CalendarDay], er
 		},
 		keyCols: []string{"calendar", "date", "kind"},
 		key:     func(d data.CalendarDay) string { return key(d.Calendar, d.Date.String(), string(d.Kind)) },
-	}.read(in, file))
+	}
+}
+
+// ReadCalendarDays reads a whole CSV text (see CalendarDaysTable).
+func ReadCalendarDays(in io.Reader, file string) ([]Record[data.CalendarDay], error) {
+	return readAll(CalendarDaysTable(), in, file)
 }
 
 // WriteCalendarDays writes the marked days of school calendars.
@@ -59,10 +69,10 @@ func WriteCalendarDays(w io.Writer, ds []data.CalendarDay) error {
 	})
 }
 
-// ReadClassrooms reads classrooms, keyed by (school, name). An empty period_minutes is the
+// ClassroomsTable reads classrooms, keyed by (school, name). An empty period_minutes is the
 // usual 50-minute period (R10).
-func ReadClassrooms(in io.Reader, file string) ([]Record[data.Classroom], error) {
-	return finish(table[data.Classroom]{
+func ClassroomsTable() Table[data.Classroom] {
+	return Table[data.Classroom]{
 		kind: Classrooms,
 		decode: func(r *row) data.Classroom {
 			return data.Classroom{
@@ -78,7 +88,12 @@ func ReadClassrooms(in io.Reader, file string) ([]Record[data.Classroom], error)
 		},
 		keyCols: []string{"school", "name"},
 		key:     func(c data.Classroom) string { return key(c.School, c.Name) },
-	}.read(in, file))
+	}
+}
+
+// ReadClassrooms reads a whole CSV text (see ClassroomsTable).
+func ReadClassrooms(in io.Reader, file string) ([]Record[data.Classroom], error) {
+	return readAll(ClassroomsTable(), in, file)
 }
 
 // WriteClassrooms writes classrooms.
@@ -89,9 +104,9 @@ func WriteClassrooms(w io.Writer, cs []data.Classroom) error {
 	})
 }
 
-// ReadEvents reads classroom concerts and festivals, keyed by (school, classroom, date).
-func ReadEvents(in io.Reader, file string) ([]Record[data.Event], error) {
-	return finish(table[data.Event]{
+// EventsTable reads classroom concerts and festivals, keyed by (school, classroom, date).
+func EventsTable() Table[data.Event] {
+	return Table[data.Event]{
 		kind: Events,
 		decode: func(r *row) data.Event {
 			return data.Event{
@@ -103,7 +118,12 @@ func ReadEvents(in io.Reader, file string) ([]Record[data.Event], error) {
 		},
 		keyCols: []string{"school", "classroom", "date"},
 		key:     func(e data.Event) string { return key(e.School, e.Classroom, e.Date.String()) },
-	}.read(in, file))
+	}
+}
+
+// ReadEvents reads a whole CSV text (see EventsTable).
+func ReadEvents(in io.Reader, file string) ([]Record[data.Event], error) {
+	return readAll(EventsTable(), in, file)
 }
 
 // WriteEvents writes classroom concerts and festivals.

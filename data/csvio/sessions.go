@@ -7,10 +7,10 @@ import (
 	"mentordesk/data"
 )
 
-// ReadSessions reads sessions, keyed by (school, classroom, date, start). minutes is required:
+// SessionsTable reads sessions, keyed by (school, classroom, date, start). minutes is required:
 // the classroom's period is not known to a file on its own.
-func ReadSessions(in io.Reader, file string) ([]Record[data.Session], error) {
-	return finish(table[data.Session]{
+func SessionsTable() Table[data.Session] {
+	return Table[data.Session]{
 		kind: Sessions,
 		decode: func(r *row) data.Session {
 			return data.Session{
@@ -31,7 +31,12 @@ func ReadSessions(in io.Reader, file string) ([]Record[data.Session], error) {
 		key: func(s data.Session) string {
 			return key(s.School, s.Classroom, s.Date.String(), s.Start.String())
 		},
-	}.read(in, file))
+	}
+}
+
+// ReadSessions reads a whole CSV text (see SessionsTable).
+func ReadSessions(in io.Reader, file string) ([]Record[data.Session], error) {
+	return readAll(SessionsTable(), in, file)
 }
 
 // WriteSessions writes sessions.

@@ -32,8 +32,26 @@ func unguard(s string) string {
 	return s
 }
 
-// writeTable writes the header of kind and one row per value, guarding every cell.
+// RowWriter takes the rows of a kind one by one, as text in the kind's CSV form: a workbook
+// writer types them. The Write functions of every kind write to one when they are given one.
+type RowWriter interface {
+	WriteHeader(kind Kind, cols []string) error
+	WriteRow(cells []string) error
+}
+
+// writeTable writes the header of kind and one row per value, guarding every cell of a CSV file.
 func writeTable[T any](w io.Writer, kind Kind, values []T, cells func(T) []string) error {
+	if rw, ok := w.(RowWriter); ok {
+		if err := rw.WriteHeader(kind, columns[kind]); err != nil {
+			return err
+		}
+		for _, v := range values {
+			if err := rw.WriteRow(cells(v)); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
 	cw := csv.NewWriter(w)
 	if err := cw.Write(columns[kind]); err != nil {
 		return err

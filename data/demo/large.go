@@ -74,7 +74,7 @@ func IssueAndPayLarge(ctx context.Context, s *sqlite.Store, today data.Date) err
 		if issuedOn >= today {
 			break
 		}
-		sts, err := s.IssueStatements(ctx, month.AddDays(-1), issuedOn)
+		sts, err := s.IssueStatements(ctx, sqlite.IssueChoice{Through: month.AddDays(-1)}, issuedOn)
 		if err != nil {
 			return err
 		}
@@ -90,7 +90,7 @@ func IssueAndPayLarge(ctx context.Context, s *sqlite.Store, today data.Date) err
 			return err
 		}
 	}
-	_, err = s.IssueStatements(ctx, today.AddDays(-1), today)
+	_, err = s.IssueStatements(ctx, sqlite.IssueChoice{Through: today.AddDays(-1)}, today)
 	return err
 }
 

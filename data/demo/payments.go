@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"mentordesk/data"
+	"mentordesk/data/sqlite"
 )
 
 // addStatements issues last school year's statements month by month, as a director does, each
@@ -23,7 +24,7 @@ func (f *filler) addStatements() error {
 		if issued > f.today {
 			break
 		}
-		sts, err := f.s.IssueStatements(f.ctx, month.AddMonths(1).AddDays(-1), issued)
+		sts, err := f.s.IssueStatements(f.ctx, sqlite.IssueChoice{Through: month.AddMonths(1).AddDays(-1)}, issued)
 		if err != nil {
 			return err
 		}

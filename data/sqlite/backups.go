@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -35,6 +34,58 @@ const backupStamp = "20060102-150405"
 
 // DefaultBackupDir is the "backups" folder beside the database.
 func DefaultBackupDir(db string) string { return filepath.Join(filepath.Dir(db), "backups") }
+
+// Backup writes a consistent copy of the database to dest (which must not exist), owner-only,
+// and verifies it before returning. A backup that fails (a full disk, a failed check) leaves
+// nothing behind, so the next attempt is not blocked by its remains.
+func (s *Store) Backup(ctx context.Context, dest string) error {
+	abs, err := filepath.Abs(dest)
+	if err != nil {
+		return err
+	}
+	if _, err := os.Lstat(abs); err == nil {
+		return fmt.Errorf("%s already exists; choose another name", abs)
+	}
+	if err := os.MkdirAll(filepath.Dir(abs), 0o700); err != nil {
+		return fmt.Errorf("create backup folder: %w", describeDiskError(err, abs))
+	}
+	// The copy is made under a hidden name and renamed when whole and checked.
+	tmp := filepath.Join(filepath.Dir(abs), "."+filepath.Base(abs)+".copying")
+	os.Remove(tmp)
+	defer os.Remove(tmp)
+	if _, err := s.w.ExecContext(ctx, "VACUUM INTO ?", tmp); err != nil {
+		return fmt.Errorf("back up to %s: %w", abs, describeDiskError(err, abs))
+	}
+	if err := os.Chmod(tmp, 0o600); err != nil {
+		return fmt.Errorf("back up to %s: %w", abs, err)
+	}
+	if err := syncFile(tmp); err != nil {
+		return fmt.Errorf("back up to %s: %w", abs, describeDiskError(err, abs))
+	}
+	if err := Verify(tmp); err != nil {
+		return fmt.Errorf("backup %s failed its check: %w", abs, err)
+	}
+	if _, err := os.Lstat(abs); err == nil {
+		return fmt.Errorf("%s already exists; choose another name", abs)
+	}
+	if err := os.Rename(tmp, abs); err != nil {
+		return fmt.Errorf("back up to %s: %w", abs, err)
+	}
+	syncDir(filepath.Dir(abs))
+	return nil
+}
+
+func syncFile(path string) error {
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
 
 // BackupNow writes a verified backup named for its reason and time into dir and rotates the
 // automatic ones.
@@ -173,59 +224,6 @@ func Rotate(dir, base string, now time.Time, keep Retention) error {
 		}
 	}
 	return nil
-}
-
-// Restore replaces the database file db with a verified copy of backup. The current file is
-// kept aside (renamed, untouched) and its path returned. No store may have db open.
-func Restore(db, backup string) (aside string, err error) {
-	if err := Verify(backup); err != nil {
-		return "", fmt.Errorf("%s cannot be restored: %w", backup, err)
-	}
-	if err := inspect(backup); err != nil {
-		return "", err
-	}
-	tmp := db + ".restoring"
-	if err := copyFile(backup, tmp); err != nil {
-		os.Remove(tmp)
-		return "", fmt.Errorf("restore %s: %w", backup, err)
-	}
-	if fileExists(db) {
-		aside = fmt.Sprintf("%s.replaced-%s", db, time.Now().Format(backupStamp))
-		if err := os.Rename(db, aside); err != nil {
-			os.Remove(tmp)
-			return "", fmt.Errorf("keep the current file aside: %w", err)
-		}
-		for _, side := range []string{"-wal", "-shm"} {
-			if fileExists(db + side) {
-				os.Rename(db+side, aside+side)
-			}
-		}
-	}
-	if err := os.Rename(tmp, db); err != nil {
-		return aside, fmt.Errorf("restore %s: %w", backup, err)
-	}
-	return aside, nil
-}
-
-func copyFile(from, to string) error {
-	in, err := os.Open(from)
-	if err != nil {
-		return err
-	}
-	defer in.Close()
-	out, err := os.OpenFile(to, os.O_CREATE|os.O_TRUNC|os.O_WRONLY, 0o600)
-	if err != nil {
-		return err
-	}
-	if _, err := io.Copy(out, in); err != nil {
-		out.Close()
-		return err
-	}
-	if err := out.Sync(); err != nil {
-		out.Close()
-		return err
-	}
-	return out.Close()
 }
 
 // NewestGoodBackup is the newest backup of db that passes its checks, for recovering a

@@ -76,7 +76,8 @@ func TestRestoreBringsBackADeletedMentor(t *testing.T) {
 	if sum, _ := Summarize(backup); !strings.HasPrefix(sum, "1 mentors") {
 		t.Errorf("summary %q", sum)
 	}
-	aside, err := Restore(db, backup)
+	res, err := Restore(db, backup)
+	aside := res.Aside
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -60,6 +60,22 @@ func (s *Store) Check(ctx context.Context) ([]Finding, error) {
 			"statement No. %v: lines are missing"},
 		{true, `SELECT x.id FROM sessions x WHERE x.statement_id IS NOT NULL AND x.status <> 'confirmed'`,
 			"session %v is paid on a statement but is not confirmed"},
+		// A session line pays one session as it was: still there, locked on that statement, of
+		// its mentor, school and date, with the time and program paid.
+		{true, `SELECT 'statement No. ' || st.number || ' line ' || l.line || ' (session ' || l.session_id || ')'
+			FROM statement_lines l JOIN statements st ON st.id = l.statement_id
+			LEFT JOIN sessions x ON x.id = l.session_id LEFT JOIN classrooms c ON c.id = x.classroom_id
+			WHERE l.kind = 'session' AND (x.id IS NULL OR x.statement_id IS NOT st.id OR x.status <> 'confirmed'
+				OR x.mentor_id <> st.mentor_id OR c.school_id IS NOT st.school_id OR x.date <> st.visit_date
+				OR x.start <> l.start OR x.minutes <> l.minutes OR x.program <> l.program)
+			ORDER BY st.number, l.line`,
+			"%v: the session no longer matches what the statement paid (missing, moved, changed or unlocked)"},
+		{true, `SELECT x.id FROM sessions x WHERE x.statement_id IS NOT NULL AND NOT EXISTS
+			(SELECT 1 FROM statement_lines l WHERE l.statement_id = x.statement_id AND l.session_id = x.id AND l.kind = 'session')`,
+			"session %v is locked on a statement that does not pay it"},
+		{true, `SELECT group_concat(number, ' and ') FROM (SELECT number, mentor_id, school_id, visit_date FROM statements
+			WHERE adjusts IS NULL ORDER BY number) GROUP BY mentor_id, school_id, visit_date HAVING count(*) > 1`,
+			"statements No. %v are two ordinary statements of one visit (R6: a visit has one; what is paid later is an adjustment naming it)"},
 		{true, `SELECT x.id FROM sessions x WHERE (x.status = 'confirmed') <> (x.confirmed_on <> '')`,
 			"session %v: confirmed sessions need a confirmation date, and only they"},
 		{true, `SELECT x.id FROM sessions x WHERE x.status = 'confirmed' AND x.confirmed_on < x.date`,

@@ -32,6 +32,9 @@ func TestMain(m *testing.M) {
 	if path := os.Getenv(crashMigrateEnv); path != "" {
 		os.Exit(crashMigrateChild(path))
 	}
+	if path := os.Getenv(crashRestoreEnv); path != "" {
+		os.Exit(crashRestoreChild(path))
+	}
 	os.Exit(m.Run())
 }
 
@@ -47,7 +50,7 @@ func crashChild(path string) int {
 	ctx := context.Background()
 	issuedOn := data.MustDate("2027-07-01")
 	for i, d := 0, crashFirstDay; d < crashFirstDay.AddDays(crashDays/2); i, d = i+1, d.AddDays(10) {
-		if _, err := s.IssueStatements(ctx, d, issuedOn); err != nil {
+		if _, err := s.IssueStatements(ctx, IssueChoice{Through: d}, issuedOn); err != nil {
 			fmt.Fprintln(os.Stderr, err)
 			return 1
 		}
@@ -57,7 +60,7 @@ func crashChild(path string) int {
 			return 1
 		}
 		if n := len(ready.Visits); n > 0 {
-			if _, err := s.IssueVisits(ctx, []VisitKey{ready.Visits[n-1].Key()}, issuedOn); err != nil {
+			if _, err := s.IssueStatements(ctx, IssueChoice{Visits: []VisitKey{ready.Visits[n-1].Key()}}, issuedOn); err != nil {
 				fmt.Fprintln(os.Stderr, err)
 				return 1
 			}
@@ -69,7 +72,7 @@ func crashChild(path string) int {
 			}
 		}
 	}
-	if _, err := s.IssueStatements(ctx, 0, issuedOn); err != nil {
+	if _, err := s.IssueStatements(ctx, IssueChoice{}, issuedOn); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		return 1
 	}
@@ -153,14 +156,7 @@ func TestCrashWhileIssuing(t *testing.T) {
 	if testing.Short() {
 		t.Skip("kills child processes; skipped in -short")
 	}
-	runs := 20
-	if v := os.Getenv("MENTORDESK_CRASH_RUNS"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 {
-			t.Fatalf("MENTORDESK_CRASH_RUNS=%q is not a number of runs", v)
-		}
-		runs = n
-	}
+	runs := crashRuns(t, 20)
 	seed := uint64(20261122)
 	if v := os.Getenv("MENTORDESK_CRASH_SEED"); v != "" {
 		seed, _ = strconv.ParseUint(v, 10, 64)
@@ -207,6 +203,20 @@ func TestCrashWhileIssuing(t *testing.T) {
 		os.Remove(path)
 	}
 	t.Logf("%d of %d kills landed before issuing was complete", killedMidway, 2*runs)
+}
+
+// crashRuns is the number of runs MENTORDESK_CRASH_RUNS asks for (`make crash`), else def.
+func crashRuns(t *testing.T, def int) int {
+	t.Helper()
+	v := os.Getenv("MENTORDESK_CRASH_RUNS")
+	if v == "" {
+		return def
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 1 {
+		t.Fatalf("MENTORDESK_CRASH_RUNS=%q is not a number of runs", v)
+	}
+	return n
 }
 
 type crashChildProc struct {

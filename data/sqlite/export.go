@@ -10,18 +10,30 @@ import (
 
 	"mentordesk/data"
 	"mentordesk/data/csvio"
+	"mentordesk/data/xlsxio"
 )
 
-// ExportFile writes a kind of §5 (or payments) to path; mentors' photos go to a folder beside it.
+// ExportFile writes a kind of §5 (or payments) to path: a workbook with typed cells when the
+// name ends in .xlsx, else CSV; mentors' photos go to a folder beside it.
 func (s *Store) ExportFile(ctx context.Context, kind csvio.Kind, path string) (int, error) {
 	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, ".export-*.csv")
+	tmp, err := os.CreateTemp(dir, ".export-*"+filepath.Ext(path))
 	if err != nil {
 		return 0, fmt.Errorf("write %s: %w", path, err)
 	}
 	defer os.Remove(tmp.Name())
 	prefix := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)) + "-photos/"
-	n, err := s.Export(ctx, kind, tmp, dir, prefix)
+	var n int
+	if xlsxio.IsWorkbookName(path) {
+		var wb *xlsxio.Writer
+		if wb, err = xlsxio.NewWriter(xlsxio.SheetName(kind)); err == nil {
+			if n, err = s.Export(ctx, kind, wb, dir, prefix); err == nil {
+				_, err = wb.WriteTo(tmp)
+			}
+		}
+	} else {
+		n, err = s.Export(ctx, kind, tmp, dir, prefix)
+	}
 	if cerr := tmp.Close(); err == nil {
 		err = cerr
 	}
@@ -112,4 +124,54 @@ func (s *Store) Export(ctx context.Context, kind csvio.Kind, w io.Writer, dir, p
 		return s.exportReview(ctx, kind, w)
 	}
 	return 0, fmt.Errorf("%q cannot be exported", kind)
+}
+
+// ExportAccountantWorkbook writes the workbook an accountant takes as it is for a calendar
+// year: the year-end totals per mentor against the 1099-NEC threshold, and every statement
+// and adjustment issued that year, amounts typed as dollars, each sheet totalled.
+func (s *Store) ExportAccountantWorkbook(ctx context.Context, path string, year int) error {
+	ye, err := s.YearEnd(ctx)
+	if err != nil {
+		return err
+	}
+	var totals []data.YearTotal
+	for _, t := range ye.Totals {
+		if t.Year == year {
+			totals = append(totals, t)
+		}
+	}
+	sts, err := s.Statements(ctx, StatementFilter{IssuedFrom: data.DateOf(year, 1, 1), IssuedThrough: data.DateOf(year, 12, 31)})
+	if err != nil {
+		return err
+	}
+	emails := map[int64]string{}
+	for _, st := range sts {
+		emails[st.MentorID] = st.MentorEmail
+	}
+	w, err := xlsxio.NewWriter(fmt.Sprintf("Year-end %d", year))
+	if err != nil {
+		return err
+	}
+	if err := w.WriteYearEnd(totals, emails); err != nil {
+		return err
+	}
+	if err := w.NextSheet(fmt.Sprintf("Payments %d", year)); err != nil {
+		return err
+	}
+	if err := csvio.WritePayments(w, sts); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".export-*.xlsx")
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	defer os.Remove(tmp.Name())
+	_, err = w.WriteTo(tmp)
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return os.Rename(tmp.Name(), path)
 }

@@ -76,8 +76,8 @@ func (im *importer) reviewRefs() (slots map[string][]termSlot, mentors, rooms ma
 	return
 }
 
-func (im *importer) feedback(recs []csvio.Record[csvio.FeedbackRow]) error {
-	return importPerTerm(im, "feedback", recs, func(v csvio.FeedbackRow) (csvio.Place, int) { return v.Place, v.Term },
+func (im *importer) feedback() (func([]csvio.Record[csvio.FeedbackRow]) error, error) {
+	return importPerTerm(im, "feedback", func(v csvio.FeedbackRow) (csvio.Place, int) { return v.Place, v.Term },
 		func(v csvio.FeedbackRow, at termSlot, id int64) error {
 			f := v.Feedback
 			f.EnrollmentID, f.Term, f.ID = at.enrollmentID, at.term, id
@@ -86,8 +86,8 @@ func (im *importer) feedback(recs []csvio.Record[csvio.FeedbackRow]) error {
 		})
 }
 
-func (im *importer) surveys(recs []csvio.Record[csvio.SurveyRow]) error {
-	return importPerTerm(im, "surveys", recs, func(v csvio.SurveyRow) (csvio.Place, int) { return v.Place, v.Term },
+func (im *importer) surveys() (func([]csvio.Record[csvio.SurveyRow]) error, error) {
+	return importPerTerm(im, "surveys", func(v csvio.SurveyRow) (csvio.Place, int) { return v.Place, v.Term },
 		func(v csvio.SurveyRow, at termSlot, id int64) error {
 			s := v.Survey
 			s.EnrollmentID, s.Term, s.ID = at.enrollmentID, at.term, id
@@ -98,30 +98,32 @@ func (im *importer) surveys(recs []csvio.Record[csvio.SurveyRow]) error {
 
 // importPerTerm saves each record on the enrollment and term its place names, updating the one
 // a table already holds there (feedback and surveys are one per enrollment and term).
-func importPerTerm[T any](im *importer, table string, recs []csvio.Record[T], place func(T) (csvio.Place, int),
-	save func(v T, at termSlot, id int64) error) error {
+func importPerTerm[T any](im *importer, table string, place func(T) (csvio.Place, int),
+	save func(v T, at termSlot, id int64) error) (func([]csvio.Record[T]) error, error) {
 	slots, mentors, rooms, err := im.reviewRefs()
 	if err != nil {
-		return err
+		return nil, err
 	}
 	existing, err := im.lookup("SELECT enrollment_id || '|' || term, id FROM " + table)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	for _, r := range recs {
-		pl, term := place(r.Value)
-		at, ok := im.slotOf(r.Line, pl, term, slots, mentors, rooms)
-		if !ok {
-			continue
+	return func(recs []csvio.Record[T]) error {
+		for _, r := range recs {
+			pl, term := place(r.Value)
+			at, ok := im.slotOf(r.Line, pl, term, slots, mentors, rooms)
+			if !ok {
+				continue
+			}
+			id := existing[fmt.Sprintf("%d|%d", at.enrollmentID, at.term)]
+			if err := save(r.Value, at, id); err != nil {
+				im.fail(r.Line, "", "%v", err)
+				continue
+			}
+			im.count(id != 0)
 		}
-		id := existing[fmt.Sprintf("%d|%d", at.enrollmentID, at.term)]
-		if err := save(r.Value, at, id); err != nil {
-			im.fail(r.Line, "", "%v", err)
-			continue
-		}
-		im.count(id != 0)
-	}
-	return nil
+		return nil
+	}, nil
 }
 
 // exportReview writes feedback, surveys or goals. Goals stay within the organisation:

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/gofrs/flock"
@@ -62,7 +63,24 @@ func AcquireLock(db string, role string, wait time.Duration) (*Lock, error) {
 		fmt.Fprintf(f, "%d %s\n", os.Getpid(), role)
 		f.Close()
 	}
+	heldMu.Lock()
+	held[path]++
+	heldMu.Unlock()
 	return &Lock{fl: fl, path: path}, nil
+}
+
+// held counts the locks this process holds, so work that needs the lock (finishing an
+// interrupted restore) knows when its caller already has it.
+var (
+	heldMu sync.Mutex
+	held   = map[string]int{}
+)
+
+// lockedHere reports whether this process holds db's lock.
+func lockedHere(db string) bool {
+	heldMu.Lock()
+	defer heldMu.Unlock()
+	return held[LockPath(db)] > 0
 }
 
 // Release lets another copy open the database.
@@ -70,5 +88,10 @@ func (l *Lock) Release() error {
 	if l == nil {
 		return nil
 	}
+	heldMu.Lock()
+	if held[l.path] > 0 {
+		held[l.path]--
+	}
+	heldMu.Unlock()
 	return l.fl.Unlock()
 }

@@ -99,7 +99,7 @@ func (o *org) confirmed(mentor, at, when string) int64 {
 
 func (o *org) issue(through string) []data.Statement {
 	o.t.Helper()
-	sts, err := o.s.IssueStatements(ctx, data.MustDate(through), data.MustDate(through))
+	sts, err := o.s.IssueStatements(ctx, IssueChoice{Through: data.MustDate(through)}, data.MustDate(through))
 	if err != nil {
 		o.t.Fatal(err)
 	}

@@ -3,7 +3,6 @@ package sqlite
 import (
 	"cmp"
 	"context"
-	"database/sql"
 	"fmt"
 	"slices"
 	"strings"
@@ -66,6 +65,9 @@ func (s *Store) ReadyVisits(ctx context.Context, through data.Date) (ReadyToPay,
 		return out, fmt.Errorf("list visits ready to pay: %w", err)
 	}
 	drafts := data.IssueAll(visits, set, h, 1, 0)
+	if err := adjustLatePayments(ctx, tx, visits, drafts); err != nil {
+		return out, fmt.Errorf("list visits ready to pay: %w", err)
+	}
 	byKey := make(map[VisitKey]data.Visit, len(visits))
 	for _, v := range visits {
 		byKey[VisitKey{v.MentorID, v.SchoolID, v.Date}] = v
@@ -87,72 +89,6 @@ func (s *Store) ReadyVisits(ctx context.Context, through data.Date) (ReadyToPay,
 		return out, fmt.Errorf("count visits awaiting confirmation: %w", err)
 	}
 	return out, nil
-}
-
-// IssueVisits issues the statements of the chosen visits in one transaction, numbered in R6
-// order. A visit no longer ready (or already issued) refuses the whole batch.
-func (s *Store) IssueVisits(ctx context.Context, keys []VisitKey, issuedOn data.Date) ([]data.Statement, error) {
-	if len(keys) == 0 {
-		return nil, nil
-	}
-	if issuedOn.IsZero() {
-		return nil, fmt.Errorf("issue statements: the issue date is required")
-	}
-	set, err := s.Settings(ctx)
-	if err != nil {
-		return nil, err
-	}
-	var last data.Date
-	want := make(map[VisitKey]bool, len(keys))
-	for _, k := range keys {
-		want[k] = true
-		last = max(last, k.Date)
-	}
-	var issued []data.Statement
-	err = s.tx(ctx, func(tx *sql.Tx) error {
-		visits, err := pendingVisits(ctx, tx, last)
-		if err != nil {
-			return err
-		}
-		var chosen []data.Visit
-		for _, v := range visits {
-			k := VisitKey{v.MentorID, v.SchoolID, v.Date}
-			if !want[k] {
-				continue
-			}
-			delete(want, k)
-			if !v.Ready() {
-				return fmt.Errorf("the %s is no longer ready to pay: a session waits for confirmation (R3)", v)
-			}
-			chosen = append(chosen, v)
-		}
-		if len(want) > 0 {
-			var missing []string
-			for k := range want {
-				missing = append(missing, k.Date.String())
-			}
-			slices.Sort(missing)
-			return fmt.Errorf("%d chosen visit(s) (on %s) have nothing left to pay: already issued or no longer confirmed; reload the list",
-				len(missing), strings.Join(missing, ", "))
-		}
-		h, err := paymentHistory(ctx, tx, chosen, set.SchoolYearStart)
-		if err != nil {
-			return err
-		}
-		var next int
-		if err := tx.QueryRow("SELECT COALESCE(max(number), 0) + 1 FROM statements").Scan(&next); err != nil {
-			return err
-		}
-		issued = data.IssueAll(chosen, set, h, next, issuedOn)
-		if len(issued) != len(chosen) {
-			return fmt.Errorf("%d of %d chosen visits could not be drafted", len(chosen)-len(issued), len(chosen))
-		}
-		return insertStatements(ctx, tx, issued, set)
-	})
-	if err != nil {
-		return nil, fmt.Errorf("issue statements: %w", err)
-	}
-	return issued, nil
 }
 
 // StatementSummary is data.StatementSummary: the type moved to the domain, the name kept for the store's callers.

@@ -67,7 +67,7 @@ func planStore(t *testing.T) *Store {
 	t.Helper()
 	s := newStore(t)
 	calendarScale(t, s, 6, 30, 12, 1200, data.MustDate("2025-09-01"))
-	if _, err := s.IssueStatements(ctx, data.MustDate("2026-11-01"), data.MustDate("2026-11-02")); err != nil {
+	if _, err := s.IssueStatements(ctx, IssueChoice{Through: data.MustDate("2026-11-01")}, data.MustDate("2026-11-02")); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.SaveEvent(ctx, data.Event{ClassroomID: 1, Date: data.MustDate("2026-12-12"), Name: "Winter Concert"}); err != nil {

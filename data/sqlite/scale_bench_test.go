@@ -69,7 +69,7 @@ func measure(b *testing.B, setup func() func() error) {
 
 // issueTenYears issues every statement of ten years at once (DESIGN §7: < 10 s).
 func issueTenYears(s *sqlite.Store) (int, error) {
-	sts, err := s.IssueStatements(ctx, demo.LargeToday.AddDays(-1), demo.LargeToday)
+	sts, err := s.IssueStatements(ctx, sqlite.IssueChoice{Through: demo.LargeToday.AddDays(-1)}, demo.LargeToday)
 	return len(sts), err
 }
 

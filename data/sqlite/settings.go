@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 
 	"mentordesk/data"
 )
@@ -25,6 +26,9 @@ func (s *Store) Settings(ctx context.Context) (data.Settings, error) {
 		if k == "org.logo" {
 			set.OrgLogo = v
 			continue
+		}
+		if strings.HasPrefix(k, mappingKeyPrefix) {
+			continue // a remembered column mapping of imports, not a setting
 		}
 		if err := set.Set(k, string(v)); err != nil {
 			return set, fmt.Errorf("stored setting %w", err)

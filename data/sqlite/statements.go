@@ -3,26 +3,53 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"mentordesk/data"
 )
 
-// IssueStatements issues a statement for every visit ready to pay (R3) up to through (zero: all),
-// numbered in one gap-free sequence (R6). Numbers, lines, locks on the paid sessions and the
-// continuation record are written in one transaction: after a crash, all of it is there or none.
-func (s *Store) IssueStatements(ctx context.Context, through, issuedOn data.Date) ([]data.Statement, error) {
+// IssueChoice says which visits IssueStatements pays: every ready visit through a date (zero:
+// all), or exactly the visits chosen on the Payments screen.
+type IssueChoice struct {
+	Through data.Date
+	Visits  []VisitKey // when set, these visits only; one no longer ready refuses them all
+}
+
+// IssueStatements is MentorDesk's one way of issuing statements, for the Payments screen and
+// `statements issue` alike. It issues a statement for each chosen visit ready to pay (R3),
+// numbered in one gap-free sequence in R6 order. Numbers, lines, locks on the paid sessions and
+// the continuation record are written in one transaction: after a crash, all of it is there or
+// none. A visit that already has its statement gets an adjustment statement naming that one for
+// the sessions confirmed since (R6: one visit, one statement; an issued one never changes).
+func (s *Store) IssueStatements(ctx context.Context, which IssueChoice, issuedOn data.Date) ([]data.Statement, error) {
+	if issuedOn.IsZero() {
+		return nil, fmt.Errorf("issue statements: the issue date is required")
+	}
 	set, err := s.Settings(ctx)
 	if err != nil {
 		return nil, err
+	}
+	through := which.Through
+	want := make(map[VisitKey]bool, len(which.Visits))
+	for _, k := range which.Visits {
+		want[k] = true
+		through = max(through, k.Date)
+	}
+	if len(which.Visits) > 0 && !which.Through.IsZero() {
+		through = min(through, which.Through)
 	}
 	var issued []data.Statement
 	err = s.tx(ctx, func(tx *sql.Tx) error {
 		visits, err := pendingVisits(ctx, tx, through)
 		if err != nil {
 			return err
+		}
+		if len(which.Visits) > 0 {
+			if visits, err = chosenVisits(visits, want); err != nil {
+				return err
+			}
 		}
 		if len(visits) == 0 {
 			return nil
@@ -36,6 +63,12 @@ func (s *Store) IssueStatements(ctx context.Context, through, issuedOn data.Date
 			return err
 		}
 		issued = data.IssueAll(visits, set, h, next, issuedOn)
+		if len(which.Visits) > 0 && len(issued) != len(visits) {
+			return fmt.Errorf("%d of %d chosen visits could not be drafted", len(visits)-len(issued), len(visits))
+		}
+		if err := adjustLatePayments(ctx, tx, visits, issued); err != nil {
+			return err
+		}
 		return insertStatements(ctx, tx, issued, set)
 	})
 	if err != nil {
@@ -44,38 +77,66 @@ func (s *Store) IssueStatements(ctx context.Context, through, issuedOn data.Date
 	return issued, nil
 }
 
-// IssueVisit issues the statement of one visit (the Payments screen's "Issue" on one row).
-func (s *Store) IssueVisit(ctx context.Context, mentorID, schoolID int64, date, issuedOn data.Date) (data.Statement, error) {
-	set, err := s.Settings(ctx)
-	if err != nil {
-		return data.Statement{}, err
+// chosenVisits keeps the visits chosen; one no longer ready, or no longer there to pay (issued
+// meanwhile, or its sessions changed), refuses the whole choice.
+func chosenVisits(visits []data.Visit, want map[VisitKey]bool) ([]data.Visit, error) {
+	var chosen []data.Visit
+	for _, v := range visits {
+		k := VisitKey{v.MentorID, v.SchoolID, v.Date}
+		if !want[k] {
+			continue
+		}
+		delete(want, k)
+		if !v.Ready() {
+			return nil, fmt.Errorf("the %s is no longer ready to pay: a session waits for confirmation (R3)", v)
+		}
+		chosen = append(chosen, v)
 	}
-	var st data.Statement
-	err = s.tx(ctx, func(tx *sql.Tx) error {
-		sessions, err := s.querySessions(ctx, tx, SessionFilter{From: date, Through: date, MentorID: mentorID, SchoolID: schoolID})
+	if len(want) > 0 {
+		var missing []string
+		for k := range want {
+			missing = append(missing, k.Date.String())
+		}
+		slices.Sort(missing)
+		return nil, fmt.Errorf("%d chosen visit(s) (on %s) have nothing left to pay: already issued or no longer confirmed; reload the list",
+			len(missing), strings.Join(missing, ", "))
+	}
+	return chosen, nil
+}
+
+// adjustLatePayments makes the drafts of visits that already have their statement (some of
+// their sessions are locked on it) adjustment statements naming that statement (R6).
+func adjustLatePayments(ctx context.Context, tx *sql.Tx, visits []data.Visit, drafts []data.Statement) error {
+	late := map[VisitKey]int64{} // visit → a statement its sessions are locked on
+	for _, v := range visits {
+		for _, x := range v.Sessions {
+			if x.Locked() {
+				late[VisitKey{v.MentorID, v.SchoolID, v.Date}] = x.StatementID
+				break
+			}
+		}
+	}
+	if len(late) == 0 {
+		return nil
+	}
+	for i := range drafts {
+		st := &drafts[i]
+		locked, ok := late[VisitKey{st.MentorID, st.SchoolID, st.VisitDate}]
+		if !ok {
+			continue
+		}
+		var original int
+		err := tx.QueryRowContext(ctx, `SELECT COALESCE((SELECT min(number) FROM statements WHERE mentor_id = ? AND school_id = ?
+			AND visit_date = ? AND adjusts IS NULL), (SELECT COALESCE(adjusts, number) FROM statements WHERE id = ?))`,
+			st.MentorID, st.SchoolID, dv(st.VisitDate), locked).Scan(&original)
 		if err != nil {
-			return err
+			return fmt.Errorf("find the statement of the visit on %s: %w", st.VisitDate, err)
 		}
-		visits := data.Visits(sessions)
-		if len(visits) != 1 {
-			return errors.New("no such visit")
-		}
-		h, err := paymentHistory(ctx, tx, visits, set.SchoolYearStart)
-		if err != nil {
-			return err
-		}
-		var next int
-		if err := tx.QueryRow("SELECT COALESCE(max(number), 0) + 1 FROM statements").Scan(&next); err != nil {
-			return err
-		}
-		st, err = data.StatementFor(visits[0], set, h)
-		if err != nil {
-			return err
-		}
-		st.Number, st.IssuedOn, st.Status = next, issuedOn, data.Issued
-		return insertStatements(ctx, tx, []data.Statement{st}, set)
-	})
-	return st, err
+		st.Adjusts = original
+		n := st.SessionsPaid()
+		st.Reason = fmt.Sprintf("%d session(s) of this visit confirmed after statement No. %d was issued", n, original)
+	}
+	return nil
 }
 
 // pendingVisits are the visits holding a confirmed session not yet on a statement.

@@ -182,7 +182,7 @@ func TestReadyVisitsDraftWhatIssuingWrites(t *testing.T) {
 	}
 
 	t.Run("issuing a chosen visit issues that one only", func(t *testing.T) {
-		sts, err := o.s.IssueVisits(ctx, []VisitKey{ready.Visits[1].Key()}, data.MustDate("2026-11-30"))
+		sts, err := o.s.IssueStatements(ctx, IssueChoice{Visits: []VisitKey{ready.Visits[1].Key()}}, data.MustDate("2026-11-30"))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -191,7 +191,7 @@ func TestReadyVisitsDraftWhatIssuingWrites(t *testing.T) {
 		}
 	})
 	t.Run("a chosen visit already issued refuses the whole batch", func(t *testing.T) {
-		_, err := o.s.IssueVisits(ctx, []VisitKey{ready.Visits[0].Key(), ready.Visits[1].Key()}, data.MustDate("2026-11-30"))
+		_, err := o.s.IssueStatements(ctx, IssueChoice{Visits: []VisitKey{ready.Visits[0].Key(), ready.Visits[1].Key()}}, data.MustDate("2026-11-30"))
 		if err == nil || !strings.Contains(err.Error(), "2026-09-16") {
 			t.Fatalf("err %v; want one naming the visit of 2026-09-16", err)
 		}
@@ -200,7 +200,7 @@ func TestReadyVisitsDraftWhatIssuingWrites(t *testing.T) {
 		}
 	})
 	t.Run("the rest issues with the next number and the drafted amounts", func(t *testing.T) {
-		sts, err := o.s.IssueVisits(ctx, []VisitKey{ready.Visits[0].Key()}, data.MustDate("2026-11-30"))
+		sts, err := o.s.IssueStatements(ctx, IssueChoice{Visits: []VisitKey{ready.Visits[0].Key()}}, data.MustDate("2026-11-30"))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -40,12 +40,25 @@ type Store struct {
 	w    *sql.DB
 	r    *sql.DB
 	now  func() time.Time
+
+	created  bool // Open made the file
+	readOnly bool // opened for reading only: both pools are read-only
 }
 
 // Options adjust Open; the zero value is what the app uses.
 type Options struct {
 	// BackupDir receives the copy taken before a migration; default: "backups" beside the file.
 	BackupDir string
+
+	// StartNew says the director chose to start a new organisation at the path (its former
+	// file moved aside): a missing file is then created even beside files a restore kept aside,
+	// which Open otherwise refuses rather than start an empty organisation in their place.
+	StartNew bool
+
+	// ReadOnly says the caller only reads (export, reports, check, backup): a read-only file
+	// or folder is then read as it is, writing nothing. A writable, missing or older file is
+	// opened as usual (a writable one is left tidy, without a -wal beside it).
+	ReadOnly bool
 
 	stopAt int // tests build an older schema by stopping after this migration
 }
@@ -96,6 +109,8 @@ func dsn(path string, readOnly bool) string {
 	v.Set("_foreign_keys", "on")
 	v.Set("_synchronous", "FULL")
 	v.Set("_busy_timeout", "5000")
+	// REPLACE then fires the delete triggers of the row it would remove (DESIGN §7).
+	v.Set("_recursive_triggers", "on")
 	if readOnly {
 		v.Set("mode", "ro")
 		v.Set("_query_only", "on")
@@ -110,36 +125,55 @@ func dsn(path string, readOnly bool) string {
 }
 
 // Open opens or creates the database at path. A new file gets the whole schema; an older one is
-// backed up and migrated; a foreign, damaged or newer file is refused and left untouched.
+// backed up and migrated; a foreign, damaged or newer file is refused and left untouched. An
+// interrupted restore is finished or taken back first, and a missing database beside a
+// restore's files is refused rather than started anew. Only anything but a regular file is
+// refused before it is opened, and the mode of an existing file is never changed.
 func Open(path string, opt Options) (*Store, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return nil, err
 	}
-	st, statErr := os.Stat(abs)
+	if _, err := recoverRestore(abs, opt.StartNew); err != nil {
+		return nil, err
+	}
+	_, statErr := os.Stat(abs)
 	isNew := errors.Is(statErr, fs.ErrNotExist)
 	if statErr != nil && !isNew {
 		return nil, fmt.Errorf("open %s: %w", abs, statErr)
 	}
 	if !isNew {
-		if st.IsDir() {
-			return nil, fmt.Errorf("%s is a folder, not a database file", abs)
+		if err := regularFile(abs); err != nil {
+			return nil, err
 		}
 		if err := inspect(abs); err != nil {
 			return nil, err
 		}
+		version, _ := schemaVersion(abs)
+		if opt.ReadOnly && version == Latest() && !writableFile(abs) {
+			return openReadOnly(abs)
+		}
+		if err := CheckWritable(abs); err != nil {
+			if opt.ReadOnly {
+				return nil, fmt.Errorf("%w; it holds schema %d and this version needs %d, so it must be upgraded once by a writable copy of MentorDesk", err, version, Latest())
+			}
+			return nil, err
+		}
 	} else {
+		if err := CheckWritable(abs); err != nil {
+			return nil, err
+		}
 		if err := os.MkdirAll(filepath.Dir(abs), 0o700); err != nil {
-			return nil, fmt.Errorf("create the folder for %s: %w", abs, err)
+			return nil, fmt.Errorf("create the folder for %s: %w", abs, describeDiskError(err, abs))
 		}
 		// Create the file owner-only before SQLite touches it (DESIGN §7 privacy).
 		f, err := os.OpenFile(abs, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
 		if err != nil {
-			return nil, fmt.Errorf("create %s: %w", abs, err)
+			return nil, fmt.Errorf("create %s: %w", abs, describeDiskError(err, abs))
 		}
 		f.Close()
 	}
-	s := &Store{path: abs, now: time.Now}
+	s := &Store{path: abs, now: time.Now, created: isNew}
 	if s.w, err = sql.Open("sqlite3", dsn(abs, false)); err != nil {
 		return nil, err
 	}
@@ -152,22 +186,75 @@ func Open(path string, opt Options) (*Store, error) {
 			os.Remove(abs + "-wal")
 			os.Remove(abs + "-shm")
 		}
-		return nil, err
+		return nil, describeDiskError(err, abs)
 	}
 	if s.r, err = sql.Open("sqlite3", dsn(abs, true)); err != nil {
 		s.w.Close()
 		return nil, err
 	}
 	s.r.SetMaxOpenConns(4)
-	for _, f := range []string{abs, abs + "-wal", abs + "-shm"} {
-		os.Chmod(f, 0o600)
+	if isNew {
+		// SQLite gives its -wal and -shm the mode of the file; only a file made here is set.
+		for _, f := range []string{abs, abs + "-wal", abs + "-shm"} {
+			os.Chmod(f, 0o600)
+		}
 	}
 	return s, nil
+}
+
+// openReadOnly opens an existing, current database for reading only: no migration, no
+// journal mode change, nothing written; a read-only file or folder is read as it is.
+func openReadOnly(abs string) (*Store, error) {
+	d := dsn(abs, true)
+	if !fileExists(abs + "-wal") {
+		// A read-only folder cannot take the -shm SQLite would create; with no log to read and
+		// no one able to write the file, reading it as immutable is exact.
+		d += "&immutable=1"
+	}
+	r, err := sql.Open("sqlite3", d)
+	if err != nil {
+		return nil, err
+	}
+	r.SetMaxOpenConns(4)
+	// The second pool is read-only as well (mode=ro) but not query-only, so VACUUM INTO can
+	// write a backup of the read-only file elsewhere.
+	w, err := sql.Open("sqlite3", strings.Replace(d, "_query_only=on", "_query_only=off", 1))
+	if err != nil {
+		r.Close()
+		return nil, err
+	}
+	w.SetMaxOpenConns(1)
+	return &Store{path: abs, w: w, r: r, now: time.Now, readOnly: true}, nil
+}
+
+// Created reports whether Open made a new, empty database file.
+func (s *Store) Created() bool { return s.created }
+
+// ReadOnly reports whether the store was opened for reading only.
+func (s *Store) ReadOnly() bool { return s.readOnly }
+
+// schemaVersion reads a file's schema version without writing to it.
+func schemaVersion(path string) (int, error) {
+	d := dsn(path, true)
+	if !fileExists(path + "-wal") {
+		d += "&immutable=1"
+	}
+	db, err := sql.Open("sqlite3", d)
+	if err != nil {
+		return 0, err
+	}
+	defer db.Close()
+	var v int
+	err = db.QueryRow("PRAGMA user_version").Scan(&v)
+	return v, err
 }
 
 // inspect refuses a file that is not a MentorDesk database of this or an older version, or is
 // damaged, reading it only: nothing is written to a refused file.
 func inspect(path string) error {
+	if err := regularFile(path); err != nil {
+		return err
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return fmt.Errorf("open %s: %w", path, err)
@@ -189,14 +276,23 @@ func inspect(path string) error {
 	}
 	defer db.Close()
 	var appID, version, tables int
+	unreadable := func(err error) error {
+		if isDamage(err) {
+			return fmt.Errorf("%s %w (%v); it was left as it is", path, ErrDamaged, err)
+		}
+		if isDiskFull(err) {
+			return fmt.Errorf("%s cannot be opened: %w", path, describeDiskError(err, path))
+		}
+		return fmt.Errorf("%s cannot be read (%v); it was left as it is", path, err)
+	}
 	if err := db.QueryRow("PRAGMA application_id").Scan(&appID); err != nil {
-		return fmt.Errorf("%s %w (%v); it was left as it is", path, ErrDamaged, err)
+		return unreadable(err)
 	}
 	if err := db.QueryRow("PRAGMA user_version").Scan(&version); err != nil {
-		return fmt.Errorf("%s %w (%v); it was left as it is", path, ErrDamaged, err)
+		return unreadable(err)
 	}
 	if err := db.QueryRow("SELECT count(*) FROM sqlite_schema").Scan(&tables); err != nil {
-		return fmt.Errorf("%s %w (%v); it was left as it is", path, ErrDamaged, err)
+		return unreadable(err)
 	}
 	if appID != ApplicationID && !(appID == 0 && version == 0 && tables == 0) {
 		return fmt.Errorf("%s %w (another program's SQLite file); it was left as it is", path, ErrForeign)
@@ -205,7 +301,9 @@ func inspect(path string) error {
 		return fmt.Errorf("%s %w (schema %d; this version reads up to %d); it was left as it is — please update MentorDesk", path, ErrNewer, version, Latest())
 	}
 	var check string
-	if err := db.QueryRow("PRAGMA quick_check").Scan(&check); err != nil || check != "ok" {
+	if err := db.QueryRow("PRAGMA quick_check").Scan(&check); err != nil && !isDamage(err) {
+		return unreadable(err)
+	} else if err != nil || check != "ok" {
 		if err != nil {
 			check = err.Error()
 		}
@@ -278,33 +376,18 @@ func (s *Store) Close() error {
 	return errors.Join(errs...)
 }
 
-// Backup writes a consistent copy of the database to dest (which must not exist), owner-only,
-// and verifies it before returning.
-func (s *Store) Backup(ctx context.Context, dest string) error {
-	abs, err := filepath.Abs(dest)
-	if err != nil {
-		return err
-	}
-	if _, err := os.Stat(abs); err == nil {
-		return fmt.Errorf("%s already exists; choose another name", abs)
-	}
-	if err := os.MkdirAll(filepath.Dir(abs), 0o700); err != nil {
-		return fmt.Errorf("create backup folder: %w", err)
-	}
-	if _, err := s.w.ExecContext(ctx, "VACUUM INTO ?", abs); err != nil {
-		return fmt.Errorf("back up to %s: %w", abs, err)
-	}
-	os.Chmod(abs, 0o600)
-	if err := Verify(abs); err != nil {
-		os.Remove(abs)
-		return fmt.Errorf("backup %s failed its check: %w", abs, err)
-	}
-	return nil
-}
-
 // Verify runs integrity_check and foreign_key_check on a database file, read-only.
 func Verify(path string) error {
-	db, err := sql.Open("sqlite3", dsn(path, true))
+	if err := regularFile(path); err != nil {
+		return err
+	}
+	// Without a log beside it the file is read as immutable: SQLite then leaves no -wal or
+	// -shm behind it (a read-only connection could not remove them).
+	d := dsn(path, true)
+	if !fileExists(path + "-wal") {
+		d += "&immutable=1"
+	}
+	db, err := sql.Open("sqlite3", d)
 	if err != nil {
 		return err
 	}
@@ -331,13 +414,21 @@ func Verify(path string) error {
 func (s *Store) tx(ctx context.Context, fn func(*sql.Tx) error) error {
 	tx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
-		return err
+		return s.describe(err)
 	}
 	defer tx.Rollback()
 	if err := fn(tx); err != nil {
-		return err
+		return s.describe(err)
 	}
-	return tx.Commit()
+	return s.describe(tx.Commit())
+}
+
+// describe says which file a full disk or a read-only file stopped a write to.
+func (s *Store) describe(err error) error {
+	if err != nil && s.readOnly && !isDiskFull(err) {
+		return fmt.Errorf("%s was opened for reading only: %w", s.path, err)
+	}
+	return describeDiskError(err, s.path)
 }
 
 // isConstraint reports whether err is an SQLite constraint or trigger abort.

@@ -67,13 +67,14 @@ func TestPragmasOnEveryPooledConnection(t *testing.T) {
 			conns = append(conns, c)
 		}
 		for i, c := range conns {
-			var fk, sync int
+			var fk, sync, rt int
 			var mode string
 			c.QueryRowContext(ctx, "PRAGMA foreign_keys").Scan(&fk)
 			c.QueryRowContext(ctx, "PRAGMA synchronous").Scan(&sync)
 			c.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode)
-			if fk != 1 || sync != 2 || mode != "wal" {
-				t.Errorf("%s connection %d: foreign_keys=%d synchronous=%d journal_mode=%s; want 1, 2, wal", name, i, fk, sync, mode)
+			c.QueryRowContext(ctx, "PRAGMA recursive_triggers").Scan(&rt)
+			if fk != 1 || sync != 2 || mode != "wal" || rt != 1 {
+				t.Errorf("%s connection %d: foreign_keys=%d synchronous=%d journal_mode=%s recursive_triggers=%d; want 1, 2, wal, 1", name, i, fk, sync, mode, rt)
 			}
 		}
 		for _, c := range conns {
@@ -153,7 +154,7 @@ func TestRefusedFilesAreLeftUnchanged(t *testing.T) {
 func TestMigrateFromPreviousVersionKeepsDataAndBacksUp(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "org.mentordesk")
-	s, err := Open(path, Options{stopAt: Latest() - 1})
+	s, err := Open(path, Options{stopAt: versionOf(t, "statement_totals") - 1})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -166,8 +167,14 @@ func TestMigrateFromPreviousVersionKeepsDataAndBacksUp(t *testing.T) {
 			(3, '2026-01-05', 2, 1, '2025-12-11', 9000, 1);
 		INSERT INTO statements(number, issued_on, mentor_id, school_id, visit_date, adjusts, reason, total, line_count) VALUES
 			(4, '2026-02-01', 1, 1, '2025-12-10', 2, 'short', -1250, 1);
-		INSERT INTO statement_lines(statement_id, line, kind, description, amount) VALUES
-			(1, 1, 'session', 'x', 7500), (2, 1, 'session', 'x', 8000), (3, 1, 'session', 'x', 9000), (4, 1, 'adjustment', 'short', -1250);
+		INSERT INTO statement_lines(statement_id, line, kind, session_id, description, program, start, minutes, amount) VALUES
+			(1, 1, 'session', 1, 'x', 'focused', 540, 50, 7500), (2, 1, 'session', 2, 'x', 'focused', 540, 50, 8000),
+			(3, 1, 'session', 3, 'x', 'focused', 600, 50, 9000);
+		INSERT INTO statement_lines(statement_id, line, kind, description, amount) VALUES (4, 1, 'adjustment', 'short', -1250);
+		INSERT INTO classrooms(school_id, name, ensemble, meeting_days, period_start, period_minutes) VALUES (1, 'Band', 'band', 2, 540, 50);
+		INSERT INTO sessions(classroom_id, mentor_id, date, start, minutes, program, status, confirmed_on, statement_id) VALUES
+			(1, 1, '2025-11-20', 540, 50, 'focused', 'confirmed', '2025-11-20', 1), (1, 1, '2025-12-10', 540, 50, 'focused', 'confirmed', '2025-12-10', 2),
+			(1, 2, '2025-12-11', 600, 50, 'focused', 'confirmed', '2025-12-11', 3);
 		INSERT INTO statement_payments(statement_id, paid_on, reference) VALUES (1, '2025-12-19', 'EFT'), (3, '2026-01-19', 'EFT');`); err != nil {
 		t.Fatal(err)
 	}
@@ -213,6 +220,22 @@ func TestMigrateFromPreviousVersionKeepsDataAndBacksUp(t *testing.T) {
 	if err := Verify(backups[0]); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// versionOf is the schema version a migration (named by the end of its file name) brings.
+func versionOf(t *testing.T, name string) int {
+	t.Helper()
+	ms, err := migrations()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range ms {
+		if strings.HasSuffix(strings.TrimSuffix(m.name, ".sql"), "_"+name) {
+			return m.version
+		}
+	}
+	t.Fatalf("no migration named %s", name)
+	return 0
 }
 
 func TestIssuedStatementCannotChangeThroughSQL(t *testing.T) {

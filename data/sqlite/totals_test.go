@@ -14,10 +14,10 @@ import (
 func TestTotalsInSQLAgreeWithTheRules(t *testing.T) {
 	s := newStore(t)
 	calendarScale(t, s, 4, 16, 9, 600, data.MustDate("2025-09-01"))
-	if _, err := s.IssueStatements(ctx, data.MustDate("2025-12-19"), data.MustDate("2025-12-22")); err != nil {
+	if _, err := s.IssueStatements(ctx, IssueChoice{Through: data.MustDate("2025-12-19")}, data.MustDate("2025-12-22")); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.IssueStatements(ctx, data.MustDate("2026-11-01"), data.MustDate("2026-11-02")); err != nil {
+	if _, err := s.IssueStatements(ctx, IssueChoice{Through: data.MustDate("2026-11-01")}, data.MustDate("2026-11-02")); err != nil {
 		t.Fatal(err)
 	}
 	all, err := s.Statements(ctx, StatementFilter{})
@@ -148,7 +148,7 @@ func problems(t *testing.T, s *Store) []string {
 func TestStatementChoicesAndAdjustmentsOf(t *testing.T) {
 	s := newStore(t)
 	calendarScale(t, s, 3, 9, 5, 120, data.MustDate("2026-09-07"))
-	issued, err := s.IssueStatements(ctx, data.MustDate("2026-11-01"), data.MustDate("2026-11-02"))
+	issued, err := s.IssueStatements(ctx, IssueChoice{Through: data.MustDate("2026-11-01")}, data.MustDate("2026-11-02"))
 	if err != nil {
 		t.Fatal(err)
 	}

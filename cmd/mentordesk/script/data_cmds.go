@@ -6,10 +6,12 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"strings"
 
 	"mentordesk/data"
 	"mentordesk/data/csvio"
 	"mentordesk/data/sqlite"
+	"mentordesk/data/xlsxio"
 )
 
 func init() {
@@ -41,21 +43,41 @@ func settingsCmd(ctx context.Context, s *sqlite.Store, args []string, env Env) e
 	return usagef("settings set KEY VALUE | settings get KEY")
 }
 
+const importUsage = `import KIND FILE.xlsx [--sheet NAME] [--map "File header=column;…"] [--set column=value]
+   or: import KIND FILE.csv [--map "File header=column;…"] [--set column=value]`
+
 func importCmd(ctx context.Context, s *sqlite.Store, args []string, env Env) error {
-	if len(args) != 2 {
-		return usagef("import KIND FILE.csv")
+	var sheet, mapText string
+	var sets setFlags
+	rest, err := flags("import", interleaved(args), func(fs *flag.FlagSet) {
+		fs.StringVar(&sheet, "sheet", "", "sheet of a workbook")
+		fs.StringVar(&mapText, "map", "", "File header=column;…")
+		fs.Var(&sets, "set", "column=value")
+	})
+	if err != nil {
+		return err
 	}
-	kind, err := csvio.ParseKind(args[0])
+	if len(rest) != 2 {
+		return usagef("%s", importUsage)
+	}
+	kind, err := csvio.ParseKind(rest[0])
 	if err != nil {
 		return usagef("%v", err)
 	}
-	if kind == csvio.Payments {
-		return usagef("payments are exported only; statements are issued, never imported")
+	if kind == csvio.Payments || kind == csvio.Goals {
+		return usagef("%s are exported only; they are never imported", kind)
+	}
+	if sheet != "" && !xlsxio.IsWorkbookName(rest[1]) {
+		return usagef("--sheet is for workbooks (FILE.xlsx); %s is a CSV file", rest[1])
+	}
+	m, err := csvio.ParseMapping(kind, mapText, sets)
+	if err != nil {
+		return usagef("%v", err)
 	}
 	if _, err := s.BackupNow(ctx, "", "before-import", sqlite.DefaultRetention); err != nil {
 		return fmt.Errorf("back up before importing: %w", err)
 	}
-	sum, err := s.ImportFile(ctx, kind, args[1])
+	sum, err := s.ImportFileWith(ctx, kind, rest[1], sqlite.ImportOptions{Sheet: sheet, Map: m})
 	if err != nil {
 		return err
 	}
@@ -63,9 +85,38 @@ func importCmd(ctx context.Context, s *sqlite.Store, args []string, env Env) err
 	return nil
 }
 
+// setFlags collects repeated --set column=value.
+type setFlags []string
+
+func (s *setFlags) String() string     { return strings.Join(*s, ",") }
+func (s *setFlags) Set(v string) error { *s = append(*s, v); return nil }
+
+// interleaved moves flags before the arguments, since the contract writes them after the file
+// (import KIND FILE --sheet NAME) and the flag package stops at the first argument.
+func interleaved(args []string) []string {
+	var fl, pos []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case a == "--":
+			pos = append(pos, args[i+1:]...)
+			i = len(args)
+		case strings.HasPrefix(a, "-") && len(a) > 1:
+			fl = append(fl, a)
+			if !strings.Contains(a, "=") && i+1 < len(args) {
+				fl = append(fl, args[i+1])
+				i++
+			}
+		default:
+			pos = append(pos, a)
+		}
+	}
+	return append(fl, pos...)
+}
+
 func exportCmd(ctx context.Context, s *sqlite.Store, args []string, env Env) error {
 	if len(args) != 2 {
-		return usagef("export KIND FILE.csv")
+		return usagef("export KIND FILE.csv | export KIND FILE.xlsx")
 	}
 	kind, err := csvio.ParseKind(args[0])
 	if err != nil {
@@ -148,7 +199,7 @@ func statementsCmd(ctx context.Context, s *sqlite.Store, args []string, env Env)
 	if err != nil {
 		return err
 	}
-	sts, err := s.IssueStatements(ctx, day, env.Today)
+	sts, err := s.IssueStatements(ctx, sqlite.IssueChoice{Through: day}, env.Today)
 	if err != nil {
 		return err
 	}
@@ -171,14 +222,13 @@ func restoreCmd(db string, args []string, env Env) error {
 	if err != nil {
 		return err
 	}
-	aside, err := sqlite.Restore(db, from)
+	res, err := sqlite.Restore(db, from)
 	if err != nil {
 		return err
 	}
-	summary, _ := sqlite.Summarize(db)
-	fmt.Fprintf(env.Stderr, "restored %s from %s (%s)\n", db, from, summary)
-	if aside != "" {
-		fmt.Fprintf(env.Stderr, "the file it replaced is kept as %s\n", aside)
+	fmt.Fprintf(env.Stderr, "restored %s from %s (%s)\n", db, from, res.Summary)
+	if res.Aside != "" {
+		fmt.Fprintf(env.Stderr, "the file it replaced is kept as %s\n", res.Aside)
 	}
 	return nil
 }

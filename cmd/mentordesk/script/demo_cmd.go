@@ -23,6 +23,10 @@ func demoCmd(db string, args []string, env Env) error {
 		return usagef("demo --scale: %q is not small or large", scale)
 	}
 	ctx := context.Background()
+	// A database missing beside the files of a restore is not replaced by the sample.
+	if _, err := sqlite.RecoverRestore(db); err != nil {
+		return err
+	}
 	if _, err := os.Stat(db); err == nil {
 		s, err := sqlite.Open(db, sqlite.Options{})
 		if err != nil {

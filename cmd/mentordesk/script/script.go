@@ -37,8 +37,9 @@ const usage = `usage: mentordesk [--db PATH] [COMMAND …]
 Without a command, the window opens. Commands:
   demo [--scale small|large]               fill an empty database with a sample organisation
   settings set KEY VALUE | settings get KEY
-  import KIND FILE.csv                     all rows or none
-  export KIND FILE.csv                     KIND: mentors checks contracts schools calendars instructors
+  import KIND FILE.csv|FILE.xlsx [--sheet NAME] [--map "File header=column;…"] [--set column=value]
+                                           all rows or none; --map "column:Answer=value" maps answers
+  export KIND FILE.csv|FILE.xlsx           KIND: mentors checks contracts schools calendars instructors
                                            classrooms events sessions applicants feedback surveys;
                                            export also: payments, goals
   plan --school S --classroom C --program focused|season|bridge --mentor EMAIL --events DATE[,DATE…]
@@ -98,7 +99,12 @@ func Run(args []string, env Env) int {
 	if !ok && name != "restore" && name != "demo" {
 		return report(env, usagef("unknown command %q", name))
 	}
-	if writes(name, rest[1:]) {
+	writing := writes(name, rest[1:])
+	if writing {
+		// A read-only file or folder is named before anything is tried.
+		if err := sqlite.CheckWritable(absPath(db)); err != nil {
+			return report(env, err)
+		}
 		// Writes wait briefly for a window or another command to let go, then refuse.
 		lock, err := sqlite.AcquireLock(absPath(db), "command line", 5*time.Second)
 		if err != nil {
@@ -113,7 +119,7 @@ func Run(args []string, env Env) int {
 	case "demo":
 		return report(env, demoCmd(absPath(db), rest[1:], env))
 	}
-	s, err := sqlite.Open(db, sqlite.Options{})
+	s, err := sqlite.Open(db, sqlite.Options{ReadOnly: !writing})
 	if err != nil {
 		return report(env, err)
 	}

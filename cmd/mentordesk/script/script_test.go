@@ -129,7 +129,7 @@ func TestHostileImportsChangeNothing(t *testing.T) {
 	}{
 		{"ragged row", "mentors", header + "\n" + mentor("a1@example.org") + "\nBen,Lee\n", "mentors.csv:3"},
 		{"bad e-mail", "mentors", header + "\n" + mentor("a2@example.org") + "\n" + mentor("bob@") + "\n", `mentors.csv:3: email: "bob@" is not an e-mail address`},
-		{"invalid UTF-8", "mentors", header + "\n" + "An\xffa,Ruiz,a3@example.org,,,violin,,,,,,active,\n", "mentors.csv:2"},
+		{"invalid UTF-8", "mentors", header + "\n" + "Zo\xc3\xab An\xffa,Ruiz,a3@example.org,,,violin,,,,,,active,\n", "mentors.csv:2"},
 		{"duplicate keys differing in case", "mentors", header + "\n" + mentor("dup@example.org") + "\n" + mentor("DUP@example.org") + "\n", "mentors.csv:3"},
 		{"bad date", "checks", "mentor_email,kind,completed_on,result\nzoe.lukasiewicz@example.org,wsp,2026-02-30,clear\n", "checks.csv:2: completed_on"},
 		{"unknown mentor", "checks", "mentor_email,kind,completed_on,result\nnobody@example.org,wsp,2026-02-10,clear\n", `checks.csv:2: mentor_email: no mentor with e-mail "nobody@example.org"`},
