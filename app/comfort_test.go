@@ -335,7 +335,7 @@ func TestStartFinishesAnInterruptedRestoreAndNeverStartsAnew(t *testing.T) {
 		func(s *shell) { sh = s })
 	eventually(t, "the restored database", func() bool { return sh != nil })
 	t.Cleanup(func() { sh.stopBackground(); sh.store.Close() })
-	ms, _ := sh.store.Mentors(ctx, sqlite.MentorFilter{})
+	ms, _ := sh.store.Mentors(ctx, data.MentorFilter{})
 	if len(ms) != 1 || ms[0].FirstName != "Bea" {
 		t.Errorf("the window opened %d mentors (%v); want the restored Bea only, not a sample organisation", len(ms), ms)
 	}
@@ -379,7 +379,7 @@ func TestStartFinishesAnInterruptedRestoreAndNeverStartsAnew(t *testing.T) {
 	test.Tap(restore)
 	eventually(t, "the file put back", func() bool { return back != nil })
 	t.Cleanup(func() { back.stopBackground(); back.store.Close() })
-	if ms, _ := back.store.Mentors(ctx, sqlite.MentorFilter{}); len(ms) != 1 || ms[0].FirstName != "Ana" {
+	if ms, _ := back.store.Mentors(ctx, data.MentorFilter{}); len(ms) != 1 || ms[0].FirstName != "Ana" {
 		t.Errorf("after putting the kept file back: %v", ms)
 	}
 }
