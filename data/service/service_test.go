@@ -11,7 +11,7 @@ import (
 
 // fakeStore keeps a cohort in memory, as the service sees a store.
 type fakeStore struct {
-	Store // the methods a test does not use panic
+	Store      // the methods a test does not use panic
 	applicants []data.Applicant
 	pairs      []data.Pair
 	meetings   map[int64][]data.Meeting
@@ -19,8 +19,10 @@ type fakeStore struct {
 	wrote      int
 }
 
-func (f *fakeStore) Applicants(context.Context, int64) ([]data.Applicant, error) { return f.applicants, nil }
-func (f *fakeStore) Pairs(context.Context, int64) ([]data.Pair, error)           { return f.pairs, nil }
+func (f *fakeStore) Applicants(context.Context, int64) ([]data.Applicant, error) {
+	return f.applicants, nil
+}
+func (f *fakeStore) Pairs(context.Context, int64) ([]data.Pair, error) { return f.pairs, nil }
 func (f *fakeStore) CohortMeetings(context.Context, int64) (map[int64][]data.Meeting, error) {
 	return f.meetings, nil
 }
