@@ -42,13 +42,14 @@ func testWindow(t *testing.T, st *sqlite.Store) (fyne.Window, *shell) {
 	w.SetContent(sh.buildUI())
 	w.Resize(fyne.NewSize(1200, 780))
 	t.Cleanup(w.Close)
+	t.Cleanup(sh.stopBackground) // its loads end before the test app is torn down
 	return w, sh
 }
 
 // eventually polls cond until it holds, as background loads finish on their own time.
 func eventually(t *testing.T, what string, cond func() bool) {
 	t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
+	deadline := time.Now().Add(20 * time.Second) // generous: the race detector on shared cores is slow
 	for time.Now().Before(deadline) {
 		runUI()
 		if cond() {
