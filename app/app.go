@@ -45,7 +45,8 @@ func Run(dbPath string) error {
 		showRefusal(a, "MentorDesk is already open", err.Error())
 		return err
 	}
-	defer lock.Release()
+	windowLock = lock
+	defer func() { windowLock.Release() }() // the lock of the database shown last
 
 	w := a.NewWindow("MentorDesk")
 	w.Resize(savedSize(a))

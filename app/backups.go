@@ -4,13 +4,10 @@ import (
 	"context"
 	"fmt"
 	"log"
-	"path/filepath"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/widget"
 
 	"mentordesk/data/sqlite"
 )
@@ -61,50 +58,28 @@ func (sh *shell) startBackups() {
 	})
 }
 
+// backupTo writes a backup into a folder the director chooses, such as a USB stick.
+func (sh *shell) backupTo() {
+	fd := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
+		if err != nil || dir == nil {
+			return
+		}
+		d := sh.deps()
+		background(d, func(ctx context.Context) (string, error) {
+			return sh.store.BackupNow(ctx, dir.Path(), "manual", sh.retention())
+		}, func(path string) {
+			dialog.ShowInformation("Backed up", "A checked copy of the database was written to\n"+path+"\n\nRestore it with File › Restore a backup… › Choose a backup file….", sh.win)
+		})
+	}, sh.win)
+	showFileDialog(fd, sh.win)
+}
+
 func (sh *shell) backupNow() {
 	d := sh.deps()
 	background(d, func(ctx context.Context) (string, error) {
 		return sh.store.BackupNow(ctx, sh.backupDir(), "manual", sh.retention())
 	}, func(path string) {
 		dialog.ShowInformation("Backed up", "A checked copy of the database was written to\n"+path, sh.win)
-	})
-}
-
-// showRestore lists the backups with their dates and contents; restoring one keeps the
-// current file aside and reopens the window on the restored data.
-func (sh *shell) showRestore() {
-	d := sh.deps()
-	base := strings.TrimSuffix(filepath.Base(sh.store.Path()), filepath.Ext(sh.store.Path()))
-	background(d, func(ctx context.Context) ([]sqlite.BackupInfo, error) {
-		list, err := sqlite.ListBackups(sh.backupDir(), base)
-		for i := range list {
-			list[i].Summary, _ = sqlite.Summarize(list[i].Path)
-		}
-		return list, err
-	}, func(list []sqlite.BackupInfo) {
-		if len(list) == 0 {
-			dialog.ShowInformation("Restore a backup", "There are no backups in "+sh.backupDir()+" yet.", sh.win)
-			return
-		}
-		selected := -1
-		l := widget.NewList(func() int { return len(list) },
-			func() fyne.CanvasObject {
-				return widget.NewLabel("2026-11-22 21:00 · before-import · 28 mentors, 8 schools")
-			},
-			func(i widget.ListItemID, o fyne.CanvasObject) {
-				b := list[i]
-				o.(*widget.Label).SetText(fmt.Sprintf("%s · %s · %s", b.Taken.Format("2006-01-02 15:04"), b.Reason, orNone(b.Summary)))
-			})
-		l.OnSelected = func(i widget.ListItemID) { selected = i }
-		content := border(widget.NewLabel("Choose the backup to restore. The current database is kept aside, renamed, so nothing is lost."), nil, nil, nil, l)
-		dlg := dialog.NewCustomConfirm("Restore a backup", "Restore", "Cancel", content, func(ok bool) {
-			if !ok || selected < 0 {
-				return
-			}
-			sh.restore(list[selected].Path)
-		}, sh.win)
-		dlg.Resize(fyne.NewSize(640, 420))
-		dlg.Show()
 	})
 }
 

@@ -21,6 +21,7 @@ import (
 // calendarAreaSource is what the Calendar area reads.
 type calendarAreaSource interface {
 	CalendarSessions(ctx context.Context, from, through data.Date) ([]data.CalendarSession, error)
+	MarkFlags(ctx context.Context, xs []data.CalendarSession) error
 	Events(ctx context.Context, classroomID int64, from, through data.Date) ([]data.Event, error)
 	Calendars(ctx context.Context) ([]data.Calendar, error)
 	Schools(ctx context.Context) ([]data.School, error)
@@ -48,6 +49,7 @@ type calendarArea struct {
 	store  calendarAreaSource
 	export *widget.Button // the sessions to CSV
 
+	jump                    *monthJump // the month and year to go to
 	cal                     *widgets.SessionCalendar
 	mentor, school, program *widget.Select
 	summary                 *widget.Label
@@ -87,7 +89,11 @@ func newCalendarScreen(d deps, st calendarAreaSource) *calendarArea {
 
 func (a *calendarArea) buildUI() fyne.CanvasObject {
 	a.cal = widgets.NewSessionCalendar(a.d.today())
-	a.cal.OnRangeChanged = func(from, through data.Date) { a.loadRange(from, through) }
+	a.jump = newMonthJump(a.d.today(), a.cal.ShowDate)
+	a.cal.OnRangeChanged = func(from, through data.Date) {
+		a.jump.set(from.AddDays(int(through-from) / 2)) // the month mostly shown
+		a.loadRange(from, through)
+	}
 	a.cal.OnItemTapped = a.onSessionTapped
 	a.cal.OnDayTapped = a.onDayTapped
 	a.summary = widget.NewLabel("")
@@ -104,7 +110,7 @@ func (a *calendarArea) buildUI() fyne.CanvasObject {
 	}
 	filters := container.NewGridWithColumns(3, a.mentor, a.school, a.program)
 	a.export = exportButton(a.d, csvio.Sessions)
-	a.top = border(nil, nil, nil, container.NewHBox(a.summary, a.export), filters)
+	a.top = container.NewVBox(border(nil, nil, nil, a.jump.ui(), filters), border(nil, nil, nil, a.export, a.summary))
 	return container.NewPadded(border(a.top, calendarLegend(), nil, nil, a.cal))
 }
 
@@ -176,6 +182,9 @@ func (a *calendarArea) loadRange(from, through data.Date) {
 			return sp, err
 		}
 		data.MarkConflicts(sp.sessions)
+		if err = a.store.MarkFlags(ctx, sp.sessions); err != nil {
+			return sp, err
+		}
 		sp.events, err = a.store.Events(ctx, 0, from, through)
 		return sp, err
 	}, func(sp calendarSpan) {
@@ -217,7 +226,7 @@ func (a *calendarArea) applyFilters() {
 	f := a.filter()
 	a.shown = a.shown[:0]
 	items := make([]widgets.CalendarItem, 0, len(a.span.sessions))
-	conflicts, awaiting := 0, 0
+	conflicts, awaiting, flagged := 0, 0, 0
 	for _, x := range a.span.sessions {
 		if !f.matches(x) {
 			continue
@@ -227,6 +236,9 @@ func (a *calendarArea) applyFilters() {
 			Title: a.itemTitle(x, f), Colour: programColours[x.Program], Conflict: x.Conflict != "", Status: string(x.Status)})
 		if x.Conflict != "" {
 			conflicts++
+		}
+		if len(x.Flags) > 0 {
+			flagged++
 		}
 		if x.Status == data.Completed {
 			awaiting++
@@ -239,6 +251,9 @@ func (a *calendarArea) applyFilters() {
 	}
 	if conflicts > 0 {
 		parts = append(parts, plural(conflicts, "conflict", "conflicts"))
+	}
+	if flagged > 0 {
+		parts = append(parts, fmt.Sprintf("%d flagged (mentor not cleared or without a contract)", flagged))
 	}
 	a.summary.SetText(strings.Join(parts, " · "))
 	a.top.Refresh() // the summary's width changed
@@ -254,6 +269,9 @@ func (a *calendarArea) itemTitle(x data.CalendarSession, f calendarFilter) strin
 	lines = append(lines, x.Classroom)
 	if f.schoolID == 0 {
 		lines = append(lines, x.School)
+	}
+	if len(x.Flags) > 0 {
+		lines = append(lines, "Flagged: "+data.FlagsShort(x.Flags))
 	}
 	return strings.Join(lines, "\n")
 }

@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -17,8 +16,10 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"mentordesk/app/openfile"
 	"mentordesk/app/report"
 	"mentordesk/data"
+	"mentordesk/data/filemsg"
 )
 
 var _ documentsStore = desk{}
@@ -240,16 +241,20 @@ func (s *documents) wrote(path string) {
 
 func (s *documents) onOpen() {
 	s.produce(func(r rendered) {
-		path, err := openPDF(s.d, r.name, r.pdf)
-		switch {
-		case err != nil && path != "":
-			s.say("The PDF is at "+path+", but no PDF viewer opened it: "+err.Error(), widget.DangerImportance)
-			return
-		case err != nil:
-			s.say("Could not write the PDF to open it: "+err.Error(), widget.DangerImportance)
-			return
-		}
-		s.say("Opened "+path+" in your PDF viewer; print it from there.", widget.SuccessImportance)
+		s.say("Opening the PDF…", widget.LowImportance)
+		go func() { // the system's opener may take a while to say it failed
+			path, err := openPDF(r.name, r.pdf)
+			fyne.Do(func() {
+				switch {
+				case err != nil && path != "":
+					s.say("The PDF is saved, but "+err.Error(), widget.DangerImportance)
+				case err != nil:
+					s.say("Could not write the PDF to open it: "+err.Error(), widget.DangerImportance)
+				default:
+					s.say("Opened "+path+" in your PDF viewer; print it from there.", widget.SuccessImportance)
+				}
+			})
+		}()
 	})
 }
 
@@ -266,7 +271,7 @@ func askSavePDF(d deps, name string, pdf []byte, saved func(path string)) {
 		if w == nil {
 			return
 		}
-		path := w.URI().Path()
+		path := uriPath(w.URI())
 		_, err = w.Write(pdf)
 		if cerr := w.Close(); err == nil {
 			err = cerr
@@ -319,7 +324,7 @@ func appOf(d deps) fyne.App {
 func writePDF(path string, pdf []byte) error {
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.partial")
 	if err != nil {
-		return err
+		return filemsg.Write(path, err)
 	}
 	_, err = tmp.Write(pdf)
 	if cerr := tmp.Close(); err == nil {
@@ -331,12 +336,12 @@ func writePDF(path string, pdf []byte) error {
 	if err != nil {
 		os.Remove(tmp.Name())
 	}
-	return err
+	return filemsg.Write(path, err)
 }
 
 // openPDF writes a PDF into MentorDesk's documents folder under the temporary folder and hands
 // it to the system's PDF viewer, where it can be printed.
-func openPDF(d deps, name string, pdf []byte) (string, error) {
+func openPDF(name string, pdf []byte) (string, error) {
 	dir := filepath.Join(os.TempDir(), "MentorDesk documents")
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return "", err
@@ -345,16 +350,17 @@ func openPDF(d deps, name string, pdf []byte) (string, error) {
 	if err := writePDF(path, pdf); err != nil {
 		return "", err
 	}
-	return path, openFile(d, path) // the path also on error: the file is there to open by hand
+	return path, openFile(path) // the path also on error: the file is there to open by hand
 }
 
-func openFile(d deps, path string) error {
-	u, err := url.Parse(storage.NewFileURI(path).String())
-	if err != nil {
-		return err
-	}
-	return appOf(d).OpenURL(u)
-}
+// uriPath is the file a dialog chose, in the platform's form: Fyne's URIs give C:/Users/… on
+// Windows, and messages beside them show C:\Users\….
+func uriPath(u fyne.URI) string { return filemsg.Path(u.Path()) }
+
+// openFile opens a saved file with the system's program for it. Fyne's OpenURL is not used: on
+// Linux it never learns whether xdg-open failed, and on Windows rundll32 reports success either
+// way; openfile says when nothing opened the file, naming it.
+func openFile(path string) error { return openfile.Open(path) }
 
 // saveContractPDF makes a mentor's contract for a school year and asks where to save it.
 func saveContractPDF(d deps, mentorID int64, year data.SchoolYear) {
@@ -382,9 +388,11 @@ func oneClickPDF(d deps, mk makeDoc) {
 			msg := wrapLabel("Saved to " + path + "\n\n" + printHint)
 			dialog.ShowCustomConfirm("PDF saved", "Open", "Close", msg, func(open bool) {
 				if open {
-					if err := openFile(d, path); err != nil {
-						dialog.ShowError(err, d.win)
-					}
+					go func() {
+						if err := openFile(path); err != nil {
+							fyne.Do(func() { dialog.ShowError(err, d.win) })
+						}
+					}()
 				}
 			}, d.win)
 		})

@@ -25,17 +25,26 @@ type batchKind int
 const (
 	batchContracts batchKind = iota
 	batchStatements
+	batchRosters       // a roster handout for every school, as of today
+	batchIntroductions // the introduction letter of every pair of a cohort
 )
+
+// batchWhat names a batch's documents in the status line.
+var batchWhat = map[batchKind]string{batchContracts: "contracts", batchStatements: "statements",
+	batchRosters: "rosters", batchIntroductions: "introduction letters"}
 
 // docBatch writes many documents into a folder off the UI goroutine, with a progress bar and
 // Cancel; a cancelled or failed batch writes nothing (report.Batch).
 type docBatch struct {
 	s *documents
 
-	year  *picker[data.SchoolYear]
-	month *picker[data.Date]
+	year   *picker[data.SchoolYear]
+	month  *picker[data.Date]
+	cohort *picker[int64]
+	today  data.Date
 
 	contracts, statements, cancelBtn *widget.Button
+	rosters, introductions           *widget.Button
 	bar                              *widget.ProgressBar
 	running                          *fyne.Container // the bar and Cancel, shown while a batch runs
 	status                           *widget.Label
@@ -50,6 +59,9 @@ func (b *docBatch) build() fyne.CanvasObject {
 	b.month = newPicker[data.Date]("Month of the visits", nil)
 	b.contracts = widget.NewButtonWithIcon("Write into a folder…", theme.FolderOpenIcon(), func() { b.askFolder(batchContracts) })
 	b.statements = widget.NewButtonWithIcon("Write into a folder…", theme.FolderOpenIcon(), func() { b.askFolder(batchStatements) })
+	b.cohort = newPicker[int64]("Cohort", nil)
+	b.rosters = widget.NewButtonWithIcon("Write into a folder…", theme.FolderOpenIcon(), func() { b.askFolder(batchRosters) })
+	b.introductions = widget.NewButtonWithIcon("Write into a folder…", theme.FolderOpenIcon(), func() { b.askFolder(batchIntroductions) })
 	b.cancelBtn = widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), b.onCancel)
 	b.cancelBtn.Disable()
 	b.bar = widget.NewProgressBar()
@@ -61,11 +73,20 @@ func (b *docBatch) build() fyne.CanvasObject {
 		"Nothing is written if you cancel.")
 	rows := container.New(layout.NewFormLayout(),
 		widget.NewLabel("All contracts of a school year"), border(nil, nil, nil, b.contracts, b.year.sel),
-		widget.NewLabel("All statements of a month"), border(nil, nil, nil, b.statements, b.month.sel))
+		widget.NewLabel("All statements of a month"), border(nil, nil, nil, b.statements, b.month.sel),
+		widget.NewLabel("A roster for every school"), border(nil, nil, nil, b.rosters, hintLabel("mentors eligible today")),
+		widget.NewLabel("Introduction letters of a cohort"), border(nil, nil, nil, b.introductions, b.cohort.sel))
 	return container.NewVBox(heading, about, rows, b.running, b.status)
 }
 
 func (b *docBatch) fill(c docChoices, today data.Date) {
+	b.today = today
+	var cohortNames []string
+	var cohortIDs []int64
+	for _, k := range c.cohorts {
+		cohortNames, cohortIDs = append(cohortNames, k.Name), append(cohortIDs, k.ID)
+	}
+	b.cohort.set(cohortNames, cohortIDs, cohortIDs[:min(1, len(cohortIDs))]...)
 	var names []string
 	for _, y := range c.years {
 		names = append(names, y.String())
@@ -94,9 +115,9 @@ func (b *docBatch) askFolder(kind batchKind) {
 		}
 		if dir != nil {
 			if a := appOf(b.s.d); a != nil {
-				a.Preferences().SetString(prefDocFolder, dir.Path())
+				a.Preferences().SetString(prefDocFolder, uriPath(dir))
 			}
-			b.start(kind, dir.Path())
+			b.start(kind, uriPath(dir))
 		}
 	}, b.s.d.win)
 	if l := lastDocFolder(b.s.d); l != nil {
@@ -107,6 +128,16 @@ func (b *docBatch) askFolder(kind batchKind) {
 
 // param is the chosen year or month of a batch.
 func (b *docBatch) param(kind batchKind) (any, error) {
+	switch kind {
+	case batchRosters:
+		return b.today, nil
+	case batchIntroductions:
+		id, ok := b.cohort.value()
+		if !ok {
+			return nil, errors.New("No cohort has been set up yet.")
+		}
+		return cohortOn{id, b.today}, nil
+	}
 	if kind == batchContracts {
 		y, ok := b.year.value()
 		if !ok {
@@ -135,8 +166,9 @@ func (b *docBatch) start(kind batchKind, dir string) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	b.cancel = cancel
-	b.contracts.Disable()
-	b.statements.Disable()
+	for _, btn := range []*widget.Button{b.contracts, b.statements, b.rosters, b.introductions} {
+		btn.Disable()
+	}
 	b.cancelBtn.Enable()
 	b.bar.SetValue(0)
 	b.running.Show()
@@ -166,15 +198,13 @@ func (b *docBatch) onCancel() {
 
 func (b *docBatch) finish(kind batchKind, dir string, n int, err error) {
 	b.cancel = nil
-	b.contracts.Enable()
-	b.statements.Enable()
+	for _, btn := range []*widget.Button{b.contracts, b.statements, b.rosters, b.introductions} {
+		btn.Enable()
+	}
 	b.cancelBtn.Disable()
 	b.running.Hide()
 	b.wrote = 0
-	what := "contracts"
-	if kind == batchStatements {
-		what = "statements"
-	}
+	what := batchWhat[kind]
 	switch {
 	case errors.Is(err, context.Canceled):
 		b.say("Cancelled: no "+what+" were written.", widget.WarningImportance)
@@ -225,6 +255,12 @@ func runBatch(ctx context.Context, st documentsStore, kind batchKind, param any,
 		if len(jobs) == 0 {
 			return 0, fmt.Errorf("no statement has a visit in %s", month.Time().Format("January 2006"))
 		}
+	case batchRosters, batchIntroductions:
+		more, err := letterJobs(ctx, st, org, kind, param, dir)
+		if err != nil {
+			return 0, err
+		}
+		jobs = more
 	}
 	if err := ctx.Err(); err != nil {
 		return 0, err

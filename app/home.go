@@ -171,8 +171,8 @@ func (h *home) reload() {
 			}
 		}
 		year := hd.set.SchoolYear(today)
-		h.summary.SetText(fmt.Sprintf("%s · school year %s · %d active mentors · %d sessions awaiting the instructor's confirmation",
-			today.Long(), year, active, hd.awaiting))
+		h.summary.SetText(fmt.Sprintf("%s · school year %s · %s · %s awaiting the instructor's confirmation",
+			today.Long(), year, plural(active, "active mentor", "active mentors"), plural(hd.awaiting, "session", "sessions")))
 		planned := 0
 		for _, s := range hd.week {
 			if s.Status != data.Cancelled {

@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"mentordesk/data/csvio"
+	"mentordesk/data/filemsg"
 	"mentordesk/data/sqlite"
 	"mentordesk/data/xlsxio"
 )
@@ -147,7 +148,7 @@ func (im *importer) onChoose() {
 		if err != nil || r == nil {
 			return
 		}
-		path := r.URI().Path()
+		path := uriPath(r.URI())
 		im.read(path, func() ([]byte, error) {
 			defer r.Close()
 			return io.ReadAll(io.LimitReader(r, maxImportBytes))
@@ -375,14 +376,14 @@ func (sh *shell) saveTemplates() {
 		}
 		var written []string
 		for _, k := range csvio.Importable {
-			p := filepath.Join(dir.Path(), string(k)+"-template.csv")
+			p := filepath.Join(uriPath(dir), string(k)+"-template.csv")
 			if err := os.WriteFile(p, csvio.Template(k), 0o600); err != nil {
-				dialog.ShowError(err, sh.win)
+				dialog.ShowError(filemsg.Write(p, err), sh.win)
 				return
 			}
 			written = append(written, filepath.Base(p))
 		}
-		dialog.ShowInformation("Templates saved", "Saved in "+dir.Path()+":\n"+strings.Join(written, "\n")+
+		dialog.ShowInformation("Templates saved", "Saved in "+uriPath(dir)+":\n"+strings.Join(written, "\n")+
 			"\n\nEach has the header and one example row: replace the example with your own rows.", sh.win)
 	}, sh.win)
 	fd.SetTitleText("Choose the folder for the CSV templates")
@@ -425,7 +426,7 @@ func (sh *shell) exportKindAs(kind csvio.Kind, ext string) {
 		if err != nil || w == nil {
 			return
 		}
-		path := w.URI().Path()
+		path := uriPath(w.URI())
 		w.Close()
 		background(sh.deps(), func(ctx context.Context) (int, error) {
 			return sh.store.ExportFile(ctx, kind, path)

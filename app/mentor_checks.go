@@ -42,6 +42,7 @@ type mentorCompliance struct {
 	year        *widget.Entry
 	signed      *widgets.DateEntry
 	contractBad *widget.Label
+	pending     *widget.Label // whether the last check or contract added is saved
 }
 
 func newMentorCompliance(p *mentorPage) *mentorCompliance { return &mentorCompliance{p: p} }
@@ -79,8 +80,11 @@ func (c *mentorCompliance) buildUI() fyne.CanvasObject {
 	addContractForm := widget.NewForm(
 		widget.NewFormItem("School year", c.year),
 		widget.NewFormItem("Signed on", c.signed))
+	c.pending = wrapLabel("")
+	c.pending.Importance = widget.LowImportance
+	c.pending.Hide()
 	return container.NewVBox(
-		c.summary, c.reasons, c.fbi, c.contract,
+		c.summary, c.reasons, c.fbi, c.contract, c.pending,
 		widget.NewSeparator(),
 		heading("Background checks"), c.checks,
 		widget.NewLabel("Add a background check:"), addCheckForm, container.NewHBox(addCheck), c.checkIssue,
@@ -275,7 +279,32 @@ func (c *mentorCompliance) deleteContract(i int) {
 }
 
 // edited counts a change to checks or contracts as an unsaved edit of the page.
+// edited takes a check or contract added or deleted into effect: a saved mentor is saved at
+// once (with the profile as it stands), so the clearance counts it everywhere; a new mentor, or
+// one whose profile needs attention, keeps it on the page and says Save is still needed.
 func (c *mentorCompliance) edited() {
 	c.refresh()
 	c.p.changed()
+	switch {
+	case c.p.id() == 0:
+		c.setPending("Kept on this page: it is saved with the new mentor when you press Save.")
+	case len(c.p.problems()) > 0:
+		c.setPending("Not saved yet: the profile needs attention first (see Profile), then press Save.")
+	default:
+		c.setPending("Saving…")
+		c.p.saveEdits(func(ok bool) {
+			if ok {
+				c.setPending("Saved: the clearance and contract shown are on record.")
+			} else {
+				c.setPending("Not saved yet: see the message above, then press Save.")
+			}
+		})
+	}
+}
+
+func (c *mentorCompliance) setPending(text string) {
+	if c.pending != nil {
+		c.pending.SetText(text)
+		c.pending.Show()
+	}
 }

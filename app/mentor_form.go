@@ -44,10 +44,13 @@ func (p *mentorPage) buildForm() fyne.CanvasObject {
 	p.status.Horizontal = true
 	p.status.Required = true
 	p.resident = widgets.NewDateEntry(true)
-	p.resident.OnChanged = func(string) { p.changed() }
+	p.resident.OnChanged = func(string) {
+		p.changed()
+		p.showProblem("wa_resident_since", errText(p.resident.Validate()))
+	}
 
 	residence := widget.NewFormItem("Washington resident since", p.field("wa_resident_since", p.resident))
-	residence.HintText = "Leave empty when unknown: an FBI check is then required (R7)."
+	residence.HintText = "Leave empty when unknown: an FBI check is then required."
 	form := widget.NewForm(
 		widget.NewFormItem("First name", entry("first_name", false)),
 		widget.NewFormItem("Last name", entry("last_name", false)),
@@ -258,19 +261,31 @@ func (p *mentorPage) showProblems(probs data.Problems) {
 			f.entry.SetValidationError(problemErr(text))
 		}
 	}
-	var other []string
+	lines := []string{"Not saved:"}
+	other := 0
 	for _, e := range probs {
 		if p.fields[e.Field] == nil {
-			other = append(other, e.Error())
+			other++
 		}
+		lines = append(lines, mentorFieldLabel(e.Field)+" "+e.Problem)
 	}
-	msg := "Not saved: " + plural(len(probs)-len(other), "field needs", "fields need") + " attention below."
-	if len(other) > 0 {
-		msg = "Not saved: " + strings.Join(other, "; ")
+	if other > 0 {
 		p.tabs.SelectIndex(1)
 	} else {
 		p.tabs.SelectIndex(0)
 	}
-	p.notice.SetText(msg)
+	p.notice.SetText(strings.Join(lines, "\n"))
 	p.notice.Show()
+}
+
+// mentorFieldLabel names a field as the form labels it: "First name", "Washington resident since".
+func mentorFieldLabel(field string) string {
+	labels := map[string]string{"first_name": "First name", "last_name": "Last name", "email": "E-mail", "phone": "Phone",
+		"address": "Address", "instruments": "Instruments", "status": "Status", "wa_resident_since": "Washington resident since",
+		"education": "Education", "teaching_experience": "Teaching experience", "performance_experience": "Performance experience",
+		"bio": "Bio", "photo": "Photo"}
+	if l, ok := labels[field]; ok {
+		return l
+	}
+	return strings.ReplaceAll(field, "_", " ")
 }

@@ -95,7 +95,9 @@ func (p *mentorPage) buildUI() fyne.CanvasObject {
 	p.del.Importance = widget.DangerImportance
 	p.notice = widget.NewLabel("")
 	p.notice.Importance = widget.DangerImportance
-	p.notice.Wrapping = fyne.TextWrapWord
+	// One problem a line, unwrapped: a wrapped label's height is known only after layout, so it
+	// spilled over the tab bar below.
+	p.notice.Truncation = fyne.TextTruncateEllipsis
 	p.notice.Hide()
 
 	info := container.NewVBox(p.title, p.headline, p.contract, container.NewHBox(choose, p.removePhoto))

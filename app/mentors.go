@@ -428,3 +428,6 @@ func wrapLabel(s string) *widget.Label {
 	l.Wrapping = fyne.TextWrapWord
 	return l
 }
+
+// focusSearch is Edit › Find: the cursor goes to the search.
+func (m *mentors) focusSearch() { focusIn(m.d.win, m.search) }

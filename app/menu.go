@@ -60,7 +60,10 @@ func (sh *shell) items() map[string][]menuItem {
 		{"Download CSV templates…", nil, sh.saveTemplates},
 		{"Open a document…", shortcut(fyne.KeyO), func() { sh.show("Documents") }},
 		{"Back up now", nil, sh.backupNow},
+		{"Back up to…", nil, sh.backupTo},
 		{"Restore a backup…", nil, sh.showRestore},
+		{"Open another organisation…", nil, sh.onOpenOrganisation},
+		{"Open the sample organisation", nil, sh.onOpenSample},
 		{"Start my organisation…", nil, sh.startOwnOrganisation},
 	}
 	edit := []menuItem{

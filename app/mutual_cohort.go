@@ -65,6 +65,7 @@ func (t *cohortTerm) buildUI() fyne.CanvasObject {
 		nil, nil, nil, t.people)
 	split := container.NewHSplit(container.NewVScroll(container.NewPadded(left)), container.NewPadded(right))
 	split.Offset = 0.42
+	t.loaded = t.snapshot() // an empty form before any cohort arrives is nothing to save
 	return split
 }
 

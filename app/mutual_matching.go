@@ -88,7 +88,7 @@ func (m *matching) buildUI() fyne.CanvasObject {
 		})
 	m.otherList.OnSelected = func(id widget.ListItemID) { m.other, m.pair = id, -1; m.pairList.UnselectAll(); m.showDetail() }
 	m.detail = container.NewStack()
-	m.noPairs = emptyState("No pairs to show. Suggest pairs runs the matching (R11).", nil)
+	m.noPairs = emptyState("No pairs to show. Suggest pairs matches early-career with experienced teachers.", nil)
 
 	pairs := border(boldLabel("Pairs"), nil, nil, nil, container.NewStack(m.pairList, m.noPairs))
 	others := border(boldLabel("Unmatched and excluded"), nil, nil, nil, m.otherList)

@@ -22,6 +22,7 @@ type paymentsStore interface {
 	Settings(ctx context.Context) (data.Settings, error)
 	ReadyVisits(ctx context.Context, through data.Date) (sqlite.ReadyToPay, error)
 	IssueStatements(ctx context.Context, which sqlite.IssueChoice, issuedOn data.Date) ([]data.Statement, error)
+	OverrideFlags(ctx context.Context, ids []int64, reason string) error
 	StatementSummaries(ctx context.Context, f data.StatementFilter) ([]data.StatementSummary, error)
 	StatementChoices(ctx context.Context) (data.StatementChoices, error)
 	MentorBalances(ctx context.Context) ([]data.MentorBalance, error)
@@ -161,12 +162,12 @@ func (p *payments) showStatement(number int) {
 
 func (p *payments) balancesUI() fyne.CanvasObject {
 	cols := []payColumn{
-		{"Mentor", 200, func(r int) string { return p.balances[r].MentorName }},
-		{"E-mail", 230, func(r int) string { return p.balances[r].MentorEmail }},
-		{"Statements", 100, func(r int) string { return statementCount(p.balances[r]) }},
-		{"Owed", 110, func(r int) string { return p.balances[r].Owed.Dollars() }},
-		{"Paid", 110, func(r int) string { return p.balances[r].Paid.Dollars() }},
-		{"Total", 110, func(r int) string { return p.balances[r].Total().Dollars() }},
+		{"Mentor", 200, func(r int) string { return p.balances[r].MentorName }, nil},
+		{"E-mail", 230, func(r int) string { return p.balances[r].MentorEmail }, nil},
+		{"Statements", 100, func(r int) string { return statementCount(p.balances[r]) }, nil},
+		{"Owed", 110, func(r int) string { return p.balances[r].Owed.Dollars() }, nil},
+		{"Paid", 110, func(r int) string { return p.balances[r].Paid.Dollars() }, nil},
+		{"Total", 110, func(r int) string { return p.balances[r].Total().Dollars() }, nil},
 	}
 	p.balTable = newPayTable(payTableSpec{cols: cols, rows: func() int { return len(p.balances) },
 		selected: func(r int) { p.balPick = r }})
@@ -210,15 +211,15 @@ func (p *payments) yearEndUI() fyne.CanvasObject {
 	p.yearNote = widget.NewLabel("")
 	p.yearNote.Wrapping = fyne.TextWrapWord
 	cols := []payColumn{
-		{"Mentor", 220, func(r int) string { return p.yearRows[r].MentorName }},
-		{"Statements", 100, func(r int) string { return strconv.Itoa(p.yearRows[r].Statements) }},
-		{"Total", 120, func(r int) string { return p.yearRows[r].Total.Dollars() }},
+		{"Mentor", 220, func(r int) string { return p.yearRows[r].MentorName }, nil},
+		{"Statements", 100, func(r int) string { return strconv.Itoa(p.yearRows[r].Statements) }, nil},
+		{"Total", 120, func(r int) string { return p.yearRows[r].Total.Dollars() }, nil},
 		{"1099-NEC", 260, func(r int) string {
 			if p.yearRows[r].OverThreshold {
 				return "At or over the threshold: report"
 			}
 			return ""
-		}},
+		}, nil},
 	}
 	p.yearList = newPayTable(payTableSpec{cols: cols, rows: func() int { return len(p.yearRows) },
 		icon: func(r, c int) fyne.Resource {
@@ -296,6 +297,7 @@ type payColumn struct {
 	title string
 	width float32
 	text  func(row int) string
+	key   func(row int) string // how the column sorts, when not by its text (money, numbers)
 }
 
 // payTableSpec describes a payments table: its columns and, optionally, a tick box before each
@@ -308,6 +310,8 @@ type payTableSpec struct {
 	icon       func(row, col int) fyne.Resource
 	importance func(row, col int) widget.Importance
 	selected   func(row int)
+	// sort, when set, orders the rows by a column when its header is tapped (again: the other way).
+	sort *paySort
 }
 
 const payTickWidth = 40
@@ -364,15 +368,33 @@ func newPayTable(s payTableSpec) *widget.Table {
 		})
 	t.ShowHeaderColumn = false
 	t.CreateHeader = func() fyne.CanvasObject {
+		if s.sort != nil {
+			b := widget.NewButton("Continuation ▲", nil)
+			b.Importance = widget.LowImportance
+			b.Alignment = widget.ButtonAlignLeading
+			return b
+		}
 		return widget.NewLabelWithStyle("Continuation", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	}
 	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		switch {
-		case id.Col < 0:
-		case id.Col < first:
-			o.(*widget.Label).SetText("")
-		default:
-			o.(*widget.Label).SetText(s.cols[id.Col-first].title)
+		title := ""
+		if id.Col >= first {
+			title = s.cols[id.Col-first].title
+		}
+		if b, ok := o.(*widget.Button); ok {
+			col := id.Col - first
+			if col >= 0 && s.sort.col == col {
+				title += map[bool]string{false: " ▲", true: " ▼"}[s.sort.desc]
+			}
+			b.SetText(title)
+			b.OnTapped = nil
+			if col >= 0 {
+				b.OnTapped = func() { s.sort.by(col, s.cols[col]); t.Refresh() }
+			}
+			return
+		}
+		if id.Col >= 0 {
+			o.(*widget.Label).SetText(title)
 		}
 	}
 	if first == 1 {

@@ -20,7 +20,8 @@ import (
 // period of the visit), read by SQL so ten years' statements are never held; one opens below the
 // list with its lines.
 type statementsTab struct {
-	p *payments
+	p    *payments
+	sort *paySort // the column the list is sorted by
 
 	set     data.Settings
 	choices sqlite.StatementChoices
@@ -77,15 +78,16 @@ func (t *statementsTab) buildUI() fyne.CanvasObject {
 	t.period.SetSelected(lastTwelveMonths)
 	t.loading = false
 	cols := []payColumn{
-		{"No.", 60, func(i int) string { return strconv.Itoa(t.shown[i].Number) }},
-		{"Visit", 100, func(i int) string { return t.shown[i].VisitDate.String() }},
-		{"Mentor", 170, func(i int) string { return t.shown[i].MentorName }},
-		{"School", 200, func(i int) string { return t.shown[i].School }},
-		{"Sessions", 130, func(i int) string { return summarySessions(t.shown[i]) }},
-		{"Total", 100, func(i int) string { return t.shown[i].Total.Dollars() }},
-		{"Status", 190, func(i int) string { return summaryStatus(t.shown[i]) }},
+		{"No.", 60, func(i int) string { return strconv.Itoa(t.shown[i].Number) }, func(i int) string { return fmt.Sprintf("%012d", t.shown[i].Number) }},
+		{"Visit", 100, func(i int) string { return t.shown[i].VisitDate.String() }, nil},
+		{"Mentor", 170, func(i int) string { return t.shown[i].MentorName }, nil},
+		{"School", 200, func(i int) string { return t.shown[i].School }, nil},
+		{"Total", 100, func(i int) string { return t.shown[i].Total.Dollars() }, func(i int) string { return moneyKey(t.shown[i].Total) }},
+		{"Sessions", 120, func(i int) string { return summarySessions(t.shown[i]) }, nil},
+		{"Status", 190, func(i int) string { return summaryStatus(t.shown[i]) }, nil},
 	}
-	t.table = newPayTable(payTableSpec{cols: cols, rows: func() int { return len(t.shown) },
+	t.sort = newPaySort(func(key func(int) string, desc bool) { sortRows(t.shown, key, desc) })
+	t.table = newPayTable(payTableSpec{cols: cols, rows: func() int { return len(t.shown) }, sort: t.sort,
 		ticked: func(i int) bool { _, on := t.ticked[t.shown[i].Number]; return on },
 		tick:   t.tick,
 		importance: func(i, c int) widget.Importance {
@@ -245,6 +247,7 @@ func (t *statementsTab) reopening() int {
 
 func (t *statementsTab) show(sd statementsData) {
 	t.set, t.choices, t.shown = sd.set, sd.choices, sd.list
+	t.sort.apply()
 	t.buildChoices(sd.asked.MentorID, sd.asked.SchoolID)
 	if t.wantMentor == sd.asked.MentorID {
 		t.wantMentor = 0

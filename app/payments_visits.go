@@ -38,6 +38,13 @@ type readyTab struct {
 
 	confirm   dialog.Dialog
 	confirmOK *widget.Button
+
+	sort       *paySort // the column the list is sorted by
+	heldNote   *widget.Label
+	heldReview *widget.Button
+	heldBox    *fyne.Container
+	foot       *fyne.Container // the issued note, the held visits and the summary
+	held       *heldDialog     // the held visits' dialog last opened
 }
 
 func (r *readyTab) buildUI() fyne.CanvasObject {
@@ -49,16 +56,21 @@ func (r *readyTab) buildUI() fyne.CanvasObject {
 			r.reload()
 		}
 	}
+	// Total comes right after who and where, so it is in sight without scrolling sideways.
 	cols := []payColumn{
-		{"Visit", 100, func(i int) string { return r.list.Visits[i].Visit.Date.String() }},
-		{"Mentor", 180, func(i int) string { return r.list.Visits[i].Visit.MentorName }},
-		{"School", 210, func(i int) string { return r.list.Visits[i].Visit.School }},
-		{"Sessions", 150, func(i int) string { return readySessions(r.list.Visits[i]) }},
-		{"Sessions pay", 110, func(i int) string { return r.list.Visits[i].Draft.SessionAmount().Dollars() }},
-		{"Continuation", 110, func(i int) string { return dashIfZero(r.list.Visits[i].Draft.ContinuationAmount()) }},
-		{"Total", 100, func(i int) string { return r.list.Visits[i].Draft.Total().Dollars() }},
+		{"Visit", 100, func(i int) string { return r.list.Visits[i].Visit.Date.String() }, nil},
+		{"Mentor", 170, func(i int) string { return r.list.Visits[i].Visit.MentorName }, nil},
+		{"School", 200, func(i int) string { return r.list.Visits[i].Visit.School }, nil},
+		{"Total", 100, func(i int) string { return r.list.Visits[i].Draft.Total().Dollars() },
+			func(i int) string { return moneyKey(r.list.Visits[i].Draft.Total()) }},
+		{"Sessions", 140, func(i int) string { return readySessions(r.list.Visits[i]) }, nil},
+		{"Sessions pay", 110, func(i int) string { return r.list.Visits[i].Draft.SessionAmount().Dollars() },
+			func(i int) string { return moneyKey(r.list.Visits[i].Draft.SessionAmount()) }},
+		{"Continuation", 110, func(i int) string { return dashIfZero(r.list.Visits[i].Draft.ContinuationAmount()) },
+			func(i int) string { return moneyKey(r.list.Visits[i].Draft.ContinuationAmount()) }},
 	}
-	r.table = newPayTable(payTableSpec{cols: cols, rows: func() int { return len(r.list.Visits) },
+	r.sort = newPaySort(func(key func(int) string, desc bool) { sortRows(r.list.Visits, key, desc) })
+	r.table = newPayTable(payTableSpec{cols: cols, rows: func() int { return len(r.list.Visits) }, sort: r.sort,
 		ticked: func(i int) bool { return r.ticked[r.list.Visits[i].Key()] },
 		tick:   func(i int, on bool) { r.setTicked(i, on) },
 		selected: func(i int) {
@@ -77,11 +89,19 @@ func (r *readyTab) buildUI() fyne.CanvasObject {
 	r.issued.Wrapping = fyne.TextWrapWord
 	r.issued.Importance = widget.SuccessImportance
 	r.issued.Hide()
+	// One line, unwrapped: a wrapped label above the summary would be drawn over it.
+	r.heldNote = widget.NewLabel("")
+	r.heldNote.Truncation = fyne.TextTruncateEllipsis
+	r.heldNote.Importance = widget.WarningImportance
+	r.heldReview = widget.NewButton("Review held visits…", r.onReviewHeld)
+	r.heldBox = border(nil, nil, nil, r.heldReview, r.heldNote)
+	r.heldBox.Hide()
 	r.bar = container.NewHBox(widget.NewLabel("Ready through"), r.through, layout.NewSpacer(), r.all, r.none, r.issue)
 	r.detail = container.NewStack(emptyState("Select a visit to see its sessions and what its statement pays.", nil))
 	split := container.NewVSplit(r.table, container.NewVScroll(r.detail))
 	split.Offset = 0.62
-	return border(container.NewVBox(r.bar, r.busy), container.NewVBox(r.issued, r.summary), nil, nil, split)
+	r.foot = container.NewVBox(r.issued, r.heldBox, r.summary)
+	return border(container.NewVBox(r.bar, r.busy), r.foot, nil, nil, split)
 }
 
 func readySessions(v sqlite.ReadyVisit) string {
@@ -128,6 +148,7 @@ func (r *readyTab) show(through data.Date, list sqlite.ReadyToPay) {
 		return // the date changed while this list was read
 	}
 	r.list = list
+	r.sort.apply()
 	r.shows++
 	keep := map[sqlite.VisitKey]bool{}
 	for _, v := range list.Visits {
@@ -191,10 +212,20 @@ func (r *readyTab) refreshSummary() {
 	text := fmt.Sprintf("%s ready to pay through %s, totalling %s.", plural(len(r.list.Visits), "visit", "visits"),
 		through, readyTotal(r.list.Visits).Dollars())
 	if r.list.Waiting > 0 {
-		text += fmt.Sprintf(" %s through that date still %s for the instructor's confirmation.",
+		text += fmt.Sprintf(" %s through that date %s for the instructor's confirmation.",
 			plural(r.list.Waiting, "visit", "visits"), map[bool]string{true: "waits", false: "wait"}[r.list.Waiting == 1])
 	}
+	if r.list.Unmarked > 0 {
+		text += fmt.Sprintf(" %s through that date %s a session not yet marked completed or confirmed.",
+			plural(r.list.Unmarked, "visit", "visits"), map[bool]string{true: "has", false: "have"}[r.list.Unmarked == 1])
+	}
 	r.summary.SetText(text)
+	r.heldNote.SetText(heldText(r.list.Held))
+	r.heldBox.Hidden = len(r.list.Held) == 0
+	r.foot.Refresh() // the footer's rows changed
+	if c := fyne.CurrentApp().Driver().CanvasForObject(r.foot); c != nil {
+		c.Content().Refresh() // and so the room the table has above it
+	}
 	chosen := r.chosen()
 	if len(chosen) == 0 {
 		r.issue.SetText("Issue statements")
@@ -317,7 +348,11 @@ func (r *readyTab) issuedNow(sts []data.Statement, today data.Date) {
 	r.ticked = map[sqlite.VisitKey]bool{}
 	if len(sts) > 0 {
 		first := sts[0].Number
-		done := dialog.NewCustomConfirm("Statements issued", "Open the first", "Close", widget.NewLabel(text), func(open bool) {
+		open := "Open the first"
+		if len(sts) == 1 {
+			open = fmt.Sprintf("Open No. %d", first)
+		}
+		done := dialog.NewCustomConfirm("Statements issued", open, "Close", widget.NewLabel(text), func(open bool) {
 			if open {
 				r.p.showStatement(first)
 			}

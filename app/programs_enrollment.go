@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"mentordesk/data"
+	"mentordesk/data/sqlite"
 	"mentordesk/widgets"
 )
 
@@ -24,8 +25,8 @@ type enrollmentPageStore interface {
 	RequestSeason(ctx context.Context, enrollmentID int64, on data.Date) (int64, error)
 	DecideSeason(ctx context.Context, requestID int64, accept bool, on data.Date, next data.Enrollment, sessions []data.Session) (int64, error)
 	Events(ctx context.Context, classroomID int64, from, through data.Date) ([]data.Event, error)
-	PlanRequest(ctx context.Context, in data.PlanInput) (data.PlanRequest, error)
-	TakenSlots(ctx context.Context, r data.PlanRequest) (data.TakenSlots, error)
+	PlanRequest(ctx context.Context, in sqlite.PlanInput) (data.PlanRequest, error)
+	TakenSlots(ctx context.Context, r data.PlanRequest) (sqlite.TakenSlots, error)
 }
 
 // enrollmentPage shows one enrollment: terms, sessions, progress, and what may happen to it.
@@ -326,7 +327,7 @@ func (sa *seasonAcceptance) replan() {
 	}
 	sa.result.SetText("Planning…")
 	r := sa.pg.row
-	in := data.PlanInput{Program: data.Season, ClassroomID: r.e.ClassroomID, MentorID: r.e.MentorID,
+	in := sqlite.PlanInput{Program: data.Season, ClassroomID: r.e.ClassroomID, MentorID: r.e.MentorID,
 		Events: []data.Date{d}, EventNames: []string{name}}
 	background(sa.pg.d, func(ctx context.Context) (proposal, error) {
 		return makeProposal(ctx, sa.pg.store, in)
@@ -348,7 +349,7 @@ func (sa *seasonAcceptance) replan() {
 			}
 		}
 		for _, f := range p.plan.Flags {
-			b.WriteString("Flag: " + f.String() + "\n")
+			b.WriteString("Flag: " + f + "\n")
 		}
 		sa.result.SetText(strings.TrimSpace(b.String()))
 		if ok {

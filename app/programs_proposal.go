@@ -38,7 +38,7 @@ type proposalView struct {
 
 	req      data.PlanRequest
 	plan     data.Plan
-	taken    data.TakenSlots
+	taken    sqlite.TakenSlots
 	sessions []data.PlannedSession
 	problems [][]string
 	selected int // index into sessions, -1 for none
@@ -163,6 +163,17 @@ func (v *proposalView) recheck() {
 	}
 }
 
+// flaggedCount is how many sessions carry an R7/R8 flag.
+func (v *proposalView) flaggedCount() int {
+	n := 0
+	for _, s := range v.sessions {
+		if len(s.Flags) > 0 {
+			n++
+		}
+	}
+	return n
+}
+
 // problemCount is how many sessions still break a rule.
 func (v *proposalView) problemCount() int {
 	n := 0
@@ -202,8 +213,11 @@ func (v *proposalView) refresh() {
 		v.status.SetText("No plan meets every constraint.")
 	case n > 0:
 		v.status.SetText(fmt.Sprintf("%d session(s) break a rule: move them to accept the plan.", n))
+	case v.flaggedCount() > 0:
+		v.status.SetText(fmt.Sprintf("Every session fits the planning rules, but %d %s flagged: confirming or paying %s will need an override with a reason.",
+			v.flaggedCount(), map[bool]string{true: "is", false: "are"}[v.flaggedCount() == 1], map[bool]string{true: "it", false: "them"}[v.flaggedCount() == 1]))
 	default:
-		v.status.SetText("Every session fits the rules.")
+		v.status.SetText("Every session fits the rules, and no flag stands.")
 	}
 	if v.canAccept() {
 		v.acceptBtn.Enable()
@@ -216,8 +230,8 @@ func (v *proposalView) refresh() {
 // flagLines groups the R7/R8 flags by text with the number of sessions each concerns, and
 // notes sessions before today.
 func (v *proposalView) flagLines() []string {
-	count := map[data.Flag]int{}
-	var order []data.Flag
+	count := map[string]int{}
+	var order []string
 	past := 0
 	for _, s := range v.sessions {
 		for _, f := range s.Flags {
@@ -232,8 +246,8 @@ func (v *proposalView) flagLines() []string {
 	}
 	var out []string
 	for _, f := range v.plan.Flags {
-		if count[f] == 0 && !f.OnDate() {
-			out = append(out, "Flag: "+f.String())
+		if count[f] == 0 && !strings.HasPrefix(f, sqlite.FlagNotCleared) && !strings.HasPrefix(f, sqlite.FlagNoContract) {
+			out = append(out, "Flag: "+f)
 		}
 	}
 	for _, f := range order {
@@ -266,7 +280,7 @@ func (v *proposalView) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	box[0].(*widget.Label).SetText(fmt.Sprintf("Term %d · %d of %d · %s · %s–%s", s.Term, at, n, s.Date.Time().Format("Mon 2 Jan 2006"), s.Start, s.Start.Add(s.Minutes)))
 	focus := s.Focus
 	if len(s.Flags) > 0 {
-		focus += " · " + flagShort(s.Flags)
+		focus += " · " + data.FlagsShort(s.Flags)
 	}
 	box[1].(*widget.Label).SetText(focus)
 	problem := ""
@@ -277,15 +291,6 @@ func (v *proposalView) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 		}
 	}
 	box[2].(*widget.Label).SetText(problem)
-}
-
-// flagShort is "not cleared, no contract".
-func flagShort(flags []data.Flag) string {
-	out := make([]string, len(flags))
-	for i, f := range flags {
-		out[i] = f.Short()
-	}
-	return strings.Join(out, ", ")
 }
 
 func (v *proposalView) items() []widgets.CalendarItem {
@@ -363,20 +368,26 @@ func (v *proposalView) showDetail() {
 	s := v.sessions[i]
 	at, n := v.position(i)
 	lines := []string{fmt.Sprintf("Term %d, session %d of %d on %s.", s.Term, at, n, s.Date.Long())}
-	if len(v.problems[i]) == 0 {
+	switch {
+	case len(v.problems[i]) == 0 && len(s.Flags) > 0:
+		lines = append(lines, "Fits the planning rules, but is flagged: confirming or paying it will need an override with a reason.")
+	case len(v.problems[i]) == 0:
 		lines = append(lines, "Fits every rule.")
 	}
 	for _, p := range v.problems[i] {
 		lines = append(lines, "Problem: "+p)
 	}
 	for _, f := range s.Flags {
-		lines = append(lines, "Flag: "+f.String())
+		lines = append(lines, "Flag: "+f)
 	}
 	lines = append(lines, "Type a date below, or click a day on the calendar, to move it.")
 	v.detail.SetText(strings.Join(lines, "\n"))
-	if len(v.problems[i]) > 0 {
+	switch {
+	case len(v.problems[i]) > 0:
 		v.detail.Importance = widget.DangerImportance
-	} else {
+	case len(s.Flags) > 0:
+		v.detail.Importance = widget.WarningImportance
+	default:
 		v.detail.Importance = widget.MediumImportance
 	}
 	v.detail.Refresh()

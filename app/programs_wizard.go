@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
@@ -104,6 +105,8 @@ type enrollmentWizard struct {
 
 	ready      bool  // the choices have loaded
 	eventsFrom int64 // the classroom whose events arrived last
+
+	termEndsAsk *dialog.ConfirmDialog // the question before planning without term ends
 }
 
 func newEnrollmentWizard(d deps, store wizardStore, done func(saved int64, year data.SchoolYear)) *enrollmentWizard {
@@ -156,7 +159,7 @@ func (w *enrollmentWizard) buildUI() fyne.CanvasObject {
 		toSchoolLabel, w.toSchool, toRoomLabel, w.toClassroom, fallLabel, w.fall)
 	w.fixedRows = len(w.form.Objects)
 	title := widget.NewLabelWithStyle("New enrollment", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	intro := widget.NewLabel("Choose the program, the classroom and the mentor, and the event each term leads up to. The planner then proposes every session by R9: back from each event, on the class's meeting days and school days, clear of the mentor's other sessions.")
+	intro := widget.NewLabel("Choose the program, the classroom and the mentor, and the event each term leads up to. The planner then proposes every session: back from each event, on the class's meeting days and school days, clear of the mentor's other sessions.")
 	intro.Wrapping = fyne.TextWrapWord
 	cancel := widget.NewButton("Cancel", func() { w.close(0, 0) })
 	choices := container.NewVBox(title, intro, widget.NewSeparator(), w.form, w.formError)
@@ -308,7 +311,12 @@ func (w *enrollmentWizard) layoutEvents() {
 		if p == data.Bridge && i == 1 {
 			room = to
 		}
-		e := widget.NewSelectEntry(eventChoices(w.events[room.ID]))
+		choices := eventChoices(w.events[room.ID])
+		e := widget.NewSelectEntry(choices)
+		if len(choices) == 0 {
+			// An empty ▾ would open an invisible menu that swallows the next click and typing.
+			e.ActionItem = layout.NewSpacer()
+		}
 		e.SetPlaceHolder("YYYY-MM-DD Event name")
 		switch {
 		case i < len(defaults):
@@ -419,7 +427,7 @@ func (w *enrollmentWizard) onPropose() {
 				w.formError.SetText("Cannot plan: " + err.Error())
 				return
 			}
-			w.showProposal(p)
+			w.askTermEnds(p)
 		})
 	}()
 }

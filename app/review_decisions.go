@@ -180,14 +180,6 @@ type thresholdsView struct {
 	saveBtn  *widget.Button
 }
 
-// reviewThresholdsPanel edits the roster review thresholds, for Settings.
-func reviewThresholdsPanel(d deps) fyne.CanvasObject {
-	t := newThresholdsView(d, d.store)
-	obj := t.buildUI()
-	t.reload()
-	return obj
-}
-
 func newThresholdsView(d deps, st thresholdStore) *thresholdsView {
 	return &thresholdsView{d: d, store: st, saved: func() {}, entries: map[string]*widget.Entry{}, problems: map[string]*widget.Label{}}
 }

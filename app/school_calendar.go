@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -79,6 +80,8 @@ type calendarEditor struct {
 	body                       *fyne.Container
 	right                      *container.Scroll
 	editorUI                   fyne.CanvasObject
+	copyFrom                   *widget.Select        // the calendar to copy no-school days from
+	copyAsk                    *dialog.ConfirmDialog // the question before copying
 }
 
 func newCalendarEditor(d deps, st calendarStore, work *schoolsWork) *calendarEditor {
@@ -94,9 +97,10 @@ func (c *calendarEditor) buildUI() fyne.CanvasObject {
 	c.saveBtn = widget.NewButtonWithIcon("Save calendar", theme.DocumentSaveIcon(), func() { c.save(func(bool) {}) })
 	c.saveBtn.Importance = widget.HighImportance
 	revert := widget.NewButton("Revert", c.discard)
+	copyFrom := widget.NewButton("Copy no-school days…", c.onCopyFrom)
 	c.status = widget.NewLabel("")
 	c.status.Wrapping = fyne.TextWrapWord
-	top := border(nil, nil, widget.NewLabel("Calendar"), container.NewHBox(c.newBtn, c.renameBtn, revert, c.saveBtn), c.picker)
+	top := border(nil, nil, widget.NewLabel("Calendar"), container.NewHBox(c.newBtn, c.renameBtn, copyFrom, revert, c.saveBtn), c.picker)
 
 	today := c.d.today()
 	c.day = today

@@ -51,7 +51,7 @@ func yearSummary(cal data.Calendar, y data.SchoolYear, start data.MonthDay) stri
 	lines := []string{
 		"First day: " + span.First.Long(),
 		"Last day: " + span.Last.Long(),
-		fmt.Sprintf("%d school days, %d no-school days marked", schoolDays(span.First, span.Last), len(span.NoSchool)),
+		fmt.Sprintf("%s, %s marked", plural(schoolDays(span.First, span.Last), "school day", "school days"), plural(len(span.NoSchool), "no-school day", "no-school days")),
 	}
 	ends := append([]data.Date(nil), span.TermEnds...)
 	sort.Slice(ends, func(i, j int) bool { return ends[i] < ends[j] })

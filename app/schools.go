@@ -286,3 +286,6 @@ func orNone(s string) string {
 	}
 	return s
 }
+
+// focusSearch is Edit › Find: the cursor goes to the search.
+func (s *schools) focusSearch() { focusIn(s.d.win, s.search) }

@@ -24,7 +24,9 @@ type sessionStore interface {
 	Instructors(ctx context.Context, schoolID int64) ([]data.Instructor, error)
 	Statements(ctx context.Context, f data.StatementFilter) ([]data.Statement, error)
 	SetSessionStatus(ctx context.Context, id int64, status data.SessionStatus, p data.Punctuality) error
+	TakeBackConfirmation(ctx context.Context, id int64) error
 	ConfirmSessions(ctx context.Context, ids []int64, c data.Confirmation) error
+	SessionFlags(ctx context.Context, sessions []data.Session) (map[int64][]string, error)
 	CancelSession(ctx context.Context, id int64, reason, by string) error
 	MoveSession(ctx context.Context, id int64, to data.Date, start data.Clock, reason string, on data.Date) error
 	SaveSession(ctx context.Context, x data.Session) (int64, error)
@@ -38,6 +40,7 @@ type sessionRecord struct {
 	room       data.Classroom
 	instructor string
 	conflict   string         // why it clashes with the mentor's other sessions, as the calendar flags it
+	flags      []string       // R7/R8 flags on its date
 	statement  data.Statement // the issued statement that locks it, if any
 }
 
@@ -52,10 +55,11 @@ type sessionDialog struct {
 	rec     sessionRecord
 	dlg     dialog.Dialog
 	body    *fyne.Container
-	bar     *fyne.Container  // the actions, below the scrolling details
-	actions []*widget.Button // the status actions on offer
-	form    *actionForm      // the action form last opened
-	shown   int              // how many times the session has been laid out
+	bar     *fyne.Container       // the actions, below the scrolling details
+	actions []*widget.Button      // the status actions on offer
+	form    *actionForm           // the action form last opened
+	undo    *dialog.ConfirmDialog // the last "take back?" question
+	shown   int                   // how many times the session has been laid out
 }
 
 func showSessionDialog(d deps, st sessionStore, id int64, changed func(), openVisit func(data.Session)) *sessionDialog {
@@ -81,6 +85,11 @@ func (s *sessionDialog) load() {
 		if r.moves, err = s.st.SessionMoves(ctx, s.id); err != nil {
 			return r, err
 		}
+		flags, err := s.st.SessionFlags(ctx, []data.Session{r.x})
+		if err != nil {
+			return r, err
+		}
+		r.flags = flags[r.x.ID]
 		if r.room, err = s.st.Classroom(ctx, r.x.ClassroomID); err != nil {
 			return r, err
 		}
@@ -133,6 +142,11 @@ func (s *sessionDialog) show() {
 		c.Importance = widget.DangerImportance
 		info.Append("Conflict", c)
 	}
+	if len(s.rec.flags) > 0 {
+		f := wrapLabel(flagLine(s.rec.flags, x.OverrideReason))
+		f.Importance = widget.WarningImportance
+		info.Append("Flag", f)
+	}
 	s.body.Objects = []fyne.CanvasObject{pageHeading(x.Classroom + " · " + x.School), info}
 	if x.Locked() {
 		note := fmt.Sprintf("Paid on statement no. %d, issued %s. An issued statement never changes, so this session cannot either; a correction is an adjustment statement in Payments.",
@@ -168,14 +182,17 @@ func (s *sessionDialog) show() {
 		case data.Completed:
 			add("Confirm…", s.onConfirm)
 			add("Change punctuality…", s.onComplete)
+			add("Take back completion…", s.onTakeBack)
 			add("Cancel session…", s.onCancel)
+		case data.Confirmed:
+			add("Take back confirmation…", s.onTakeBack)
 		}
 	}
 	s.bar.Objects = nil
 	for _, b := range s.actions {
 		s.bar.Add(b)
 	}
-	if len(s.actions) > 0 {
+	if len(s.actions) > 0 && x.Status != data.Confirmed { // taking back is never the step to take
 		s.actions[0].Importance = widget.HighImportance
 	}
 	if x.Status == data.Planned && x.Date > s.d.today() {
@@ -221,7 +238,11 @@ func (s *sessionDialog) onComplete() {
 
 func (s *sessionDialog) onConfirm() {
 	x := s.rec.x
-	s.form = newConfirmForm(s.d, s.st, []int64{x.ID}, x.Date, s.rec.instructor, s.after,
+	var flagged []string
+	if data.OverrideNeeded(s.rec.flags, x.OverrideReason) {
+		flagged = []string{fmt.Sprintf("%s %s: %s", x.Start, x.Classroom, data.FlagsShort(s.rec.flags))}
+	}
+	s.form = newConfirmForm(s.d, s.st, []int64{x.ID}, x.Date, s.rec.instructor, flagged, s.after,
 		fmt.Sprintf("The instructor confirms %s with %s on %s.", x.Classroom, x.MentorName, x.Date.Long()))
 }
 

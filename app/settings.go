@@ -4,17 +4,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
-	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"mentordesk/data"
-	"mentordesk/data/sqlite"
 	"mentordesk/widgets"
 )
 
@@ -30,12 +27,15 @@ type settings struct {
 	d     deps
 	store settingsStore
 
-	loaded   data.Settings
-	entries  map[string]*widget.Entry
-	paper    *widget.Select
-	form     *widget.Form
-	saved    *widget.Label
-	textSize *widget.Select
+	loaded     data.Settings
+	entries    map[string]*widget.Entry
+	paper      *widget.Select
+	form       *widget.Form
+	saved      *widget.Label
+	saveBtn    *widget.Button
+	textSize   *widget.Select
+	thresholds *thresholdsView
+	backups    *backupSettings
 }
 
 func newSettings(d deps) *settings { return &settings{d: d, store: d.store} }
@@ -69,13 +69,15 @@ func (s *settings) buildUI() fyne.CanvasObject {
 		s.entries[k] = e
 		s.form.Append(settingLabels[k], placed)
 	}
-	s.form.SubmitText = "Save settings"
-	s.form.OnSubmit = s.onSave
-	s.form.Refresh() // Append drew the form without its button; its size must count it
 	s.saved = widget.NewLabel("")
+	s.saveBtn = widget.NewButtonWithIcon("Save settings", theme.DocumentSaveIcon(), s.onSave)
+	s.saveBtn.Importance = widget.HighImportance
 	heading := widget.NewLabelWithStyle("Settings", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	return container.NewVScroll(container.NewPadded(container.NewVBox(heading, s.form, s.saved,
+	// One Save for the whole page, always in sight above it.
+	bar := border(nil, nil, heading, container.NewHBox(s.saved, s.saveBtn))
+	page := container.NewVScroll(container.NewPadded(container.NewVBox(s.form,
 		widget.NewSeparator(), s.displayUI(), widget.NewSeparator(), s.reviewUI(), widget.NewSeparator(), s.backupUI())))
+	return border(container.NewPadded(bar), nil, nil, nil, container.NewStack(page, widgets.NewWheelToPage(page)))
 }
 
 func (s *settings) reload() {
@@ -90,21 +92,54 @@ func (s *settings) reload() {
 	})
 }
 
+// onSave checks every part of the page and saves it all, or says what keeps it from saving.
 func (s *settings) onSave() {
 	next := s.loaded
-	for k, e := range s.entries {
-		if err := next.Set(k, e.Text); err != nil {
-			dialog.ShowError(err, s.d.win)
-			return
+	for _, k := range data.SettingKeys {
+		if e := s.entries[k]; e != nil {
+			if err := next.Set(k, e.Text); err != nil {
+				s.notSaved(fmt.Sprintf("%s: %s", settingLabels[k], strings.TrimPrefix(err.Error(), k+": ")))
+				return
+			}
 		}
 	}
 	next.Paper = s.paper.Selected
+	if _, ok := s.thresholds.check(); !ok {
+		s.notSaved("a roster review threshold needs attention below")
+		return
+	}
+	if s.backups != nil {
+		if err := s.backups.check(); err != nil {
+			s.notSaved(err.Error())
+			return
+		}
+	}
+	s.saveBtn.Disable()
 	background(s.d, func(ctx context.Context) (data.Settings, error) {
 		return next, s.store.SaveSettings(ctx, next)
 	}, func(set data.Settings) {
 		s.loaded = set
-		s.saved.SetText("Saved.")
+		s.thresholds.saveEdits(func(ok bool) {
+			s.saveBtn.Enable()
+			if !ok {
+				s.notSaved("the roster review thresholds were not saved")
+				return
+			}
+			if s.backups != nil {
+				if err := s.backups.save(); err != nil {
+					s.notSaved(err.Error())
+					return
+				}
+			}
+			s.saved.Importance = widget.SuccessImportance
+			s.saved.SetText("Saved.")
+		})
 	})
+}
+
+func (s *settings) notSaved(why string) {
+	s.saved.Importance = widget.DangerImportance
+	s.saved.SetText("Not saved: " + why)
 }
 
 // settingValidator checks a field as the setting key would take it; the message names the
@@ -142,68 +177,17 @@ func (s *settings) displayUI() fyne.CanvasObject {
 		size.OnChanged = func(string) { setAppearance(s.d.app, "", size.SelectedIndex()) }
 	}
 	s.textSize = size
-	hint := widget.NewLabel("Also View › Larger text (Ctrl+=) and Smaller text (Ctrl+-). Fyne's own scale setting (FYNE_SCALE) multiplies it.")
+	hint := widget.NewLabel("Also View › Larger text (Ctrl+=) and Smaller text (Ctrl+-). The system's display scaling applies on top.")
 	hint.Wrapping = fyne.TextWrapWord
 	return widget.NewForm(widget.NewFormItem("Appearance", choice), widget.NewFormItem("Text size", size),
 		widget.NewFormItem("", hint))
 }
 
-// backupUI sets where backups go and how many are kept, and offers a backup or a restore now.
-func (s *settings) backupUI() fyne.CanvasObject {
-	if s.d.shell == nil {
-		return widget.NewLabel("")
-	}
-	sh := s.d.shell
-	p := s.d.app.Preferences()
-	dir := widget.NewEntry()
-	dir.SetText(sh.backupDir())
-	counts := map[string]*widget.Entry{}
-	form := widget.NewForm(widget.NewFormItem("Backup folder", dir))
-	keep := sh.retention()
-	for _, c := range []struct {
-		key, label string
-		value      int
-	}{{"backup.daily", "Daily backups kept", keep.Daily}, {"backup.weekly", "Weekly backups kept", keep.Weekly}, {"backup.monthly", "Monthly backups kept", keep.Monthly}} {
-		e := widget.NewEntry()
-		e.SetText(fmt.Sprint(c.value))
-		e.Validator = func(v string) error {
-			n, err := strconv.Atoi(strings.TrimSpace(v))
-			if err != nil || n < 1 || n > 366 {
-				return fmt.Errorf("%q is not a count from 1 to 366", v)
-			}
-			return nil
-		}
-		counts[c.key] = e
-		form.Append(c.label, e)
-	}
-	form.SubmitText = "Save backup settings"
-	form.OnSubmit = func() {
-		if d := strings.TrimSpace(dir.Text); d != "" && d != sqlite.DefaultBackupDir(s.d.store.Path()) {
-			if err := os.MkdirAll(d, 0o700); err != nil {
-				dialog.ShowError(fmt.Errorf("backup folder %s: %w", d, err), s.d.win)
-				return
-			}
-			p.SetString(prefBackupDir, d)
-		} else {
-			p.SetString(prefBackupDir, "")
-		}
-		for k, e := range counts {
-			n, _ := strconv.Atoi(strings.TrimSpace(e.Text))
-			p.SetInt(k, n)
-		}
-		s.saved.SetText("Backup settings saved.")
-	}
-	form.Refresh() // as in buildUI: the button row must be part of the form's size
-	now := widget.NewButton("Back up now", sh.backupNow)
-	restore := widget.NewButton("Restore a backup…", sh.showRestore)
-	note := widget.NewLabel("A checked copy is taken every day while MentorDesk is open, before every import and before any upgrade of the database.")
-	note.Wrapping = fyne.TextWrapWord
-	return container.NewVBox(widget.NewLabelWithStyle("Backups", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		note, container.NewHBox(now, restore), form)
-}
-
 // reviewUI holds the roster-review thresholds (instructor feedback, student surveys, punctuality).
 func (s *settings) reviewUI() fyne.CanvasObject {
-	return container.NewVBox(widget.NewLabelWithStyle("Roster review", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		reviewThresholdsPanel(s.d))
+	s.thresholds = newThresholdsView(s.d, s.d.store)
+	panel := s.thresholds.buildUI()
+	s.thresholds.saveBtn.Hide() // the page's one Save saves them
+	s.thresholds.reload()
+	return container.NewVBox(widget.NewLabelWithStyle("Roster review", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), panel)
 }

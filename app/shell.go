@@ -48,13 +48,14 @@ type shell struct {
 	store *sqlite.Store
 	today func() data.Date
 
-	areas     []*area
-	work      shellWork  // backups, focus-follow and loads; joined before the store closes
-	orgForm   *orgWizard // the open "Start my organisation" form, for tests
-	importDlg *importer  // the open import, for tests
-	nav       *widget.List
-	content   *fyne.Container
-	current   *area
+	areas      []*area
+	work       shellWork      // backups, focus-follow and loads; joined before the store closes
+	restoreDlg *restoreDialog // the restore dialog last opened
+	orgForm    *orgWizard     // the open "Start my organisation" form, for tests
+	importDlg  *importer      // the open import, for tests
+	nav        *widget.List
+	content    *fyne.Container
+	current    *area
 }
 
 func newShell(a fyne.App, w fyne.Window, st *sqlite.Store, today func() data.Date) *shell {
@@ -104,13 +105,11 @@ func (sh *shell) buildUI() fyne.CanvasObject {
 		if next == sh.current {
 			return
 		}
-		sh.confirmLeave(func() { sh.showArea(next) }, func() {
-			for i, a := range sh.areas {
-				if a == sh.current {
-					sh.nav.Select(i)
-				}
-			}
-		})
+		if ed, ok := sh.currentEditor(); ok && ed.unsaved() != "" {
+			// While the director is asked, the highlight stays on the page still shown.
+			sh.selectCurrent()
+		}
+		sh.confirmLeave(func() { sh.showArea(next); sh.selectCurrent() }, sh.selectCurrent)
 	}
 	sh.win.SetCloseIntercept(func() { sh.confirmLeave(sh.closeWindow, func() {}) })
 	sh.content = container.NewStack()
@@ -150,6 +149,24 @@ func (sh *shell) showArea(a *area) {
 	sh.content.Refresh()
 	sh.app.Preferences().SetString("area", a.name)
 	a.scr.reload()
+}
+
+// currentEditor is the area shown when it holds forms that can be unsaved.
+func (sh *shell) currentEditor() (editor, bool) {
+	if sh.current == nil {
+		return nil, false
+	}
+	ed, ok := sh.current.scr.(editor)
+	return ed, ok
+}
+
+// selectCurrent highlights the area shown in the sidebar.
+func (sh *shell) selectCurrent() {
+	for i, a := range sh.areas {
+		if a == sh.current {
+			sh.nav.Select(i)
+		}
+	}
 }
 
 // confirmLeave runs proceed once the current area has no unsaved edits: it asks to save,

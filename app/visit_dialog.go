@@ -27,6 +27,7 @@ type visitDialog struct {
 
 	visit       data.Visit
 	instructors []string // of the visit's classrooms, in session order
+	flags       map[int64][]string
 	dlg         dialog.Dialog
 	body        *fyne.Container
 	confirm     *widget.Button
@@ -37,6 +38,7 @@ type visitDialog struct {
 type visitRecord struct {
 	visit       data.Visit
 	instructors []string
+	flags       map[int64][]string // R7/R8 flags by session
 }
 
 func showVisitDialog(d deps, st sessionStore, mentorID, schoolID int64, day data.Date, changed func()) *visitDialog {
@@ -62,6 +64,9 @@ func (v *visitDialog) load() {
 			return r, err
 		}
 		r.visit = data.Visits(xs)[0]
+		if r.flags, err = v.st.SessionFlags(ctx, r.visit.Sessions); err != nil {
+			return r, err
+		}
 		ins, err := v.st.Instructors(ctx, v.schoolID)
 		if err != nil {
 			return r, err
@@ -79,7 +84,7 @@ func (v *visitDialog) load() {
 		}
 		return r, nil
 	}, func(r visitRecord) {
-		v.visit, v.instructors = r.visit, r.instructors
+		v.visit, v.instructors, v.flags = r.visit, r.instructors, r.flags
 		v.show()
 	})
 }
@@ -110,7 +115,12 @@ func (v *visitDialog) show() {
 		if x.Locked() {
 			line += " · paid"
 		}
-		rows.Append(fmt.Sprintf("%s–%s", x.Start, x.End()), wrapLabel(line))
+		row := wrapLabel(line)
+		if f := v.flags[x.ID]; len(f) > 0 {
+			row.SetText(line + "\n" + flagLine(f, x.OverrideReason))
+			row.Importance = widget.WarningImportance
+		}
+		rows.Append(fmt.Sprintf("%s–%s", x.Start, x.End()), row)
 	}
 	v.body.Objects = []fyne.CanvasObject{
 		pageHeading(vis.MentorName + " at " + vis.School),
@@ -147,7 +157,13 @@ func (v *visitDialog) state() string {
 
 func (v *visitDialog) onConfirm() {
 	ids := v.confirmable()
-	v.form = newConfirmForm(v.d, v.st, ids, v.day, strings.Join(v.instructors, ", "), func() {
+	var flagged []string
+	for _, x := range v.visit.Sessions {
+		if slices.Contains(ids, x.ID) && data.OverrideNeeded(v.flags[x.ID], x.OverrideReason) {
+			flagged = append(flagged, fmt.Sprintf("%s %s: %s", x.Start, x.Classroom, data.FlagsShort(v.flags[x.ID])))
+		}
+	}
+	v.form = newConfirmForm(v.d, v.st, ids, v.day, strings.Join(v.instructors, ", "), flagged, func() {
 		v.load()
 		v.changed()
 	}, fmt.Sprintf("The instructor confirms %s of %s at %s on %s.", plural(len(ids), "session", "sessions"),
@@ -156,12 +172,25 @@ func (v *visitDialog) onConfirm() {
 
 // newConfirmForm records the instructor's confirmation of sessions held on or after earliest:
 // when, by whom and how. All are confirmed or none.
-func newConfirmForm(d deps, st sessionStore, ids []int64, earliest data.Date, by string, done func(), intro string) *actionForm {
+// Sessions flagged by R7/R8 without an override (flagged, in words) are confirmed only with the
+// director's reason, kept with each of them.
+func newConfirmForm(d deps, st sessionStore, ids []int64, earliest data.Date, by string, flagged []string, done func(), intro string) *actionForm {
 	title := "Confirm the session"
 	if len(ids) > 1 {
 		title = fmt.Sprintf("Confirm %d sessions", len(ids))
 	}
 	f := newActionForm(d, title, "Confirm")
+	var override *widget.Entry
+	if len(flagged) > 0 {
+		title += " despite the flag"
+		f.title = title
+		f.submit.SetText("Confirm with override")
+		override = widget.NewMultiLineEntry()
+		override.Wrapping = fyne.TextWrapWord
+		override.SetMinRowsVisible(2)
+		override.SetPlaceHolder("e.g. WSP renewal cleared by phone on 14 Sep; paperwork follows")
+		override.OnChanged = func(string) { f.touch("override_reason") }
+	}
 	on := widgets.NewDateEntry(false)
 	on.SetDate(d.today())
 	who := widget.NewEntry()
@@ -175,8 +204,16 @@ func newConfirmForm(d deps, st sessionStore, ids []int64, earliest data.Date, by
 	f.field("Confirmed on", "confirmed_on", on)
 	f.field("Confirmed by", "confirmed_by", who)
 	f.field("How", "confirmed_how", how)
+	if override != nil {
+		f.field("Reason for the override", "override_reason", override)
+	}
 	f.check = func() data.Problems {
 		var p data.Problems
+		if override != nil {
+			if err := data.CheckOverrideReason(override.Text); err != nil {
+				p = append(p, data.FieldError{Field: "override_reason", Problem: "is required: say why the flagged session may be confirmed and paid"})
+			}
+		}
 		switch day, err := data.ParseDate(on.Text); {
 		case err != nil:
 			p = append(p, data.FieldError{Field: "confirmed_on", Problem: err.Error()})
@@ -195,9 +232,29 @@ func newConfirmForm(d deps, st sessionStore, ids []int64, earliest data.Date, by
 	}
 	f.run = func(ctx context.Context) error {
 		day, _ := data.ParseDate(on.Text)
-		return st.ConfirmSessions(ctx, ids, data.Confirmation{On: day, By: strings.TrimSpace(who.Text), How: how.Selected})
+		c := data.Confirmation{On: day, By: strings.TrimSpace(who.Text), How: how.Selected}
+		if override != nil {
+			c.Override = strings.TrimSpace(override.Text)
+		}
+		return st.ConfirmSessions(ctx, ids, c)
 	}
 	f.done = done
-	f.show(hintLabel(intro + " Only confirmed sessions are paid."))
+	head := hintLabel(intro + " Only confirmed sessions are paid.")
+	if len(flagged) == 0 {
+		f.show(head)
+		return f
+	}
+	warn := wrapLabel("Flagged: " + strings.Join(flagged, "\n") + "\nA flagged session is confirmed and paid only with your reason for the override. It is kept with the session and never printed on documents for schools.")
+	warn.Importance = widget.WarningImportance
+	f.show(container.NewVBox(head, warn))
 	return f
+}
+
+// flagLine is how a flagged session reads in a dialog: the flags, and the override if given.
+func flagLine(flags []string, override string) string {
+	line := "Flagged: " + strings.Join(flags, "; ")
+	if strings.TrimSpace(override) != "" {
+		return line + "\nOverride: " + override
+	}
+	return line + "\nConfirming or paying it needs an override with a reason."
 }

@@ -28,6 +28,8 @@ type CalendarSession struct {
 	// Conflict says why the session clashes with the mentor's others, "" when it does not;
 	// set by MarkConflicts.
 	Conflict string
+	// Flags are the R7/R8 flags standing on the session's date; set by MarkFlags.
+	Flags []string
 }
 
 // End is the time the session ends.

@@ -3,6 +3,7 @@ package data
 import (
 	"fmt"
 	"slices"
+	"time"
 )
 
 // R9 in numbers.
@@ -46,9 +47,12 @@ type PlanRequest struct {
 	Terms      []PlanTerm
 	Existing   []Session // the mentor's other sessions, with SchoolID filled; cancelled ones are ignored
 	Start      MonthDay  // school-year start (R1); zero means 1 July
+	// Zone is the organisation's (org.timezone): a period start that the zone skips or repeats on
+	// a date rules that date out. Nil checks nothing.
+	Zone *time.Location
 	// Eligible returns the R7/R8 flags for the mentor on d (empty when cleared and under
 	// contract); nil means nothing is flagged.
-	Eligible func(d Date) []Flag
+	Eligible func(d Date) []string
 }
 
 // PlannedSession is one proposed session.
@@ -59,8 +63,8 @@ type PlannedSession struct {
 	Minutes     int
 	ClassroomID int64
 	SchoolID    int64
-	Focus       string // "evaluation", "concert repertoire", "bridge Q&A"
-	Flags       []Flag // R7/R8: proposed anyway, but the director must see why it is doubtful
+	Focus       string   // "evaluation", "concert repertoire", "bridge Q&A"
+	Flags       []string // R7/R8: proposed anyway, but the director must see why it is doubtful
 }
 
 // PlanFailure says which constraint no plan can meet for which term (Term 0: the request).
@@ -75,7 +79,7 @@ func (f PlanFailure) Error() string { return f.Detail }
 // Plan is the planner's proposal: sessions, flags to show, and failures that forbid saving it.
 type Plan struct {
 	Sessions []PlannedSession
-	Flags    []Flag
+	Flags    []string
 	Failures []PlanFailure
 }
 
@@ -185,7 +189,7 @@ func PlanSessions(r PlanRequest) Plan {
 	others := sessionsByDate(r.Existing)
 	days := make([]*termDays, len(r.Terms))
 	for i, t := range r.Terms {
-		days[i] = newTermDays(t, r.start(), others)
+		days[i] = newTermDays(t, r.start(), others, r.Zone)
 	}
 
 	// Forward: the earliest each term can end, given the terms before it, leaves later terms the
@@ -223,9 +227,9 @@ func PlanSessions(r PlanRequest) Plan {
 
 	switch r.Mentor.Status {
 	case MentorApplicant:
-		p.Flags = append(p.Flags, Flag{Rule: FlagMentorStatus, Text: r.mentorName() + " is an applicant, not an active mentor"})
+		p.Flags = append(p.Flags, r.mentorName()+" is an applicant, not an active mentor")
 	case Inactive:
-		p.Flags = append(p.Flags, Flag{Rule: FlagMentorStatus, Text: r.mentorName() + " is inactive"})
+		p.Flags = append(p.Flags, r.mentorName()+" is inactive")
 	}
 	for i, dates := range chosen {
 		t := r.Terms[i]

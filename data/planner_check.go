@@ -8,7 +8,7 @@ import (
 // CheckSession re-checks sessions[i] of a plan, typically after the director moved it, against
 // R9 and R10 with its neighbours in sessions (in plan order), and returns what is wrong in
 // words together with the R7/R8 flags on its date.
-func (r PlanRequest) CheckSession(sessions []PlannedSession, i int) (problems []string, flags []Flag) {
+func (r PlanRequest) CheckSession(sessions []PlannedSession, i int) (problems, flags []string) {
 	s := sessions[i]
 	k := slices.IndexFunc(r.Terms, func(t PlanTerm) bool { return t.Index == s.Term })
 	if k < 0 {
@@ -25,7 +25,7 @@ func (r PlanRequest) CheckSession(sessions []PlannedSession, i int) (problems []
 	if s.Minutes != t.minutes() {
 		add("lasts %d minutes, not the class period's %d", s.Minutes, t.minutes())
 	}
-	td := newTermDays(t, r.start(), sessionsByDate(r.Existing))
+	td := newTermDays(t, r.start(), sessionsByDate(r.Existing), r.Zone)
 	if td.span == nil {
 		add("the school calendar %q has no first and last day for %s", t.Calendar.Name, td.year)
 		return problems, r.flagsOn(s.Date)
@@ -83,7 +83,7 @@ func (r PlanRequest) CheckSession(sessions []PlannedSession, i int) (problems []
 	return problems, r.flagsOn(s.Date)
 }
 
-func (r PlanRequest) flagsOn(d Date) []Flag {
+func (r PlanRequest) flagsOn(d Date) []string {
 	if r.Eligible == nil {
 		return nil
 	}

@@ -3,6 +3,7 @@ package data
 import (
 	"fmt"
 	"strings"
+	"time"
 )
 
 // A term's days as R9 sees them: which are school days on the classroom's meeting days, which
@@ -26,6 +27,7 @@ type termDays struct {
 	year   SchoolYear
 	span   *YearSpan
 	others map[Date][]Session
+	zone   *time.Location
 	memo   map[Date]dayProblems
 }
 
@@ -36,10 +38,10 @@ type dayProblems struct {
 
 func (p dayProblems) ok() bool { return len(p.closed) == 0 && len(p.clashes) == 0 }
 
-func newTermDays(t PlanTerm, start MonthDay, others map[Date][]Session) *termDays {
+func newTermDays(t PlanTerm, start MonthDay, others map[Date][]Session, zone *time.Location) *termDays {
 	year := SchoolYearOf(t.EventDate, start)
 	return &termDays{t: t, start: start, year: year, span: t.Calendar.Years(start)[year],
-		others: others, memo: map[Date]dayProblems{}}
+		others: others, zone: zone, memo: map[Date]dayProblems{}}
 }
 
 func (td *termDays) check(d Date) dayProblems {
@@ -56,6 +58,9 @@ func (td *termDays) check(d Date) dayProblems {
 	if y := SchoolYearOf(d, td.start); y != td.year {
 		p.closed = append(p.closed, fmt.Sprintf("%s is in school year %s, not in the event's %s", d, y, td.year))
 	} else if ok, why := t.Calendar.IsSchoolDay(d, td.start); !ok && (meets || !isWeekend(d)) {
+		p.closed = append(p.closed, why)
+	}
+	if why := LocalTimeProblem(d, t.Classroom.PeriodStart, t.minutes(), td.zone); why != "" {
 		p.closed = append(p.closed, why)
 	}
 	for _, e := range td.others[d] {

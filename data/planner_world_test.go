@@ -151,13 +151,13 @@ func plGenWorld(rng *rand.Rand) plWorld {
 	}
 	notClearedFrom := DateOf(y, time.October, 1).AddDays(rng.IntN(300))
 	noContract := DateOf(y+1, start.Month, start.Day)
-	w.req.Eligible = func(d Date) []Flag {
-		var out []Flag
+	w.req.Eligible = func(d Date) []string {
+		var out []string
 		if d >= notClearedFrom {
-			out = append(out, Flag{Rule: FlagNotCleared, Text: "on " + d.String()})
+			out = append(out, "not cleared on "+d.String())
 		}
 		if d >= noContract {
-			out = append(out, Flag{Rule: FlagNoContract, Text: "for the school year"})
+			out = append(out, "no contract")
 		}
 		return out
 	}

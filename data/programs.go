@@ -178,6 +178,9 @@ type Session struct {
 	Notes        string
 	Punctuality  Punctuality
 	StatementID  int64 // set when an issued statement pays it: the session is locked
+	// OverrideReason is why the director confirmed or paid the session though R7 or R8 flagged
+	// it; the director's own record, never printed for schools.
+	OverrideReason string
 
 	// Natural keys and names, filled by stores and imports.
 	School      string
@@ -229,6 +232,7 @@ func (s Session) Validate() error {
 	p.text("focus", s.Focus, false, 300)
 	p.text("notes", s.Notes, false, maxText)
 	p.text("cancel_reason", s.CancelReason, false, 500)
+	p.text("override_reason", s.OverrideReason, false, 500)
 	return p.err()
 }
 

@@ -20,4 +20,7 @@ type Confirmation struct {
 	On  Date
 	By  string
 	How string // e-mail, phone, signed sheet
+	// Override is the director's reason for confirming sessions flagged by R7/R8; required when
+	// one of them is flagged and has none recorded yet, kept with each flagged session.
+	Override string
 }

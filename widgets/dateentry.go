@@ -34,10 +34,8 @@ func NewDateEntry(optional bool) *DateEntry {
 	e := &DateEntry{Optional: optional}
 	e.ExtendBaseWidget(e)
 	e.SetPlaceHolder("YYYY-MM-DD")
-	e.Validator = func(s string) error {
-		_, err := e.parse(s)
-		return err
-	}
+	// No Entry.Validator: its ✓ went stale while a date was typed and contradicted the form's
+	// line below, which says what is wrong. Validate still checks the text.
 	e.button = widget.NewButtonWithIcon("", theme.CalendarIcon(), e.ShowCalendar)
 	e.button.Importance = widget.LowImportance
 	e.ActionItem = e.button
@@ -49,6 +47,12 @@ func (e *DateEntry) parse(s string) (data.Date, error) {
 		return data.ParseOptionalDate(s)
 	}
 	return data.ParseDate(s)
+}
+
+// Validate says why the text is not a date, or nil.
+func (e *DateEntry) Validate() error {
+	_, err := e.parse(e.Text)
+	return err
 }
 
 // Date is the date typed, zero when the optional entry is empty, or the reason the text is
@@ -76,8 +80,22 @@ func (e *DateEntry) ShowCalendar() {
 		}
 	})
 	e.popUp = widget.NewPopUp(cal, c)
-	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(e)
-	e.popUp.ShowAtPosition(pos.Add(fyne.NewPos(0, e.Size().Height)))
+	e.popUp.ShowAtPosition(calendarPosition(fyne.CurrentApp().Driver().AbsolutePositionForObject(e), e.Size(), e.popUp.MinSize(), c.Size()))
+}
+
+// calendarPosition puts the calendar under the entry, or above it when the window's bottom edge
+// would cut it off, and inside the window's right edge.
+func calendarPosition(entry fyne.Position, entrySize, cal, window fyne.Size) fyne.Position {
+	pos := entry.Add(fyne.NewPos(0, entrySize.Height))
+	if pos.Y+cal.Height > window.Height && entry.Y-cal.Height >= 0 {
+		pos.Y = entry.Y - cal.Height
+	} else if pos.Y+cal.Height > window.Height {
+		pos.Y = max(0, window.Height-cal.Height)
+	}
+	if pos.X+cal.Width > window.Width {
+		pos.X = max(0, window.Width-cal.Width)
+	}
+	return pos
 }
 
 // CalendarShown reports whether the calendar pop-up is open.

@@ -101,3 +101,33 @@ func walk(o fyne.CanvasObject, fn func(fyne.CanvasObject)) {
 		}
 	}
 }
+
+func TestDateEntryCalendarStaysInsideTheWindow(t *testing.T) {
+	cal, win, entry := fyne.NewSize(280, 300), fyne.NewSize(1000, 700), fyne.NewSize(160, 36)
+	cases := []struct {
+		name string
+		at   fyne.Position
+		want fyne.Position
+	}{
+		{"under an entry with room below", fyne.NewPos(100, 100), fyne.NewPos(100, 136)},
+		{"above an entry near the bottom edge", fyne.NewPos(100, 600), fyne.NewPos(100, 300)},
+		{"inside the right edge", fyne.NewPos(900, 100), fyne.NewPos(720, 136)},
+	}
+	for _, c := range cases {
+		if got := calendarPosition(c.at, entry, cal, win); got != c.want {
+			t.Errorf("%s: at %v; want %v", c.name, got, c.want)
+		}
+	}
+}
+
+func TestDateEntryShowsNoTickBesideAWrongDate(t *testing.T) {
+	test.NewTempApp(t)
+	e := NewDateEntry(false)
+	if e.Validator != nil {
+		t.Error("the entry draws its own ✓, which went stale while a date was typed")
+	}
+	test.Type(e, "2026-02-30")
+	if err := e.Validate(); err == nil || !strings.Contains(err.Error(), "not a real date") {
+		t.Errorf("Validate() = %v", err)
+	}
+}

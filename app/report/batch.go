@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"mentordesk/data/filemsg"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -129,7 +130,7 @@ func (r *Renderer) Batch(ctx context.Context, jobs []Job, progress func(done, to
 			for _, rest := range temps[i:] {
 				os.Remove(rest)
 			}
-			return fmt.Errorf("%s: %w", jobs[i].Path, err)
+			return filemsg.Write(jobs[i].Path, err)
 		}
 	}
 	return nil

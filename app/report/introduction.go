@@ -66,15 +66,15 @@ func (d IntroductionDoc) draw(p *page) {
 	p.ink(inkMuted)
 	p.textAt(p.left, top+2, p.width, 5, d.On.Long(), "R")
 	p.f.SetXY(p.left, top)
-	p.heading("Welcome to Mutual Mentorship", "Cohort "+d.Cohort.Name+" · "+cohortSpan(d.Cohort))
+	p.heading("Welcome to Mutual Mentorship", cohortTitle(d.Cohort.Name)+" · "+cohortSpan(d.Cohort))
 
 	p.font(regular, 10.5)
 	p.ink(inkText)
 	p.para(fmt.Sprintf("Dear %s and %s,", e.FirstName, x.FirstName), p.width)
 	p.space(2)
-	p.para(fmt.Sprintf("Thank you for joining the %s cohort of the Mutual Mentorship program at %s. We are delighted "+
+	p.para(fmt.Sprintf("Thank you for joining %s of the Mutual Mentorship program at %s. We are delighted "+
 		"to introduce you to each other: for the next six months you will meet as a pair, an early-career and an "+
-		"experienced music teacher learning from one another.", d.Cohort.Name, d.Org.Name), p.width)
+		"experienced music teacher learning from one another.", theCohort(d.Cohort.Name), d.Org.Name), p.width)
 	p.space(3)
 
 	d.profiles(p)
@@ -284,4 +284,20 @@ func (p *page) bullets(items []string) {
 		p.space(0.8)
 	}
 	p.space(1.5)
+}
+
+// cohortTitle is "Cohort 2026-27", or the name alone when it says cohort already ("Winter 2027 Cohort").
+func cohortTitle(name string) string {
+	if strings.Contains(strings.ToLower(name), "cohort") {
+		return name
+	}
+	return "Cohort " + name
+}
+
+// theCohort is "the 2026-27 cohort", or "the Winter 2027 Cohort".
+func theCohort(name string) string {
+	if strings.Contains(strings.ToLower(name), "cohort") {
+		return "the " + name
+	}
+	return "the " + name + " cohort"
 }

@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"fmt"
 	"io"
+	"mentordesk/data/filemsg"
 	"os"
 	"path/filepath"
 	"sync"
@@ -87,11 +88,11 @@ func (r *Renderer) WriteFile(path string, d Document) error {
 	}
 	tmp, err := writeTemp(path, b)
 	if err != nil {
-		return err
+		return filemsg.Write(path, err)
 	}
 	if err := os.Rename(tmp, path); err != nil {
 		os.Remove(tmp)
-		return err
+		return filemsg.Write(path, err)
 	}
 	return nil
 }

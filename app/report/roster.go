@@ -85,9 +85,12 @@ func (d RosterDoc) title() string {
 
 func (d RosterDoc) letterhead() Org { return d.Org }
 
-// FileName is "roster-mentor-roster-lincoln-middle-school-2026-02-10.pdf".
+// FileName is "mentor-roster-lincoln-middle-school-2026-02-10.pdf": "roster" once, whatever the title.
 func (d RosterDoc) FileName() string {
-	name := "roster-" + slug(d.title())
+	name := slug(d.title())
+	if !strings.Contains(name, "roster") {
+		name = "roster-" + name
+	}
 	if !d.On.IsZero() {
 		name += "-" + d.On.String()
 	}

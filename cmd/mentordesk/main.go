@@ -16,6 +16,8 @@ func main() {
 	env := script.Env{Stdout: os.Stdout, Stderr: os.Stderr, Today: data.Today(), DefaultDB: script.DefaultDBPath()}
 	db, rest, err := script.ParseGlobal(os.Args[1:], env)
 	if err != nil || len(rest) > 0 {
+		attachConsole()
+		env.Stdout, env.Stderr = os.Stdout, os.Stderr
 		os.Exit(script.Run(os.Args[1:], env))
 	}
 	if err := app.Run(db); err != nil {

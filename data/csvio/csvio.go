@@ -52,12 +52,18 @@ var columns = map[Kind][]string{
 	Instructors: {"first_name", "last_name", "email", "phone", "school"},
 	Classrooms:  {"school", "name", "ensemble", "grade", "instructor_email", "meeting_days", "period_start", "period_minutes"},
 	Events:      {"school", "classroom", "date", "name"},
-	Sessions:    {"date", "start", "minutes", "school", "classroom", "mentor_email", "program", "status", "confirmed_on", "focus", "notes"},
+	Sessions:    {"date", "start", "minutes", "school", "classroom", "mentor_email", "program", "status", "confirmed_on", "focus", "notes", "override_reason"},
 	Applicants:  {"cohort", "first_name", "last_name", "email", "school", "career_stage", "years_teaching", "strengths", "passions", "growth"},
 	Payments:    {"statement", "issued_on", "mentor_email", "school", "visit_date", "sessions", "session_amount", "continuation_amount", "total", "adjusts", "status", "paid_on"},
 	Feedback:    {"mentor_email", "school", "classroom", "school_year", "term", "given_on", "preparation", "rapport", "musical_progress", "punctuality", "comment"},
 	Surveys:     {"mentor_email", "school", "classroom", "school_year", "term", "taken_on", "responses", "preparation", "rapport", "musical_progress", "enjoyment"},
 	Goals:       {"school", "classroom", "school_year", "group", "goal", "set_by", "target_date", "rating_before", "rating_after", "status"},
+}
+
+// added are columns a kind gained after files of it were first written: a file without them
+// still imports, as if their cells were empty.
+var added = map[Kind][]string{
+	Sessions: {"override_reason"},
 }
 
 // Columns returns the columns of a kind in the order files are written; nil for an unknown kind.

@@ -143,7 +143,7 @@ func TestHostileInputs(t *testing.T) {
 			"sessions.csv:2: confirmed_on: is required for a confirmed session",
 		}},
 		{"empty file", Sessions, "", []string{
-			"sessions.csv: the file is empty; its first row must be the header: " + strings.TrimSpace(sessionsHeader),
+			"sessions.csv: the file is empty; its first row must be the header: " + strings.Join(Columns(Sessions), ","),
 		}},
 		{"unclosed quote", Sessions, sessionsHeader + session + "2026-10-15,09:40,50,\"Whitman,7th Grade Band\n" + session, []string{
 			`sessions.csv:3: a quoted cell is not closed, or has text after its closing "`,

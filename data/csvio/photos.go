@@ -14,6 +14,7 @@ import (
 	"unicode"
 
 	"mentordesk/data"
+	"mentordesk/data/filemsg"
 	"mentordesk/data/photo"
 )
 
@@ -106,7 +107,7 @@ func savePhotos(ms []data.Mentor, dir, prefix string) ([]string, error) {
 			return nil, fmt.Errorf("photo of %s: %w", m.Name(), err)
 		}
 		if err := os.WriteFile(path, m.Photo, 0o644); err != nil {
-			return nil, fmt.Errorf("photo of %s: %w", m.Name(), err)
+			return nil, fmt.Errorf("photo of %s: %w", m.Name(), filemsg.Write(path, err))
 		}
 	}
 	return cells, nil

@@ -120,8 +120,8 @@ func (rd *rowReader) matchHeader(line int, header []string) ([]int, Errors) {
 	pos := make([]int, len(cols))
 	for i, c := range cols {
 		p, ok := at[c]
-		if _, set := m.Set[c]; !ok && set {
-			p, ok = -1, true
+		if _, set := m.Set[c]; !ok && (set || contains(added[rd.kind], c)) {
+			p, ok = -1, true // filled by --set, or a column added after the file was written
 		}
 		if !ok {
 			errs = append(errs, rd.fileError(line, c, "column is missing from the header"))

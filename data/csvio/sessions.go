@@ -25,6 +25,8 @@ func SessionsTable() Table[data.Session] {
 				ConfirmedOn: r.date("confirmed_on"),
 				Focus:       r.text("focus"),
 				Notes:       r.text("notes"),
+				// Why the director confirmed or paid it though R7/R8 flagged it.
+				OverrideReason: r.text("override_reason"),
 			}
 		},
 		keyCols: []string{"school", "classroom", "date", "start"},
@@ -43,7 +45,7 @@ func ReadSessions(in io.Reader, file string) ([]Record[data.Session], error) {
 func WriteSessions(w io.Writer, ss []data.Session) error {
 	return writeTable(w, Sessions, ss, func(s data.Session) []string {
 		return []string{s.Date.String(), s.Start.String(), itoa(s.Minutes), s.School, s.Classroom,
-			s.MentorEmail, string(s.Program), string(s.Status), s.ConfirmedOn.String(), s.Focus, s.Notes}
+			s.MentorEmail, string(s.Program), string(s.Status), s.ConfirmedOn.String(), s.Focus, s.Notes, s.OverrideReason}
 	})
 }
 

@@ -108,7 +108,7 @@ func largeMentors(b *sqlite.Batch, rng *rand.Rand, n LargeCounts, today data.Dat
 			Instruments: []string{largeInstruments[rng.IntN(len(largeInstruments))], largeInstruments[rng.IntN(len(largeInstruments))]},
 			Education:   "B.M. Music Education, University of Washington", TeachingExperience: "Private studio teaching since 2012.",
 			PerformanceExperience: "Section player with regional orchestras.", Bio: "Loves helping young players find their sound.",
-			WAResidentSince: today.AddDays(-365 * (1 + rng.IntN(20))), Status: data.Active, Photo: photos[i%len(photos)]}
+			WAResidentSince: today.AddDays(-365 * (n.Years + 3 + rng.IntN(10))), Status: data.Active, Photo: photos[i%len(photos)]}
 		if m.Instruments[0] == m.Instruments[1] {
 			m.Instruments = m.Instruments[:1]
 		}
@@ -117,16 +117,23 @@ func largeMentors(b *sqlite.Batch, rng *rand.Rand, n LargeCounts, today data.Dat
 			return nil, err
 		}
 		ids[i] = id
-		// Checks renewed every year; most are current, some lapse, so the compliance list has work.
-		for y := 0; y < 3; y++ {
-			done := today.AddDays(-365*y - rng.IntN(330))
+		// Checks renewed every year on the same day, so the history was cleared (R7) and is paid;
+		// one in twenty has let this year's renewal lapse, so the compliance list has work.
+		renewed := today.AddDays(-rng.IntN(330))
+		lapsed := rng.IntN(20) == 0
+		for y := 0; y <= n.Years; y++ {
+			if y == 0 && lapsed {
+				continue
+			}
+			done := renewed.AddDays(-365 * y)
 			if err := b.SaveCheck(data.Check{MentorID: id, MentorEmail: m.Email, Kind: data.WSP, CompletedOn: done, Result: data.Clear}); err != nil {
 				return nil, err
 			}
 		}
-		for y := 0; y < 2; y++ {
+		// A signed contract for every school year (R8); one in ten has not signed this year's.
+		for y := 0; y <= n.Years; y++ {
 			sy := data.SchoolYearOf(today, data.DefaultSchoolYearStart) - data.SchoolYear(y)
-			if rng.IntN(10) > 0 {
+			if y > 0 || rng.IntN(10) > 0 {
 				first, _ := sy.Bounds(data.DefaultSchoolYearStart)
 				if err := b.SaveContract(data.Contract{MentorID: id, MentorEmail: m.Email, SchoolYear: sy, SignedOn: first.AddDays(20)}); err != nil {
 					return nil, err

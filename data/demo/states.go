@@ -161,6 +161,7 @@ func (f *filler) confirmOrAwait(v visit) error {
 		return err
 	}
 	how := []string{"e-mail", "e-mail", "e-mail", "signed sheet", "signed sheet", "phone"}[f.rng.IntN(6)]
+	// Sessions flagged by R7/R8 in the sample were confirmed with the director's override.
 	byInstructor := map[string][]int64{}
 	var names []string
 	for _, x := range v.sessions {
@@ -171,7 +172,7 @@ func (f *filler) confirmOrAwait(v visit) error {
 		byInstructor[name] = append(byInstructor[name], x.ID)
 	}
 	for _, name := range names {
-		if err := f.s.ConfirmSessions(f.ctx, byInstructor[name], data.Confirmation{On: on, By: name, How: how}); err != nil {
+		if err := f.s.ConfirmSessions(f.ctx, byInstructor[name], data.Confirmation{On: on, By: name, How: how, Override: sampleOverride}); err != nil {
 			return err
 		}
 	}
@@ -296,3 +297,6 @@ func (f *filler) keepsSpacing(p *termPlan, j int, to data.Date) bool {
 	lead := to.DaysUntil(p.event)
 	return lead >= 1 && lead <= 21
 }
+
+// sampleOverride is the director's reason on the sample's flagged sessions that were confirmed.
+const sampleOverride = "Renewal under way: the director checked the receipt and allowed the visit"

@@ -113,10 +113,12 @@ func WriteMentorCalendar(w io.Writer, cal CalendarFeed) error {
 	for _, e := range events {
 		start := wallInstant(e.Date.Year(), e.Date.Month(), e.Date.Day(), int(e.Start)/60, int(e.Start)%60, loc)
 		end := start.Add(time.Duration(e.Minutes) * time.Minute)
+		// The end in the same form as the start, so that calendar programs read both alike. An end
+		// in the second pass of a fall-back's repeated hour would read as the first pass, before
+		// the start: such a session (refused on import and by the planner since) gets its length.
 		dtend := fmt.Sprintf("DTEND;TZID=%s:%s", cal.TimeZone, end.Format(localLayout))
 		if w := end.In(loc); !wallInstant(w.Year(), w.Month(), w.Day(), w.Hour(), w.Minute(), loc).Equal(end) {
-			// An end in the repeated hour of a fall-back would read as its first occurrence.
-			dtend = "DTEND:" + end.UTC().Format(localLayout) + "Z"
+			dtend = fmt.Sprintf("DURATION:PT%dM", e.Minutes)
 		}
 		lw.raw("BEGIN:VEVENT")
 		lw.text("UID", e.UID)

@@ -308,6 +308,8 @@ func TestICSTimesRoundTripAcrossDaylightSaving(t *testing.T) {
 		{"Europe/Berlin", "2026-03-29", 10, 0, 50, "2026-03-29T08:00:00Z", "2026-03-29T08:50:00Z", true},
 		{"Europe/Berlin", "2026-10-25", 2, 30, 50, "2026-10-25T00:30:00Z", "2026-10-25T01:20:00Z", false}, // the first 02:30 (CEST)
 		{"Europe/London", "2026-10-25", 9, 0, 60, "2026-10-25T09:00:00Z", "2026-10-25T10:00:00Z", true},
+		{"America/Los_Angeles", "2026-11-01", 0, 45, 120, "2026-11-01T07:45:00Z", "2026-11-01T09:45:00Z", false}, // ends in the second 01:45
+		{"America/Los_Angeles", "2026-11-01", 0, 30, 180, "2026-11-01T07:30:00Z", "2026-11-01T10:30:00Z", true},  // ends after the repeated hour
 	}
 	for _, c := range cases {
 		t.Run(c.zone+" "+c.date+fmt.Sprintf(" %02d:%02d", c.h, c.m), func(t *testing.T) {
@@ -320,9 +322,12 @@ func TestICSTimesRoundTripAcrossDaylightSaving(t *testing.T) {
 			zone := icsZone(t, zones[0])
 			ev := cal.all("VEVENT")[0]
 			start, _ := ev.prop("DTSTART")
-			end, _ := ev.prop("DTEND")
+			end, hasEnd := ev.prop("DTEND")
 			if start.params["TZID"] != c.zone {
 				t.Errorf("DTSTART %+v is not in %s", start, c.zone)
+			}
+			if hasEnd && (end.params["TZID"] != c.zone || strings.HasSuffix(end.value, "Z")) {
+				t.Errorf("DTEND %+v is not in the form of DTSTART (TZID=%s)", end, c.zone)
 			}
 			if want := fmt.Sprintf("%sT%02d%02d00", strings.ReplaceAll(c.date, "-", ""), c.h, c.m); start.value != want {
 				t.Errorf("DTSTART %s, want the school's clock %s", start.value, want)
@@ -336,15 +341,28 @@ func TestICSTimesRoundTripAcrossDaylightSaving(t *testing.T) {
 			if got := read(start).UTC().Format(time.RFC3339); got != c.start {
 				t.Errorf("by the VTIMEZONE the start is %s, want %s", got, c.start)
 			}
-			if got := read(end).UTC().Format(time.RFC3339); got != c.end {
+			readEnd := func() time.Time {
+				if hasEnd {
+					return read(end)
+				}
+				d, ok := ev.prop("DURATION")
+				minutes, err := strconv.Atoi(strings.TrimSuffix(strings.TrimPrefix(d.value, "PT"), "M"))
+				if !ok || err != nil {
+					t.Fatalf("neither DTEND nor a DURATION in minutes: %+v", ev.props)
+				}
+				return read(start).Add(time.Duration(minutes) * time.Minute)
+			}
+			if got := readEnd().UTC().Format(time.RFC3339); got != c.end {
 				t.Errorf("by the VTIMEZONE the end is %s (%s), want %s", got, end.value, c.end)
 			}
 			if c.unambiguous {
 				if got := icsGoTime(t, start).UTC().Format(time.RFC3339); got != c.start {
 					t.Errorf("by time.LoadLocation the start is %s, want %s", got, c.start)
 				}
-				if got := icsGoTime(t, end).Sub(icsGoTime(t, start)); got != time.Duration(c.minutes)*time.Minute {
-					t.Errorf("by time.LoadLocation the session lasts %s", got)
+				if hasEnd {
+					if got := icsGoTime(t, end).Sub(icsGoTime(t, start)); got != time.Duration(c.minutes)*time.Minute {
+						t.Errorf("by time.LoadLocation the session lasts %s", got)
+					}
 				}
 			}
 		})

@@ -20,24 +20,55 @@ func (o observance) daylight() bool { return o.to > o.from }
 func (o observance) local() time.Time { return o.onset.In(time.FixedZone("", o.from)) }
 
 // zoneObservances lists the changes that govern [from, to): the one in force at from, and every
-// change after it up to to.
+// change after it up to to. The changes are found by sampling the zone, not by Time.ZoneBounds:
+// under Go's own zone database (the one Windows and macOS builds read) ZoneBounds returns the
+// same bound again at the end of the database's table of changes, and it reports bounds where
+// nothing changes; sampling sees only real changes, and gives the same list under any database.
 func zoneObservances(loc *time.Location, from, to time.Time) []observance {
-	at := func(t time.Time) observance {
-		name, off := t.Zone()
-		_, prev := t.Add(-time.Second).Zone()
-		return observance{onset: t, from: prev, to: off, name: name}
-	}
-	start, end := from.ZoneBounds()
+	changes := zoneChanges(loc, from.AddDate(-1, 0, 0), to)
 	var out []observance
-	if start.IsZero() { // the zone never changed before from: any onset before it will do
-		name, off := from.Zone()
-		out = append(out, observance{onset: time.Date(1970, 1, 1, 0, 0, 0, 0, time.FixedZone("", off)), from: off, to: off, name: name})
-	} else {
-		out = append(out, at(start))
+	i := 0
+	for i < len(changes) && !changes[i].onset.After(from) {
+		i++
 	}
-	for !end.IsZero() && end.Before(to) {
-		out = append(out, at(end))
-		_, end = end.ZoneBounds()
+	if i > 0 {
+		out = append(out, changes[i-1])
+	} else { // no change in the year before from: any onset before it will do
+		name, off := from.In(loc).Zone()
+		out = append(out, observance{onset: time.Date(1970, 1, 1, 0, 0, 0, 0, time.FixedZone("", off)), from: off, to: off, name: name})
+	}
+	return append(out, changes[i:]...)
+}
+
+// zoneStep is how often the zone is sampled. No zone has changed twice within six hours, so a
+// change lies between two samples that differ, and the loop runs a fixed number of times.
+const zoneStep = 6 * time.Hour
+
+// zoneChanges lists the changes of name or offset in (from, to], each found to the second
+// between the two samples around it.
+func zoneChanges(loc *time.Location, from, to time.Time) []observance {
+	var out []observance
+	lo := from.Unix()
+	name, off := time.Unix(lo, 0).In(loc).Zone()
+	steps := int(to.Sub(from)/zoneStep) + 1
+	for i := 1; i <= steps; i++ {
+		hi := min(from.Add(time.Duration(i)*zoneStep).Unix(), to.Unix())
+		n, o := time.Unix(hi, 0).In(loc).Zone()
+		if n == name && o == off {
+			lo = hi
+			continue
+		}
+		first := hi // the first second of the new state: halve (lo, hi] until it is one second
+		for a := lo; first-a > 1; {
+			mid := a + (first-a)/2
+			if mn, mo := time.Unix(mid, 0).In(loc).Zone(); mn == name && mo == off {
+				a = mid
+			} else {
+				first = mid
+			}
+		}
+		out = append(out, observance{onset: time.Unix(first, 0).In(loc), from: off, to: o, name: n})
+		lo, name, off = hi, n, o
 	}
 	return out
 }

@@ -117,6 +117,7 @@ func crashFixture(t *testing.T, path string, rng *rand.Rand) {
 		run("INSERT INTO mentors(id, first_name, last_name, email, status) VALUES (?, 'Mentor', ?, ?, 'active')",
 			m, fmt.Sprintf("%02d", m), fmt.Sprintf("m%d@example.org", m))
 	}
+	run(compliantSQL)
 	session := func(m, sc, r int, d data.Date, status string) {
 		confirmed := ""
 		if status == "confirmed" {

@@ -10,6 +10,7 @@ import (
 
 	"mentordesk/data"
 	"mentordesk/data/csvio"
+	"mentordesk/data/filemsg"
 	"mentordesk/data/xlsxio"
 )
 
@@ -19,7 +20,7 @@ func (s *Store) ExportFile(ctx context.Context, kind csvio.Kind, path string) (i
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, ".export-*"+filepath.Ext(path))
 	if err != nil {
-		return 0, fmt.Errorf("write %s: %w", path, err)
+		return 0, filemsg.Write(path, err)
 	}
 	defer os.Remove(tmp.Name())
 	prefix := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)) + "-photos/"
@@ -38,11 +39,11 @@ func (s *Store) ExportFile(ctx context.Context, kind csvio.Kind, path string) (i
 		err = cerr
 	}
 	if err != nil {
-		return 0, err
+		return 0, filemsg.Write(path, err)
 	}
 	os.Chmod(tmp.Name(), 0o600)
 	if err := os.Rename(tmp.Name(), path); err != nil {
-		return 0, fmt.Errorf("write %s: %w", path, err)
+		return 0, filemsg.Write(path, err)
 	}
 	return n, nil
 }

@@ -341,7 +341,7 @@ func (im *importer) sessions() (func([]csvio.Record[data.Session]) error, error)
 	existing := map[string]data.Session{}
 	rows, err := im.tx.QueryContext(im.ctx, `SELECT id, COALESCE(enrollment_id, 0), term, classroom_id, mentor_id, date, start, minutes,
 		program, status, confirmed_on, confirmed_by, confirmed_how, cancel_reason, cancelled_by, focus, notes, punctuality,
-		COALESCE(statement_id, 0) FROM sessions`)
+		COALESCE(statement_id, 0), override_reason FROM sessions`)
 	if err != nil {
 		return nil, err
 	}
@@ -349,15 +349,19 @@ func (im *importer) sessions() (func([]csvio.Record[data.Session]) error, error)
 		var x data.Session
 		if err := rows.Scan(&x.ID, &x.EnrollmentID, &x.Term, &x.ClassroomID, &x.MentorID, dt(&x.Date), &x.Start, &x.Minutes,
 			&x.Program, &x.Status, dt(&x.ConfirmedOn), &x.ConfirmedBy, &x.ConfirmedHow, &x.CancelReason, &x.CancelledBy,
-			&x.Focus, &x.Notes, &x.Punctuality, &x.StatementID); err != nil {
+			&x.Focus, &x.Notes, &x.Punctuality, &x.StatementID, &x.OverrideReason); err != nil {
 			rows.Close()
 			return nil, err
 		}
 		existing[fmt.Sprintf("%d|%s|%d", x.ClassroomID, x.Date, x.Start)] = x
 	}
 	rows.Close()
+	zone, err := orgZoneTx(im.ctx, im.tx)
+	if err != nil {
+		return nil, err
+	}
 	ins, err := im.tx.PrepareContext(im.ctx, `INSERT INTO sessions(classroom_id, mentor_id, date, start, minutes, program, status,
-		confirmed_on, focus, notes) VALUES (?,?,?,?,?,?,?,?,?,?)`)
+		confirmed_on, focus, notes, override_reason) VALUES (?,?,?,?,?,?,?,?,?,?,?)`)
 	if err != nil {
 		return nil, err
 	}
@@ -373,8 +377,12 @@ func (im *importer) sessions() (func([]csvio.Record[data.Session]) error, error)
 			key := fmt.Sprintf("%d|%s|%d", x.ClassroomID, x.Date, x.Start)
 			old, existed := existing[key]
 			if !existed {
+				if why := data.LocalTimeProblem(x.Date, x.Start, x.Minutes, zone); why != "" {
+					im.fail(r.Line, "start", "%s", why)
+					continue
+				}
 				if _, err := ins.Exec(x.ClassroomID, x.MentorID, dv(x.Date), x.Start, x.Minutes, x.Program, x.Status,
-					dv(x.ConfirmedOn), x.Focus, x.Notes); err != nil {
+					dv(x.ConfirmedOn), x.Focus, x.Notes, x.OverrideReason); err != nil {
 					im.fail(r.Line, "", "%v", friendlySessionErr(err))
 					continue
 				}
@@ -386,6 +394,9 @@ func (im *importer) sessions() (func([]csvio.Record[data.Session]) error, error)
 			upd := old
 			upd.MentorID, upd.Minutes, upd.Program, upd.Status, upd.ConfirmedOn, upd.Focus, upd.Notes =
 				x.MentorID, x.Minutes, x.Program, x.Status, x.ConfirmedOn, x.Focus, x.Notes
+			if x.OverrideReason != "" { // a file without the column keeps the reason recorded
+				upd.OverrideReason = x.OverrideReason
+			}
 			if old.Locked() {
 				if upd.MentorID != old.MentorID || upd.Minutes != old.Minutes || upd.Program != old.Program ||
 					upd.Status != old.Status || upd.ConfirmedOn != old.ConfirmedOn {

@@ -1,6 +1,7 @@
 package sqlite
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -61,8 +62,32 @@ func (o *org) mentor(first string) int64 {
 	if err != nil {
 		o.t.Fatal(err)
 	}
+	compliant(o.t, o.s, id)
 	o.mentors[first] = id
 	return id
+}
+
+// compliant gives a mentor what R7 and R8 ask for from 2024 through 2028, so the payment rules are
+// tested without flags: a long Washington residence, a clear WSP check each New Year's Day and a
+// signed contract for every school year.
+func compliant(t testing.TB, s *Store, mentorID int64) {
+	t.Helper()
+	m, err := s.Mentor(ctx, mentorID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.WAResidentSince = data.MustDate("2000-01-01")
+	if _, err := ops(s).SaveMentor(ctx, data.MentorRecords{Mentor: m}); err != nil {
+		t.Fatal(err)
+	}
+	for y := 2024; y <= 2028; y++ {
+		if err := s.SaveCheck(ctx, data.Check{MentorID: mentorID, Kind: data.WSP, CompletedOn: data.MustDate(fmt.Sprintf("%d-01-01", y)), Result: data.Clear}); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.SaveContract(ctx, data.Contract{MentorID: mentorID, SchoolYear: data.SchoolYear(y - 1), SignedOn: data.MustDate(fmt.Sprintf("%d-06-01", y-1))}); err != nil {
+			t.Fatal(err)
+		}
+	}
 }
 
 // session adds a session: at names "School/Classroom", when is "2026-09-15 10:00".

@@ -19,9 +19,15 @@ type ReadyVisit struct {
 // ReadyToPay is the Payments screen's list of visits to issue.
 type ReadyToPay struct {
 	Visits []ReadyVisit
-	// Waiting counts visits through the date that hold a session still planned or completed:
-	// they wait for the instructor's confirmation (R3).
+	// Waiting counts visits through the date that hold a session marked completed: they wait for
+	// the instructor's confirmation (R3).
 	Waiting int
+	// Unmarked counts visits through the date (none when it is zero) that hold a session still
+	// planned: not yet marked completed, nor confirmed or cancelled.
+	Unmarked int
+	// Held are visits ready by R3 but for flagged sessions without an override: they are paid
+	// once the director gives a reason.
+	Held []HeldVisit
 }
 
 // VisitKey names one visit (R2).
@@ -53,6 +59,9 @@ func (s *Store) ReadyVisits(ctx context.Context, through data.Date) (ReadyToPay,
 	if err != nil {
 		return out, fmt.Errorf("list visits ready to pay: %w", err)
 	}
+	if visits, out.Held, err = holdFlagged(ctx, tx, visits, set.SchoolYearStart); err != nil {
+		return out, fmt.Errorf("list visits ready to pay: %w", err)
+	}
 	// Only the visits ready to issue are drafted, so only their mentors' history is read.
 	var due []data.Visit
 	for _, v := range visits {
@@ -76,17 +85,23 @@ func (s *Store) ReadyVisits(ctx context.Context, through data.Date) (ReadyToPay,
 		d.Number, d.Status = 0, ""
 		out.Visits = append(out.Visits, ReadyVisit{Visit: byKey[VisitKey{d.MentorID, d.SchoolID, d.VisitDate}], Draft: d})
 	}
-	q := `SELECT count(*) FROM (SELECT DISTINCT x.mentor_id, c.school_id, x.date FROM sessions x
-		JOIN classrooms c ON c.id = x.classroom_id WHERE `
-	var args []any
-	if through.IsZero() {
-		q += "x.status = 'completed')"
-	} else {
-		q += "x.status IN ('planned','completed') AND x.date <= ?)"
-		args = append(args, dv(through))
+	count := func(status string, n *int) error {
+		q := `SELECT count(*) FROM (SELECT DISTINCT x.mentor_id, c.school_id, x.date FROM sessions x
+			JOIN classrooms c ON c.id = x.classroom_id WHERE x.status = ?`
+		args := []any{status}
+		if !through.IsZero() {
+			q += " AND x.date <= ?"
+			args = append(args, dv(through))
+		}
+		return tx.QueryRowContext(ctx, q+")", args...).Scan(n)
 	}
-	if err := tx.QueryRowContext(ctx, q, args...).Scan(&out.Waiting); err != nil {
+	if err := count("completed", &out.Waiting); err != nil {
 		return out, fmt.Errorf("count visits awaiting confirmation: %w", err)
+	}
+	if !through.IsZero() {
+		if err := count("planned", &out.Unmarked); err != nil {
+			return out, fmt.Errorf("count visits not marked completed: %w", err)
+		}
 	}
 	return out, nil
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"mentordesk/data"
 )
@@ -61,6 +62,9 @@ func (s *Store) PlanRequest(ctx context.Context, in PlanInput) (data.PlanRequest
 		return r, err
 	}
 	r = data.PlanRequest{Program: in.Program, Evaluation: in.Evaluation, Mentor: mentor, Terms: terms, Start: set.SchoolYearStart}
+	if r.Zone, err = time.LoadLocation(set.OrgTimezone); err != nil {
+		return r, fmt.Errorf("org.timezone: %q is not an IANA time zone: %w", set.OrgTimezone, err)
+	}
 	first, _ := set.SchoolYear(terms[0].EventDate).Bounds(set.SchoolYearStart)
 	if r.Existing, err = s.Sessions(ctx, SessionFilter{MentorID: mentor.ID, From: first, Through: terms[len(terms)-1].EventDate}); err != nil {
 		return r, err
@@ -104,9 +108,8 @@ func (s *Store) eventName(ctx context.Context, classroomID int64, d data.Date) (
 	return name, nil
 }
 
-// eligibility returns the R7/R8 flags of a mentor on a day (data.Eligibility) over their
-// stored checks and contracts.
-func (s *Store) eligibility(ctx context.Context, m data.Mentor, start data.MonthDay) (func(data.Date) []data.Flag, error) {
+// eligibility returns the R7/R8 flags of a mentor on a day, in words: not cleared, no contract.
+func (s *Store) eligibility(ctx context.Context, m data.Mentor, start data.MonthDay) (func(data.Date) []string, error) {
 	checks, err := s.Checks(ctx, m.ID)
 	if err != nil {
 		return nil, err
@@ -115,7 +118,7 @@ func (s *Store) eligibility(ctx context.Context, m data.Mentor, start data.Month
 	if err != nil {
 		return nil, err
 	}
-	return data.Eligibility(m, checks, contracts, start), nil
+	return func(d data.Date) []string { return data.SessionFlags(m, checks, contracts, d, start) }, nil
 }
 
 // PlanConflictError is a plan that no longer fits what the database holds; nothing was saved.
@@ -147,6 +150,9 @@ func (s *Store) SavePlan(ctx context.Context, r data.PlanRequest, planned []data
 		if id, err = createEnrollmentTx(tx, e); err != nil {
 			return fmt.Errorf("save enrollment: %w", err)
 		}
+		if err := saveTermEventsTx(tx, r.Terms); err != nil {
+			return err
+		}
 		for _, x := range sessions {
 			x.EnrollmentID = id
 			if err := x.Validate(); err != nil {
@@ -159,6 +165,31 @@ func (s *Store) SavePlan(ctx context.Context, r data.PlanRequest, planned []data
 		return nil
 	})
 	return id, err
+}
+
+// saveTermEventsTx keeps each term's event among its classroom's events, so the concert typed
+// in a new enrollment shows on the classroom, the calendars and in the events export. An event
+// already on that date keeps its name unless the director typed another.
+func saveTermEventsTx(tx *sql.Tx, terms []data.PlanTerm) error {
+	for _, t := range terms {
+		if t.EventDate.IsZero() {
+			continue
+		}
+		name := strings.TrimSpace(t.EventName)
+		if name == "" {
+			name = DefaultEventName
+		}
+		e := data.Event{ClassroomID: t.Classroom.ID, Date: t.EventDate, Name: name}
+		if err := e.Validate(); err != nil {
+			return fmt.Errorf("term %d event: %w", t.Index, err)
+		}
+		if _, err := tx.Exec(`INSERT INTO events(classroom_id, date, name) VALUES (?,?,?)
+			ON CONFLICT(classroom_id, date) DO UPDATE SET name = excluded.name WHERE excluded.name != ?`,
+			e.ClassroomID, dv(e.Date), e.Name, DefaultEventName); err != nil {
+			return fmt.Errorf("term %d event: %w", t.Index, err)
+		}
+	}
+	return nil
 }
 
 // TakenSlots is data.TakenSlots: the type moved to the domain, the name kept for the store's callers.

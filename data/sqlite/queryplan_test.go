@@ -200,7 +200,7 @@ func TestHotQueriesUseTheirIndexes(t *testing.T) {
 		{"visits ready to pay", func() error { _, err := s.ReadyVisits(ctx, data.MustDate("2026-11-21")); return err },
 			"SELECT DISTINCT y.mentor_id", "(status=? AND statement_id=? AND date<?)"},
 		{"visits awaiting confirmation", func() error { _, err := s.ReadyVisits(ctx, data.MustDate("2026-11-21")); return err },
-			"x.status IN ('planned','completed')", "sessions_by_status (status=?)"},
+			"JOIN classrooms c ON c.id = x.classroom_id WHERE x.status = ?", "sessions_by_status (status=?)"},
 		{"events of a month", func() error { _, err := s.Events(ctx, 0, from, through); return err },
 			"e.date >= ?", "events_by_date (date>? AND date<?)"},
 		{"applicants of a cohort", func() error { _, err := s.Applicants(ctx, 1); return err },

@@ -12,7 +12,7 @@ import (
 
 const sessionCols = `x.id, COALESCE(x.enrollment_id, 0), x.term, x.classroom_id, x.mentor_id, x.date, x.start, x.minutes,
 	x.program, x.status, x.confirmed_on, x.confirmed_by, x.confirmed_how, x.cancel_reason, x.cancelled_by, x.focus,
-	x.notes, x.punctuality, COALESCE(x.statement_id, 0), s.name, s.id, c.name, m.email, m.first_name || ' ' || m.last_name`
+	x.notes, x.punctuality, COALESCE(x.statement_id, 0), x.override_reason, s.name, s.id, c.name, m.email, m.first_name || ' ' || m.last_name`
 
 const sessionFrom = ` FROM sessions x JOIN classrooms c ON c.id = x.classroom_id JOIN schools s ON s.id = c.school_id
 	JOIN mentors m ON m.id = x.mentor_id`
@@ -20,7 +20,7 @@ const sessionFrom = ` FROM sessions x JOIN classrooms c ON c.id = x.classroom_id
 func scanSession(sc interface{ Scan(...any) error }, x *data.Session) error {
 	return sc.Scan(&x.ID, &x.EnrollmentID, &x.Term, &x.ClassroomID, &x.MentorID, dt(&x.Date), &x.Start, &x.Minutes,
 		&x.Program, &x.Status, dt(&x.ConfirmedOn), &x.ConfirmedBy, &x.ConfirmedHow, &x.CancelReason, &x.CancelledBy,
-		&x.Focus, &x.Notes, &x.Punctuality, &x.StatementID, &x.School, &x.SchoolID, &x.Classroom, &x.MentorEmail, &x.MentorName)
+		&x.Focus, &x.Notes, &x.Punctuality, &x.StatementID, &x.OverrideReason, &x.School, &x.SchoolID, &x.Classroom, &x.MentorEmail, &x.MentorName)
 }
 
 // SessionFilter is data.SessionFilter: the type moved to the domain, the name kept for the store's callers.
@@ -125,11 +125,11 @@ func friendlySessionErr(err error) error {
 
 func saveSessionTx(tx *sql.Tx, x data.Session) (int64, error) {
 	args := []any{nullID(x.EnrollmentID), x.Term, x.ClassroomID, x.MentorID, dv(x.Date), x.Start, x.Minutes, x.Program, x.Status,
-		dv(x.ConfirmedOn), x.ConfirmedBy, x.ConfirmedHow, x.CancelReason, x.CancelledBy, x.Focus, x.Notes, x.Punctuality}
+		dv(x.ConfirmedOn), x.ConfirmedBy, x.ConfirmedHow, x.CancelReason, x.CancelledBy, x.Focus, x.Notes, x.Punctuality, x.OverrideReason}
 	if x.ID == 0 {
 		res, err := tx.Exec(`INSERT INTO sessions(enrollment_id, term, classroom_id, mentor_id, date, start, minutes, program,
-			status, confirmed_on, confirmed_by, confirmed_how, cancel_reason, cancelled_by, focus, notes, punctuality)
-			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`, args...)
+			status, confirmed_on, confirmed_by, confirmed_how, cancel_reason, cancelled_by, focus, notes, punctuality, override_reason)
+			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`, args...)
 		if err != nil {
 			return 0, err
 		}
@@ -137,7 +137,7 @@ func saveSessionTx(tx *sql.Tx, x data.Session) (int64, error) {
 	}
 	_, err := tx.Exec(`UPDATE sessions SET enrollment_id=?, term=?, classroom_id=?, mentor_id=?, date=?, start=?, minutes=?,
 		program=?, status=?, confirmed_on=?, confirmed_by=?, confirmed_how=?, cancel_reason=?, cancelled_by=?, focus=?,
-		notes=?, punctuality=? WHERE id=?`, append(args, x.ID)...)
+		notes=?, punctuality=?, override_reason=? WHERE id=?`, append(args, x.ID)...)
 	return x.ID, err
 }
 
@@ -191,7 +191,41 @@ func (s *Store) ConfirmSessions(ctx context.Context, ids []int64, c Confirmation
 	if c.On.IsZero() {
 		return errors.New("the confirmation date is required")
 	}
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	start, err := s.schoolYearStart(ctx, s.r)
+	if err != nil {
+		return err
+	}
+	override := strings.TrimSpace(c.Override)
+	if override != "" {
+		if err := data.CheckOverrideReason(override); err != nil {
+			return err
+		}
+	}
+	err = s.tx(ctx, func(tx *sql.Tx) error {
+		sessions, err := sessionsByID(ctx, tx, ids)
+		if err != nil {
+			return err
+		}
+		flags, err := sessionFlags(ctx, tx, sessions, start)
+		if err != nil {
+			return err
+		}
+		var refused []string
+		for _, x := range sessions {
+			if x.Status != data.Cancelled && override == "" && data.OverrideNeeded(flags[x.ID], x.OverrideReason) {
+				refused = append(refused, flaggedName(x, flags[x.ID]))
+			}
+		}
+		if len(refused) > 0 {
+			return &FlaggedError{Doing: "confirmed", Sessions: refused}
+		}
+		for _, x := range sessions {
+			if x.Status != data.Cancelled && override != "" && len(flags[x.ID]) > 0 {
+				if _, err := tx.Exec("UPDATE sessions SET override_reason = ? WHERE id = ?", override, x.ID); err != nil {
+					return err
+				}
+			}
+		}
 		for _, id := range ids {
 			var status string
 			var date data.Date
@@ -233,6 +267,27 @@ func (s *Store) SetSessionStatus(ctx context.Context, id int64, status data.Sess
 	}
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		_, err := tx.Exec("UPDATE sessions SET status=?, punctuality=?, confirmed_on='' WHERE id=?", status, p, id)
+		return err
+	})
+	return friendlySessionErr(err)
+}
+
+// TakeBackConfirmation undoes a mistaken confirmation of a session not yet on a statement: it is
+// completed again, awaiting the instructor's confirmation, and its override is dropped with it.
+func (s *Store) TakeBackConfirmation(ctx context.Context, id int64) error {
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		var status string
+		var statement sql.NullInt64
+		if err := tx.QueryRow("SELECT status, statement_id FROM sessions WHERE id = ?", id).Scan(&status, &statement); err != nil {
+			return fmt.Errorf("session %d: %w", id, err)
+		}
+		switch {
+		case statement.Valid:
+			return fmt.Errorf("the session is paid on an issued statement and its confirmation stands: %w", data.ErrLocked)
+		case status != string(data.Confirmed):
+			return fmt.Errorf("the session is %s, not confirmed", status)
+		}
+		_, err := tx.Exec("UPDATE sessions SET status='completed', confirmed_on='', confirmed_by='', confirmed_how='', override_reason='' WHERE id=?", id)
 		return err
 	})
 	return friendlySessionErr(err)

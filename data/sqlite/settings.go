@@ -3,8 +3,10 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"mentordesk/data"
 )
@@ -70,4 +72,21 @@ func (s *Store) SaveSettings(ctx context.Context, set data.Settings) error {
 		_, err := tx.Exec("INSERT INTO settings(key, value) VALUES ('org.logo', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", set.OrgLogo)
 		return err
 	})
+}
+
+// orgZoneTx is the organisation's time zone (org.timezone), in which sessions' clocks are read.
+func orgZoneTx(ctx context.Context, tx *sql.Tx) (*time.Location, error) {
+	set := data.DefaultSettings()
+	var v string
+	err := tx.QueryRowContext(ctx, "SELECT value FROM settings WHERE key = 'org.timezone'").Scan(&v)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+	case err != nil:
+		return nil, fmt.Errorf("read org.timezone: %w", err)
+	default:
+		if err := set.Set("org.timezone", v); err != nil {
+			return nil, fmt.Errorf("stored setting %w", err)
+		}
+	}
+	return time.LoadLocation(set.OrgTimezone)
 }

@@ -18,7 +18,8 @@ type IssueChoice struct {
 }
 
 // IssueStatements is MentorDesk's one way of issuing statements, for the Payments screen and
-// `statements issue` alike. It issues a statement for each chosen visit ready to pay (R3),
+// `statements issue` alike. It issues a statement for each chosen visit ready to pay (R3) whose
+// flagged sessions (R7/R8) carry the director's override,
 // numbered in one gap-free sequence in R6 order. Numbers, lines, locks on the paid sessions and
 // the continuation record are written in one transaction: after a crash, all of it is there or
 // none. A visit that already has its statement gets an adjustment statement naming that one for
@@ -51,6 +52,16 @@ func (s *Store) IssueStatements(ctx context.Context, which IssueChoice, issuedOn
 				return err
 			}
 		}
+		// A visit holding a flagged session without an override waits for the director
+		// (HeldVisits): left out of a batch, refused when chosen.
+		pay, held, err := holdFlagged(ctx, tx, visits, set.SchoolYearStart)
+		if err != nil {
+			return err
+		}
+		if len(which.Visits) > 0 && len(held) > 0 {
+			return heldError(held)
+		}
+		visits = pay
 		if len(visits) == 0 {
 			return nil
 		}

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 
 	"mentordesk/data"
+	"mentordesk/data/filemsg"
 	"mentordesk/data/icsio"
 	"mentordesk/data/sqlite"
 )
@@ -49,7 +50,7 @@ func calendarCmd(ctx context.Context, s *sqlite.Store, args []string, env Env) e
 	if err := writeCalendarFile(out, func(f *os.File) error { return icsio.WriteMentorCalendar(f, feed) }); err != nil {
 		return fmt.Errorf("calendar --out: %w", err)
 	}
-	fmt.Fprintf(env.Stderr, "%d session(s) of %s written to %s\n", len(feed.Events), m.Name(), out)
+	fmt.Fprintf(env.Stderr, "%d session(s) of %s written to %s\n", len(feed.Events), m.Name(), filemsg.Path(out))
 	return nil
 }
 
@@ -58,7 +59,7 @@ func calendarCmd(ctx context.Context, s *sqlite.Store, args []string, env Env) e
 func writeCalendarFile(path string, write func(*os.File) error) error {
 	tmp, err := os.CreateTemp(filepath.Dir(path), ".calendar-*.ics")
 	if err != nil {
-		return err
+		return filemsg.Write(path, err)
 	}
 	defer os.Remove(tmp.Name())
 	err = write(tmp)
@@ -66,8 +67,8 @@ func writeCalendarFile(path string, write func(*os.File) error) error {
 		err = cerr
 	}
 	if err != nil {
-		return err
+		return filemsg.Write(path, err)
 	}
 	os.Chmod(tmp.Name(), 0o600)
-	return os.Rename(tmp.Name(), path)
+	return filemsg.Write(path, os.Rename(tmp.Name(), path))
 }

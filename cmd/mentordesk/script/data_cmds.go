@@ -10,6 +10,7 @@ import (
 
 	"mentordesk/data"
 	"mentordesk/data/csvio"
+	"mentordesk/data/filemsg"
 	"mentordesk/data/sqlite"
 	"mentordesk/data/xlsxio"
 )
@@ -126,7 +127,7 @@ func exportCmd(ctx context.Context, s *sqlite.Store, args []string, env Env) err
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stderr, "%s: %d row(s) written to %s\n", kind, n, args[1])
+	fmt.Fprintf(env.Stderr, "%s: %d row(s) written to %s\n", kind, n, filemsg.Path(args[1]))
 	return nil
 }
 
@@ -138,7 +139,7 @@ func backupCmd(ctx context.Context, s *sqlite.Store, args []string, env Env) err
 	if err := s.Backup(ctx, dest); err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stderr, "backed up %s to %s (checked: integrity ok, foreign keys ok)\n", s.Path(), dest)
+	fmt.Fprintf(env.Stderr, "backed up %s to %s (checked: integrity ok, foreign keys ok)\n", s.Path(), filemsg.Path(dest))
 	return nil
 }
 
@@ -206,6 +207,21 @@ func statementsCmd(ctx context.Context, s *sqlite.Store, args []string, env Env)
 	var total data.Money
 	for _, st := range sts {
 		total += st.Total()
+	}
+	// Visits held for flagged sessions are named, so the director can record the override
+	// (override_reason in the sessions CSV, or Confirm in the window) and issue them.
+	held, err := s.HeldVisits(ctx, day)
+	if err != nil {
+		return err
+	}
+	for _, h := range held {
+		for _, x := range h.Flagged {
+			fmt.Fprintf(env.Stderr, "held: %s %s, %s at %s · %s: flagged (%s) and confirmed without an override_reason\n",
+				x.Date, x.Start, x.MentorEmail, x.School, x.Classroom, data.FlagsShort(h.Flags[x.ID]))
+		}
+	}
+	if len(held) > 0 {
+		fmt.Fprintf(env.Stderr, "%d visit(s) not issued: give each flagged session an override_reason (import sessions) to pay it\n", len(held))
 	}
 	if len(sts) == 0 {
 		fmt.Fprintf(env.Stderr, "no visit through %s is ready for a statement\n", day)

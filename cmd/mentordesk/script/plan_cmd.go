@@ -91,7 +91,7 @@ func planCmd(ctx context.Context, s *sqlite.Store, args []string, env Env) error
 	if err != nil {
 		return err
 	}
-	in := data.PlanInput{Program: program, Evaluation: a.evaluation, FallSessions: a.fallSessions, Events: dates}
+	in := sqlite.PlanInput{Program: program, Evaluation: a.evaluation, FallSessions: a.fallSessions, Events: dates}
 	if in.ClassroomID, err = findClassroom(ctx, s, "--school", "--classroom", a.school, a.classroom); err != nil {
 		return err
 	}
@@ -139,7 +139,7 @@ func planCmd(ctx context.Context, s *sqlite.Store, args []string, env Env) error
 		return err
 	}
 	for _, w := range planWarnings(plan, env.Today) {
-		fmt.Fprintln(env.Stderr, "warning: "+w)
+		fmt.Fprintln(env.Stderr, "warning: "+withRule(w))
 	}
 	if a.apply {
 		id, err := s.SavePlan(ctx, req, plan.Sessions)
@@ -197,8 +197,8 @@ func planSessionRows(r data.PlanRequest, planned []data.PlannedSession) []data.S
 // planWarnings are the plan's flags: the mentor's status, R7/R8 with the dates they concern,
 // and sessions proposed in the past.
 func planWarnings(p data.Plan, today data.Date) []string {
-	dates := map[data.Flag][]string{}
-	var order []data.Flag
+	dates := map[string][]string{}
+	var order []string
 	past := 0
 	for _, s := range p.Sessions {
 		for _, f := range s.Flags {
@@ -214,14 +214,24 @@ func planWarnings(p data.Plan, today data.Date) []string {
 	var out []string
 	for _, f := range p.Flags {
 		if dates[f] == nil {
-			out = append(out, f.String())
+			out = append(out, f)
 		}
 	}
 	for _, f := range order {
-		out = append(out, f.String()+" (on "+strings.Join(dates[f], ", ")+")")
+		out = append(out, f+" (on "+strings.Join(dates[f], ", ")+")")
 	}
 	if past > 0 {
 		out = append(out, fmt.Sprintf("%d of the %d proposed sessions fall before today (%s)", past, len(p.Sessions), today))
 	}
 	return out
+}
+
+// withRule names the rule a flag comes from, as scripts grep for it: "No contract (R8): …".
+func withRule(flag string) string {
+	for prefix, rule := range map[string]string{data.FlagNotCleared: "R7", data.FlagNoContract: "R8"} {
+		if rest, ok := strings.CutPrefix(flag, prefix); ok {
+			return strings.TrimSuffix(prefix, ": ") + " (" + rule + "): " + rest
+		}
+	}
+	return flag
 }

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"mentordesk/data"
+	"mentordesk/data/csvio"
 	"mentordesk/data/sqlite"
 )
 
@@ -61,7 +62,7 @@ func planRows(t *testing.T, out string) [][]string {
 	if err != nil || len(rows) == 0 {
 		t.Fatalf("stdout is not sessions CSV: %v\n%s", err, out)
 	}
-	if got := strings.Join(rows[0], ","); got != "date,start,minutes,school,classroom,mentor_email,program,status,confirmed_on,focus,notes" {
+	if got := strings.Join(rows[0], ","); got != strings.Join(csvio.Columns(csvio.Sessions), ",") {
 		t.Fatalf("header %q", got)
 	}
 	return rows[1:]

@@ -8,6 +8,7 @@ import (
 	pdf "mentordesk/app/report"
 	"mentordesk/app/report/compose"
 	"mentordesk/data"
+	"mentordesk/data/filemsg"
 	"mentordesk/data/service"
 	"mentordesk/data/sqlite"
 	"os"
@@ -107,7 +108,7 @@ func writeReport(kind, out string, doc pdf.Document, env Env) error {
 		}
 		return fmt.Errorf("report %s --out: %w", kind, err)
 	}
-	fmt.Fprintf(env.Stderr, "%s written to %s\n", kind, out)
+	fmt.Fprintf(env.Stderr, "%s written to %s\n", kind, filemsg.Path(out))
 	return nil
 }
 
@@ -269,7 +270,7 @@ func reportStatements(ctx context.Context, s *sqlite.Store, args []string, env E
 		}
 		return fmt.Errorf("report statements: %w", err)
 	}
-	fmt.Fprintf(env.Stderr, "%d statement(s) written to %s\n", len(jobs), dir)
+	fmt.Fprintf(env.Stderr, "%d statement(s) written to %s\n", len(jobs), filemsg.Path(dir))
 	return nil
 }
 

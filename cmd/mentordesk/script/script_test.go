@@ -138,7 +138,7 @@ func TestHostileImportsChangeNothing(t *testing.T) {
 		{"missing column", "contracts", "mentor_email,school_year\nzoe.lukasiewicz@example.org,2026-27\n", "signed_on"},
 		{"bad school year", "contracts", "mentor_email,school_year,signed_on\nzoe.lukasiewicz@example.org,2026-28,2026-08-01\n", "contracts.csv:2: school_year"},
 		{"huge field", "mentors", header + "\n" + "Ana,Ruiz,huge@example.org,,,violin,,,,," + strings.Repeat("x", 20000) + ",active,\n", "mentors.csv:2"},
-		{"bad program in sessions", "sessions", strings.Join(csvio.Columns(csvio.Sessions), ",") + "\n2026-10-05,09:40,50,X,Y,a@example.org,orchestra,planned,,,\n", "sessions.csv:2: program"},
+		{"bad program in sessions", "sessions", "date,start,minutes,school,classroom,mentor_email,program,status,confirmed_on,focus,notes\n2026-10-05,09:40,50,X,Y,a@example.org,orchestra,planned,,,\n", "sessions.csv:2: program"},
 		{"missing photo", "mentors", header + "\n" + "Ana,Ruiz,ph@example.org,,,violin,,,,,,active,nowhere.jpg\n", "mentors.csv:2: photo"},
 	}
 	for _, c := range cases {

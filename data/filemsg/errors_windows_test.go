@@ -1,0 +1,5 @@
+package filemsg
+
+import "syscall"
+
+var errPermission, errDiskFull error = syscall.Errno(errorAccessDenied), syscall.Errno(errorDiskFull)
