@@ -218,8 +218,8 @@ func TestTheViewFollowsTheFocus(t *testing.T) {
 	w.Resize(fyne.NewSize(1000, 520))
 	sh.show("Settings")
 	waitIdle()
-	end := sh.followFocus()
-	defer end()
+	sh.followFocus()
+	defer sh.stopBackground()
 	chain := focusChain(w)
 	last := chain[len(chain)-1]
 	inView := func(s stop) bool {

@@ -53,6 +53,9 @@ func Run(dbPath string) error {
 	var failed error
 	openInto(a, w, dbPath, data.Today, func(err error) { failed = err }, nil)
 	w.ShowAndRun()
+	if liveShell != nil {
+		liveShell.stopBackground() // its work ends before the store closes
+	}
 	if liveStore != nil {
 		liveStore.Close()
 	}
@@ -77,7 +80,7 @@ func openInto(a fyne.App, w fyne.Window, dbPath string, today func() data.Date, 
 	}
 	go func() {
 		st, err := openStore(dbPath)
-		uiDo(func() {
+		fyne.Do(func() {
 			switch {
 			case errors.Is(err, sqlite.ErrDamaged), errors.Is(err, sqlite.ErrMissingBesideRestore):
 				w.SetContent(recoveryPanel(a, w, dbPath, err, show))
@@ -129,7 +132,7 @@ func mount(a fyne.App, w fyne.Window, st *sqlite.Store, today func() data.Date) 
 	w.SetTitle(fmt.Sprintf("MentorDesk — %s", st.Path()))
 	sh.show(a.Preferences().StringWithFallback(prefArea, "Home"))
 	sh.startBackups()
-	sh.stopFocus = sh.followFocus()
+	sh.followFocus()
 	sh.maybeWelcome()
 	return sh
 }
@@ -178,22 +181,41 @@ func refusalPanel(a fyne.App, title, msg string) fyne.CanvasObject {
 // passes its checks; for a database gone missing beside a file a restore kept aside, it offers
 // to put that file back (or else the newest backup).
 func recoveryPanel(a fyne.App, w fyne.Window, path string, cause error, opened func(*sqlite.Store)) fyne.CanvasObject {
+	// Checking the files on offer reads them whole: it runs off the UI goroutine.
+	box := container.NewStack(container.NewCenter(widget.NewLabel("Looking for a backup that passes its checks…")))
+	go func() {
+		backup, offer := "", "The newest backup that passes its checks is"
+		if errors.Is(cause, sqlite.ErrMissingBesideRestore) {
+			if backup = sqlite.NewestKeptAside(path); backup != "" {
+				offer = "The file a restore kept aside, which passes its checks, is"
+			}
+		}
+		if backup == "" {
+			backup = sqlite.NewestGoodBackup(path)
+		}
+		summary := ""
+		if backup != "" {
+			summary, _ = sqlite.Summarize(backup)
+		}
+		fyne.Do(func() {
+			box.Objects = []fyne.CanvasObject{recoveryChoice(a, path, cause, backup, offer, summary, opened)}
+			box.Refresh()
+		})
+	}()
+	return box
+}
+
+// recoveryChoice is the recovery panel once the files are checked: backup is the one on offer
+// ("" when none passes its checks), offer how to name it, summary what it holds.
+func recoveryChoice(a fyne.App, path string, cause error, backup, offer, summary string, opened func(*sqlite.Store)) fyne.CanvasObject {
 	title := "The database is damaged"
 	msg := fmt.Sprintf("The database could not be read because it is damaged:\n\n%v\n\nThe file has not been changed.", cause)
-	backup, offer := "", "The newest backup that passes its checks is"
 	if errors.Is(cause, sqlite.ErrMissingBesideRestore) {
 		title = "The database is missing"
 		msg = fmt.Sprint(cause)
-		if backup = sqlite.NewestKeptAside(path); backup != "" {
-			offer = "The file a restore kept aside, which passes its checks, is"
-		}
-	}
-	if backup == "" {
-		backup = sqlite.NewestGoodBackup(path)
 	}
 	var actions []fyne.CanvasObject
 	if backup != "" {
-		summary, _ := sqlite.Summarize(backup)
 		msg += fmt.Sprintf("\n\n%s\n%s\n(%s).\nRestoring it puts a checked copy in place; whatever is at the path now is kept aside, renamed, so nothing is lost.", offer, backup, summary)
 		restore := widget.NewButton("Restore this file", nil)
 		restore.Importance = widget.HighImportance

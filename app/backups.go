@@ -37,38 +37,25 @@ func (sh *shell) retention() sqlite.Retention {
 
 // startBackups takes an automatic backup when the last is a day old, now and every hour after.
 func (sh *shell) startBackups() {
-	stop, done := make(chan struct{}), make(chan struct{})
-	sh.stopBackup, sh.backupDone = stop, done
 	st, dir, keep := sh.store, sh.backupDir(), sh.retention()
-	go func() {
-		defer close(done)
+	sh.goWork(func(ctx context.Context) {
 		tick := time.NewTicker(time.Hour)
 		defer tick.Stop()
 		for {
 			if st.AutoBackupDue(dir, autoBackupEvery) {
-				if path, err := st.BackupNow(context.Background(), dir, "auto", keep); err != nil {
+				if path, err := st.BackupNow(ctx, dir, "auto", keep); err != nil {
 					log.Printf("automatic backup: %v", err)
 				} else {
 					log.Printf("automatic backup: %s", path)
 				}
 			}
 			select {
-			case <-stop:
+			case <-ctx.Done():
 				return
 			case <-tick.C:
 			}
 		}
-	}()
-}
-
-// stopBackups stops the automatic backups and waits for one under way to end, so the store
-// can be closed (or its file restored over) with no backup half written.
-func (sh *shell) stopBackups() {
-	if sh.stopBackup != nil {
-		close(sh.stopBackup)
-		<-sh.backupDone
-		sh.stopBackup, sh.backupDone = nil, nil
-	}
+	})
 }
 
 // backupTo writes a backup into a folder the director chooses, such as a USB stick.
@@ -102,7 +89,7 @@ func (sh *shell) restore(backup string) {
 	sh.store.Close()
 	go func() {
 		st, res, err := restoreAndOpen(path, backup)
-		uiDo(func() {
+		fyne.Do(func() {
 			if st == nil {
 				dialog.ShowError(err, sh.win)
 				return

@@ -15,19 +15,18 @@ import (
 
 	"mentordesk/data"
 	"mentordesk/data/csvio"
-	"mentordesk/data/sqlite"
 	"mentordesk/widgets"
 )
 
 // calendarAreaSource is what the Calendar area reads.
 type calendarAreaSource interface {
-	CalendarSessions(ctx context.Context, from, through data.Date) ([]sqlite.CalendarSession, error)
-	MarkFlags(ctx context.Context, xs []sqlite.CalendarSession) error
+	CalendarSessions(ctx context.Context, from, through data.Date) ([]data.CalendarSession, error)
+	MarkFlags(ctx context.Context, xs []data.CalendarSession) error
 	Events(ctx context.Context, classroomID int64, from, through data.Date) ([]data.Event, error)
 	Calendars(ctx context.Context) ([]data.Calendar, error)
 	Schools(ctx context.Context) ([]data.School, error)
 	Classrooms(ctx context.Context, schoolID int64) ([]data.Classroom, error)
-	Mentors(ctx context.Context, f sqlite.MentorFilter) ([]data.Mentor, error)
+	Mentors(ctx context.Context, f data.MentorFilter) ([]data.Mentor, error)
 }
 
 // programColours tell the programs apart on the calendar and in its legend.
@@ -58,7 +57,7 @@ type calendarArea struct {
 
 	people  calendarPeople
 	span    calendarSpan
-	shown   []sqlite.CalendarSession
+	shown   []data.CalendarSession
 	loads   int       // the latest range load; older answers are dropped
 	drawn   data.Date // the first day of the range last drawn
 	session *sessionDialog
@@ -78,7 +77,7 @@ type calendarPeople struct {
 // calendarSpan is everything of the visible range, before filtering.
 type calendarSpan struct {
 	from, through data.Date
-	sessions      []sqlite.CalendarSession
+	sessions      []data.CalendarSession
 	events        []data.Event
 }
 
@@ -120,7 +119,7 @@ func (a *calendarArea) reload() {
 	background(a.d, func(ctx context.Context) (calendarPeople, error) {
 		var p calendarPeople
 		var err error
-		if p.mentors, err = a.store.Mentors(ctx, sqlite.MentorFilter{}); err != nil {
+		if p.mentors, err = a.store.Mentors(ctx, data.MentorFilter{}); err != nil {
 			return p, err
 		}
 		if p.schools, err = a.store.Schools(ctx); err != nil {
@@ -182,7 +181,7 @@ func (a *calendarArea) loadRange(from, through data.Date) {
 		if sp.sessions, err = a.store.CalendarSessions(ctx, from, through); err != nil {
 			return sp, err
 		}
-		sqlite.MarkConflicts(sp.sessions)
+		data.MarkConflicts(sp.sessions)
 		if err = a.store.MarkFlags(ctx, sp.sessions); err != nil {
 			return sp, err
 		}
@@ -217,7 +216,7 @@ func (a *calendarArea) filter() calendarFilter {
 	return f
 }
 
-func (f calendarFilter) matches(x sqlite.CalendarSession) bool {
+func (f calendarFilter) matches(x data.CalendarSession) bool {
 	return (f.mentorID == 0 || x.MentorID == f.mentorID) && (f.schoolID == 0 || x.SchoolID == f.schoolID) &&
 		(f.program == "" || x.Program == f.program)
 }
@@ -262,7 +261,7 @@ func (a *calendarArea) applyFilters() {
 }
 
 // itemTitle leaves out what the filters already say.
-func (a *calendarArea) itemTitle(x sqlite.CalendarSession, f calendarFilter) string {
+func (a *calendarArea) itemTitle(x data.CalendarSession, f calendarFilter) string {
 	var lines []string
 	if f.mentorID == 0 {
 		lines = append(lines, a.mentorShort(x))
@@ -277,7 +276,7 @@ func (a *calendarArea) itemTitle(x sqlite.CalendarSession, f calendarFilter) str
 	return strings.Join(lines, "\n")
 }
 
-func (a *calendarArea) mentorShort(x sqlite.CalendarSession) string {
+func (a *calendarArea) mentorShort(x data.CalendarSession) string {
 	if last := a.people.lastNames[x.MentorID]; last != "" {
 		return last
 	}

@@ -40,7 +40,7 @@ func storedSession(t *testing.T, st *sqlite.Store, id int64) data.Session {
 }
 
 // findSession is the first session of the sample organisation that fits.
-func findSession(t *testing.T, st *sqlite.Store, f sqlite.SessionFilter, fits func(data.Session) bool) data.Session {
+func findSession(t *testing.T, st *sqlite.Store, f data.SessionFilter, fits func(data.Session) bool) data.Session {
 	t.Helper()
 	xs, err := st.Sessions(calCtx, f)
 	if err != nil {
@@ -78,7 +78,7 @@ func TestCalendarShowsNovemberOfTheSampleOrganisation(t *testing.T) {
 	if a.cal.Title() != "November 2026" {
 		t.Fatalf("the calendar opens on %q; want November 2026", a.cal.Title())
 	}
-	want, err := st.Sessions(calCtx, sqlite.SessionFilter{From: data.MustDate("2026-11-01"), Through: data.MustDate("2026-11-30")})
+	want, err := st.Sessions(calCtx, data.SessionFilter{From: data.MustDate("2026-11-01"), Through: data.MustDate("2026-11-30")})
 	if err != nil || len(want) < 20 {
 		t.Fatalf("the sample has %d November sessions (%v)", len(want), err)
 	}
@@ -124,7 +124,7 @@ func TestCalendarFilterByMentorNarrowsTheSessions(t *testing.T) {
 	st := demoStore(t)
 	_, a := openCalendarArea(t, st)
 	all := len(a.shown)
-	mensah := findSession(t, st, sqlite.SessionFilter{From: data.MustDate("2026-11-24"), Through: data.MustDate("2026-11-24")},
+	mensah := findSession(t, st, data.SessionFilter{From: data.MustDate("2026-11-24"), Through: data.MustDate("2026-11-24")},
 		func(x data.Session) bool { return strings.Contains(x.MentorName, "Mensah") })
 	m, err := st.Mentor(calCtx, mensah.MentorID)
 	if err != nil {
@@ -156,7 +156,7 @@ func TestCalendarFilterByMentorNarrowsTheSessions(t *testing.T) {
 func TestCalendarFlagsAMentorAtTwoSchoolsOneDay(t *testing.T) {
 	st := demoStore(t)
 	_, a := openCalendarArea(t, st)
-	x := findSession(t, st, sqlite.SessionFilter{From: data.MustDate("2026-11-24"), Through: data.MustDate("2026-11-24")},
+	x := findSession(t, st, data.SessionFilter{From: data.MustDate("2026-11-24"), Through: data.MustDate("2026-11-24")},
 		func(x data.Session) bool { return strings.Contains(x.MentorName, "Mensah") })
 	rooms, err := st.Classrooms(calCtx, 0)
 	if err != nil {
@@ -234,7 +234,7 @@ func TestTappingSessionsAndDaysOpensTheirDialogs(t *testing.T) {
 	settled(t, add.actionForm)
 	test.Tap(add.submit)
 	eventually(t, "the new session saved", func() bool { return add.saved })
-	n := findSession(t, st, sqlite.SessionFilter{From: day, Through: day, ClassroomID: room.ID}, func(x data.Session) bool { return x.Focus == "Sight-reading" })
+	n := findSession(t, st, data.SessionFilter{From: day, Through: day, ClassroomID: room.ID}, func(x data.Session) bool { return x.Focus == "Sight-reading" })
 	if n.Status != data.Planned || n.Start != room.PeriodStart || n.Program != data.Season {
 		t.Errorf("saved %+v", n)
 	}
@@ -243,7 +243,7 @@ func TestTappingSessionsAndDaysOpensTheirDialogs(t *testing.T) {
 func TestConfirmAVisitFromTheVisitView(t *testing.T) {
 	st := demoStore(t)
 	w, sh := testWindow(t, st)
-	x := findSession(t, st, sqlite.SessionFilter{From: data.MustDate("2026-11-24"), Through: data.MustDate("2026-11-24")},
+	x := findSession(t, st, data.SessionFilter{From: data.MustDate("2026-11-24"), Through: data.MustDate("2026-11-24")},
 		func(x data.Session) bool { return strings.Contains(x.MentorName, "Mensah") })
 	d := sh.deps()
 	v := showVisitDialog(d, st, x.MentorID, x.SchoolID, x.Date, func() {})
@@ -280,7 +280,7 @@ func TestConfirmAVisitFromTheVisitView(t *testing.T) {
 func TestCancellingNeedsAReason(t *testing.T) {
 	st := demoStore(t)
 	_, sh := testWindow(t, st)
-	x := findSession(t, st, sqlite.SessionFilter{Status: data.Planned, From: testToday}, func(data.Session) bool { return true })
+	x := findSession(t, st, data.SessionFilter{Status: data.Planned, From: testToday}, func(data.Session) bool { return true })
 	s := showSessionDialog(sh.deps(), st, x.ID, func() {}, func(data.Session) {})
 	eventually(t, "the session", func() bool { return s.shown > 0 && len(s.actions) > 0 })
 	test.Tap(button(t, s.actions, "Cancel session…"))
@@ -306,7 +306,7 @@ func TestCancellingNeedsAReason(t *testing.T) {
 func TestRescheduleKeepsHistory(t *testing.T) {
 	st := demoStore(t)
 	_, sh := testWindow(t, st)
-	x := findSession(t, st, sqlite.SessionFilter{Status: data.Planned, From: testToday}, func(data.Session) bool { return true })
+	x := findSession(t, st, data.SessionFilter{Status: data.Planned, From: testToday}, func(data.Session) bool { return true })
 	before, _ := st.SessionMoves(calCtx, x.ID)
 	s := showSessionDialog(sh.deps(), st, x.ID, func() {}, func(data.Session) {})
 	eventually(t, "the session", func() bool { return s.shown > 0 && len(s.actions) > 0 })
@@ -339,7 +339,7 @@ func TestRescheduleKeepsHistory(t *testing.T) {
 func TestLockedSessionOffersNoActions(t *testing.T) {
 	st := demoStore(t)
 	_, sh := testWindow(t, st)
-	x := findSession(t, st, sqlite.SessionFilter{Status: data.Confirmed}, data.Session.Locked)
+	x := findSession(t, st, data.SessionFilter{Status: data.Confirmed}, data.Session.Locked)
 	s := showSessionDialog(sh.deps(), st, x.ID, func() {}, func(data.Session) {})
 	eventually(t, "the session", func() bool { return s.shown > 0 && s.rec.statement.Number > 0 })
 	if len(s.actions) != 0 {

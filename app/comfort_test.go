@@ -59,7 +59,7 @@ func TestFirstRunStartsTheDirectorsOwnOrganisation(t *testing.T) {
 		t.Fatalf("the sample organisation was not kept: %v", err)
 	}
 	defer sample.Close()
-	if ms, _ := sample.Mentors(ctx, sqlite.MentorFilter{}); len(ms) < 25 {
+	if ms, _ := sample.Mentors(ctx, data.MentorFilter{}); len(ms) < 25 {
 		t.Errorf("the sample kept aside has %d mentors", len(ms))
 	}
 }
@@ -68,7 +68,7 @@ func TestImportMarksBadRowsThenImportsTheFixedFile(t *testing.T) {
 	st := demoStore(t)
 	_, sh := testWindow(t, st)
 	ctx := context.Background()
-	before, _ := st.Mentors(ctx, sqlite.MentorFilter{})
+	before, _ := st.Mentors(ctx, data.MentorFilter{})
 
 	header := strings.Join(csvio.Columns(csvio.Mentors), ",")
 	good := "Ana,Ruiz,ana.ruiz@example.org,,,violin;viola,,,,,,active,\n"
@@ -89,7 +89,7 @@ func TestImportMarksBadRowsThenImportsTheFixedFile(t *testing.T) {
 	if !im.doImport.Disabled() {
 		t.Error("Import is enabled while rows have problems")
 	}
-	if after, _ := st.Mentors(ctx, sqlite.MentorFilter{}); len(after) != len(before) {
+	if after, _ := st.Mentors(ctx, data.MentorFilter{}); len(after) != len(before) {
 		t.Fatal("checking the file imported rows")
 	}
 
@@ -105,7 +105,7 @@ func TestImportMarksBadRowsThenImportsTheFixedFile(t *testing.T) {
 	eventually(t, "the check of the fixed file", func() bool { return im.problems != nil && !im.doImport.Disabled() })
 	test.Tap(im.doImport)
 	eventually(t, "the import", func() bool { return im.summary.Added == 3 })
-	after, _ := st.Mentors(ctx, sqlite.MentorFilter{})
+	after, _ := st.Mentors(ctx, data.MentorFilter{})
 	if len(after) != len(before)+3 {
 		t.Errorf("%d mentors after import; want %d", len(after), len(before)+3)
 	}
@@ -174,7 +174,7 @@ func TestRestoreFromTheWindowBringsBackADeletedMentor(t *testing.T) {
 	st := demoStore(t)
 	ctx := context.Background()
 	_, sh := testWindow(t, st)
-	id, err := st.SaveMentor(ctx, data.Mentor{FirstName: "José", LastName: "Peña Ortiz", Email: "jose.ortiz@example.org", Status: data.Active})
+	id, err := newDesk(st).SaveMentor(ctx, data.MentorRecords{Mentor: data.Mentor{FirstName: "José", LastName: "Peña Ortiz", Email: "jose.ortiz@example.org", Status: data.Active}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -236,8 +236,7 @@ func TestImportTakesTheKindFromTheFile(t *testing.T) {
 }
 
 func TestStartOpensTheDatabaseBesideTheWindow(t *testing.T) {
-	a := test.NewTempApp(t)
-	holdUI(t)
+	a := newTestApp(t)
 	dir := t.TempDir()
 
 	// A new file becomes the sample organisation; the window says so until it is ready.
@@ -252,7 +251,7 @@ func TestStartOpensTheDatabaseBesideTheWindow(t *testing.T) {
 	}
 	eventually(t, "the sample organisation", func() bool { return sh != nil })
 	t.Cleanup(func() { sh.stopBackground(); sh.store.Close() })
-	if ms, _ := sh.store.Mentors(context.Background(), sqlite.MentorFilter{}); len(ms) < 25 {
+	if ms, _ := sh.store.Mentors(context.Background(), data.MentorFilter{}); len(ms) < 25 {
 		t.Errorf("the new file holds %d mentors; want the sample organisation", len(ms))
 	}
 
@@ -311,8 +310,7 @@ func TestEveryListExportsToCSV(t *testing.T) {
 // organisation), and never starts a new organisation where the database went missing beside a
 // file a restore kept aside.
 func TestStartFinishesAnInterruptedRestoreAndNeverStartsAnew(t *testing.T) {
-	a := test.NewTempApp(t)
-	holdUI(t)
+	a := newTestApp(t)
 	dir := t.TempDir()
 	ctx := context.Background()
 	org := func(path string, names ...string) {
@@ -321,7 +319,7 @@ func TestStartFinishesAnInterruptedRestoreAndNeverStartsAnew(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, n := range names {
-			if _, err := st.SaveMentor(ctx, data.Mentor{FirstName: n, LastName: "Mentor", Email: strings.ToLower(n) + "@example.org", Status: data.Active}); err != nil {
+			if _, err := newDesk(st).SaveMentor(ctx, data.MentorRecords{Mentor: data.Mentor{FirstName: n, LastName: "Mentor", Email: strings.ToLower(n) + "@example.org", Status: data.Active}}); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -340,7 +338,7 @@ func TestStartFinishesAnInterruptedRestoreAndNeverStartsAnew(t *testing.T) {
 		func(s *shell) { sh = s })
 	eventually(t, "the restored database", func() bool { return sh != nil })
 	t.Cleanup(func() { sh.stopBackground(); sh.store.Close() })
-	ms, _ := sh.store.Mentors(ctx, sqlite.MentorFilter{})
+	ms, _ := sh.store.Mentors(ctx, data.MentorFilter{})
 	if len(ms) != 1 || ms[0].FirstName != "Bea" {
 		t.Errorf("the window opened %d mentors (%v); want the restored Bea only, not a sample organisation", len(ms), ms)
 	}
@@ -384,7 +382,7 @@ func TestStartFinishesAnInterruptedRestoreAndNeverStartsAnew(t *testing.T) {
 	test.Tap(restore)
 	eventually(t, "the file put back", func() bool { return back != nil })
 	t.Cleanup(func() { back.stopBackground(); back.store.Close() })
-	if ms, _ := back.store.Mentors(ctx, sqlite.MentorFilter{}); len(ms) != 1 || ms[0].FirstName != "Ana" {
+	if ms, _ := back.store.Mentors(ctx, data.MentorFilter{}); len(ms) != 1 || ms[0].FirstName != "Ana" {
 		t.Errorf("after putting the kept file back: %v", ms)
 	}
 }

@@ -20,10 +20,9 @@ import (
 	"mentordesk/app/report"
 	"mentordesk/data"
 	"mentordesk/data/filemsg"
-	"mentordesk/data/sqlite"
 )
 
-var _ documentsStore = (*sqlite.Store)(nil)
+var _ documentsStore = desk{}
 
 // docKind is a document the area makes.
 type docKind int

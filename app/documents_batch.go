@@ -177,12 +177,12 @@ func (b *docBatch) start(kind batchKind, dir string) {
 	b.busy.n.Add(1)
 	go func() {
 		n, err := runBatch(ctx, st, kind, param, dir, func(done, total int) {
-			uiDo(func() {
+			fyne.Do(func() {
 				b.bar.SetValue(float64(done) / float64(total))
 				b.say(fmt.Sprintf("%d of %d written…", done, total), widget.MediumImportance)
 			})
 		})
-		uiDo(func() {
+		fyne.Do(func() {
 			defer b.busy.n.Add(-1)
 			b.finish(kind, dir, n, err)
 		})
@@ -218,7 +218,7 @@ func (b *docBatch) finish(kind batchKind, dir string, n int, err error) {
 
 // runBatch gathers the documents of a batch and writes them into dir, one PDF each.
 func runBatch(ctx context.Context, st documentsStore, kind batchKind, param any, dir string, progress func(done, total int)) (int, error) {
-	org, set, err := letterheadOf(ctx, st)
+	org, set, err := compose.Letterhead(ctx, st)
 	if err != nil {
 		return 0, err
 	}
@@ -250,7 +250,7 @@ func runBatch(ctx context.Context, st documentsStore, kind batchKind, param any,
 		}
 		for _, p := range prints {
 			jobs = append(jobs, report.Job{Doc: report.StatementDoc{Org: org, Statement: p.Statement, Mentor: p.Mentor},
-				Path: filepath.Join(dir, compose.StatementFile(p.Statement.Number))})
+				Path: filepath.Join(dir, report.StatementFile(p.Statement.Number))})
 		}
 		if len(jobs) == 0 {
 			return 0, fmt.Errorf("no statement has a visit in %s", month.Time().Format("January 2006"))

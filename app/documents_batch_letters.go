@@ -48,7 +48,7 @@ func letterJobs(ctx context.Context, st documentsStore, org report.Org, kind bat
 		}
 	case batchIntroductions:
 		c := param.(cohortOn)
-		doc, err := cohortOf(ctx, st, c.on, c.id)
+		doc, err := compose.GatherCohort(ctx, st, c.on, c.id)
 		if err != nil {
 			return nil, err
 		}

@@ -46,7 +46,7 @@ func TestDocumentsBatchOfRostersAndIntroductions(t *testing.T) {
 	for _, p := range res.Pairs {
 		ps = append(ps, data.Pair{CohortID: id, EarlyID: p.Early.ID, ExperiencedID: p.Experienced.ID, Score: p.Score})
 	}
-	if err := st.ApplyMatching(ctx, id, ps, nil); err != nil {
+	if err := newDesk(st).ApplyMatching(ctx, id, ps, nil); err != nil {
 		t.Fatal(err)
 	}
 	pairs := len(ps)

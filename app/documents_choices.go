@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"mentordesk/data"
-	"mentordesk/data/sqlite"
 )
 
 // picker is a Select whose options stand for values, such as mentors for their IDs.
@@ -70,7 +69,7 @@ type docChoices struct {
 	years       []data.SchoolYear
 	calYears    []int
 	months      []data.Date
-	adjustments []sqlite.StatementRef
+	adjustments []data.StatementRef
 	cohorts     []data.Cohort
 }
 
@@ -80,7 +79,7 @@ func loadDocChoices(ctx context.Context, st documentsStore, today data.Date) (do
 	if c.set, err = st.Settings(ctx); err != nil {
 		return c, err
 	}
-	if c.mentors, err = st.Mentors(ctx, sqlite.MentorFilter{}); err != nil {
+	if c.mentors, err = st.Mentors(ctx, data.MentorFilter{}); err != nil {
 		return c, err
 	}
 	if c.schools, err = st.Schools(ctx); err != nil {

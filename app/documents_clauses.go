@@ -15,7 +15,6 @@ import (
 
 	"mentordesk/app/report"
 	"mentordesk/data"
-	"mentordesk/data/sqlite"
 	"mentordesk/widgets"
 )
 
@@ -42,9 +41,9 @@ type clauseRow struct {
 
 // show reads the clauses (the defaults when never edited) and opens the dialog.
 func (c *clauseEditor) show() {
-	track(&c.s.busy, c.s.d, func(ctx context.Context) ([]sqlite.ContractClause, error) {
+	track(&c.s.busy, c.s.d, func(ctx context.Context) ([]data.ContractClause, error) {
 		return c.s.st.ContractClauses(ctx)
-	}, func(stored []sqlite.ContractClause) {
+	}, func(stored []data.ContractClause) {
 		clauses := toReportClauses(stored)
 		if len(clauses) == 0 {
 			clauses = report.DefaultClauses()
@@ -53,7 +52,7 @@ func (c *clauseEditor) show() {
 	})
 }
 
-func toReportClauses(in []sqlite.ContractClause) []report.Clause {
+func toReportClauses(in []data.ContractClause) []report.Clause {
 	out := make([]report.Clause, len(in))
 	for i, x := range in {
 		out[i] = report.Clause(x)
@@ -137,11 +136,11 @@ func (c *clauseEditor) clauses() []report.Clause {
 // checkClauses finds every problem of the clauses with the rules the store and the contract apply:
 // required and bounded text, and only the placeholders a contract can fill.
 func checkClauses(clauses []report.Clause) data.Problems {
-	stored := make([]sqlite.ContractClause, len(clauses))
+	stored := make([]data.ContractClause, len(clauses))
 	for i, cl := range clauses {
-		stored[i] = sqlite.ContractClause(cl)
+		stored[i] = data.ContractClause(cl)
 	}
-	ps := sqlite.CheckContractClauses(stored)
+	ps := data.CheckContractClauses(stored)
 	if len(clauses) == 0 {
 		return append(ps, data.FieldError{Field: "clauses", Problem: "a contract needs at least one clause (Reset to defaults brings them back)"})
 	}
@@ -181,10 +180,10 @@ func (c *clauseEditor) save(done func(ok bool)) {
 		return
 	}
 	// Clauses left as the defaults are stored as none, so they follow future default wording.
-	var stored []sqlite.ContractClause
+	var stored []data.ContractClause
 	if !slices.Equal(clauses, report.DefaultClauses()) {
 		for _, cl := range clauses {
-			stored = append(stored, sqlite.ContractClause(cl))
+			stored = append(stored, data.ContractClause(cl))
 		}
 	}
 	setLabel(c.problems, "Saving…", widget.LowImportance)

@@ -13,7 +13,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"mentordesk/data"
-	"mentordesk/data/sqlite"
 	"mentordesk/widgets"
 )
 
@@ -35,7 +34,7 @@ type docFields struct {
 	aNumber *picker[int]
 
 	vMentor *picker[int64]
-	vVisit  *picker[sqlite.VisitPlace]
+	vVisit  *picker[data.VisitPlace]
 
 	hSchool    *picker[int64]
 	hClassroom *picker[int64]
@@ -70,7 +69,7 @@ func (f *docFields) build(s *documents) []fyne.CanvasObject {
 	f.sNumber.Validator = func(v string) error { _, err := statementNumber(v); return err }
 	f.aNumber = newPicker[int]("Choose an adjustment", nil)
 
-	f.vVisit = newPicker[sqlite.VisitPlace]("Choose the visit", nil)
+	f.vVisit = newPicker[data.VisitPlace]("Choose the visit", nil)
 	f.vMentor = newPicker[int64]("Choose a mentor", func() { f.loadVisits(s) })
 
 	f.hMentor = newPicker[int64]("Choose the mentor", nil)
@@ -115,14 +114,14 @@ func (f *docFields) loadVisits(s *documents) {
 		return
 	}
 	today := s.d.today()
-	track(&s.busy, s.d, func(ctx context.Context) ([]sqlite.VisitPlace, error) {
+	track(&s.busy, s.d, func(ctx context.Context) ([]data.VisitPlace, error) {
 		return s.st.MentorVisits(ctx, mentor)
-	}, func(visits []sqlite.VisitPlace) {
+	}, func(visits []data.VisitPlace) {
 		if now, _ := f.vMentor.value(); now != mentor {
 			return
 		}
 		labels := make([]string, len(visits))
-		var next sqlite.VisitPlace
+		var next data.VisitPlace
 		for i, v := range visits {
 			labels[i] = v.Date.Long() + " · " + v.School
 			if v.Date >= today {
@@ -170,9 +169,9 @@ func (f *docFields) loadSchedules(s *documents) {
 		f.hMentor.set(nil, nil)
 		return
 	}
-	track(&s.busy, s.d, func(ctx context.Context) ([]sqlite.Schedule, error) {
+	track(&s.busy, s.d, func(ctx context.Context) ([]data.Schedule, error) {
 		return s.st.Schedules(ctx, room, year)
-	}, func(all []sqlite.Schedule) {
+	}, func(all []data.Schedule) {
 		if r, _ := f.hClassroom.value(); r != room {
 			return
 		}

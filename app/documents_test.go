@@ -16,7 +16,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"mentordesk/app/report"
-	"mentordesk/app/report/compose"
 	"mentordesk/app/report/pdfcheck"
 	"mentordesk/data"
 	"mentordesk/data/sqlite"
@@ -184,7 +183,7 @@ func TestDocumentsBatchOfContracts(t *testing.T) {
 		ctx, cancel := context.WithCancel(context.Background())
 		defer cancel()
 		calls := 0
-		_, err := runBatch(ctx, st, batchContracts, data.SchoolYear(2026), dir, func(done, total int) {
+		_, err := runBatch(ctx, newDesk(st), batchContracts, data.SchoolYear(2026), dir, func(done, total int) {
 			calls++
 			cancel() // after the first document is drawn
 		})
@@ -212,15 +211,15 @@ func TestDocumentsBatchOfContracts(t *testing.T) {
 	t.Run("statements of a month", func(t *testing.T) {
 		dir := t.TempDir()
 		month := b.month.values[0]
-		want, _ := st.Statements(context.Background(), sqlite.StatementFilter{From: month, Through: month.AddMonths(1).AddDays(-1)})
+		want, _ := st.Statements(context.Background(), data.StatementFilter{From: month, Through: month.AddMonths(1).AddDays(-1)})
 		fyne.DoAndWait(func() { b.start(batchStatements, dir) })
 		landed(t, "the batch to finish", &b.busy, func() bool { return b.cancel == nil })
 		files, _ := os.ReadDir(dir)
 		if len(want) == 0 || len(files) != len(want) {
 			t.Fatalf("%d files; want %d (status %q)", len(files), len(want), b.status.Text)
 		}
-		if files[0].Name() != compose.StatementFile(want[0].Number) {
-			t.Errorf("first file %s; want %s", files[0].Name(), compose.StatementFile(want[0].Number))
+		if files[0].Name() != report.StatementFile(want[0].Number) {
+			t.Errorf("first file %s; want %s", files[0].Name(), report.StatementFile(want[0].Number))
 		}
 	})
 }

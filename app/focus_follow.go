@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -14,19 +15,18 @@ import (
 
 const focusCheckEvery = 150 * time.Millisecond
 
-// followFocus starts keeping the focused control in view; stop ends it.
-func (sh *shell) followFocus() (stop func()) {
-	done := make(chan struct{})
+// followFocus keeps the focused control in view until the shell stops.
+func (sh *shell) followFocus() {
 	var last fyne.Focusable
-	go func() {
+	sh.goWork(func(ctx context.Context) {
 		t := time.NewTicker(focusCheckEvery)
 		defer t.Stop()
 		for {
 			select {
-			case <-done:
+			case <-ctx.Done():
 				return
 			case <-t.C:
-				uiDo(func() {
+				fyne.Do(func() {
 					f := sh.win.Canvas().Focused()
 					if f != last {
 						last = f
@@ -35,8 +35,7 @@ func (sh *shell) followFocus() (stop func()) {
 				})
 			}
 		}
-	}()
-	return func() { close(done) }
+	})
 }
 
 // revealFocused scrolls every scrolled view on the way from root to f, innermost first, so that
@@ -130,13 +129,4 @@ func scrollToShow(s *container.Scroll, obj fyne.CanvasObject) {
 	}
 	y = max(0, min(y, s.Content.MinSize().Height-view))
 	s.ScrollToOffset(fyne.NewPos(s.Offset.X, y))
-}
-
-// stopBackground ends the shell's timed work: scheduled backups and following the focus.
-func (sh *shell) stopBackground() {
-	sh.stopBackups()
-	if sh.stopFocus != nil {
-		sh.stopFocus()
-		sh.stopFocus = nil
-	}
 }

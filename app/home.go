@@ -10,14 +10,13 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"mentordesk/data"
-	"mentordesk/data/sqlite"
 )
 
 // homeSource is what Home reads.
 type homeSource interface {
 	Settings(ctx context.Context) (data.Settings, error)
 	Compliance(ctx context.Context, on data.Date) ([]data.ComplianceRow, error)
-	Sessions(ctx context.Context, f sqlite.SessionFilter) ([]data.Session, error)
+	Sessions(ctx context.Context, f data.SessionFilter) ([]data.Session, error)
 }
 
 // alertKind is how the compliance panel names and colours one kind of alert.
@@ -152,11 +151,11 @@ func (h *home) reload() {
 			func() (err error) { hd.set, err = h.store.Settings(ctx); return },
 			func() (err error) { hd.rows, err = h.store.Compliance(ctx, today); return },
 			func() (err error) {
-				hd.week, err = h.store.Sessions(ctx, sqlite.SessionFilter{From: today, Through: today.AddDays(6)})
+				hd.week, err = h.store.Sessions(ctx, data.SessionFilter{From: today, Through: today.AddDays(6)})
 				return
 			},
 			func() (err error) {
-				done, err = h.store.Sessions(ctx, sqlite.SessionFilter{Status: data.Completed})
+				done, err = h.store.Sessions(ctx, data.SessionFilter{Status: data.Completed})
 				return
 			},
 			func() (err error) { hd.risks, err = atRiskSummary(ctx, h.d.store, today); return },

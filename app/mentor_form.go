@@ -224,8 +224,8 @@ func (p *mentorPage) saveEdits(done func(ok bool)) {
 	checks, contracts := append([]data.Check(nil), p.checks...), append([]data.Contract(nil), p.contracts...)
 	p.busy.n.Add(1)
 	go func() {
-		id, err := p.store.SaveMentorRecords(context.Background(), m, checks, contracts)
-		uiDo(func() {
+		id, err := p.store.SaveMentor(context.Background(), data.MentorRecords{Mentor: m, Checks: checks, Contracts: contracts})
+		fyne.Do(func() {
 			defer p.busy.n.Add(-1)
 			p.saving = false
 			if err != nil {

@@ -17,7 +17,6 @@ import (
 	"mentordesk/app/mailing"
 	"mentordesk/data"
 	"mentordesk/data/photo"
-	"mentordesk/data/sqlite"
 	"mentordesk/widgets"
 )
 
@@ -196,10 +195,10 @@ func (p *mentorPage) load() {
 		if r.contracts, err = p.store.Contracts(ctx, id); err != nil {
 			return r, err
 		}
-		if r.sessions, err = p.store.Sessions(ctx, sqlite.SessionFilter{MentorID: id}); err != nil {
+		if r.sessions, err = p.store.Sessions(ctx, data.SessionFilter{MentorID: id}); err != nil {
 			return r, err
 		}
-		if r.statements, err = p.store.Statements(ctx, sqlite.StatementFilter{MentorID: id}); err != nil {
+		if r.statements, err = p.store.Statements(ctx, data.StatementFilter{MentorID: id}); err != nil {
 			return r, err
 		}
 		r.review, err = p.store.MentorReview(ctx, id, p.today)
@@ -292,7 +291,7 @@ func (p *mentorPage) usePhoto(name string, r io.ReadCloser) {
 		if err == nil {
 			prepared, err = photo.Prepare(b)
 		}
-		uiDo(func() {
+		fyne.Do(func() {
 			defer p.busy.n.Add(-1)
 			if err != nil {
 				dialog.ShowError(fmt.Errorf("the file %q was not used as the photo: %s.", name, strings.TrimSuffix(err.Error(), ".")), p.d.win)
@@ -344,7 +343,7 @@ func (p *mentorPage) onDelete() {
 }
 
 type mentorDeletion struct {
-	deps    sqlite.MentorDependents
+	deps    data.MentorDependents
 	refusal error
 }
 
@@ -362,7 +361,7 @@ func (p *mentorPage) deleteNow(id int64, name string) {
 
 // dependentsText says what goes with a deleted mentor: "Their 2 background checks, 1 contract
 // and photo are deleted with them."
-func dependentsText(d sqlite.MentorDependents, hasPhoto bool) string {
+func dependentsText(d data.MentorDependents, hasPhoto bool) string {
 	var parts []string
 	if d.Checks > 0 {
 		parts = append(parts, plural(d.Checks, "background check", "background checks"))

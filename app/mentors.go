@@ -20,7 +20,6 @@ import (
 
 	"mentordesk/data"
 	"mentordesk/data/csvio"
-	"mentordesk/data/sqlite"
 )
 
 // mentorStore is what the Mentors area and the mentor page read and write.
@@ -31,11 +30,11 @@ type mentorStore interface {
 	Mentor(ctx context.Context, id int64) (data.Mentor, error)
 	Checks(ctx context.Context, mentorID int64) ([]data.Check, error)
 	Contracts(ctx context.Context, mentorID int64) ([]data.Contract, error)
-	Sessions(ctx context.Context, f sqlite.SessionFilter) ([]data.Session, error)
-	Statements(ctx context.Context, f sqlite.StatementFilter) ([]data.Statement, error)
+	Sessions(ctx context.Context, f data.SessionFilter) ([]data.Session, error)
+	Statements(ctx context.Context, f data.StatementFilter) ([]data.Statement, error)
 	MentorReview(ctx context.Context, mentorID int64, on data.Date) (data.ReviewState, error)
-	SaveMentorRecords(ctx context.Context, m data.Mentor, checks []data.Check, contracts []data.Contract) (int64, error)
-	Dependents(ctx context.Context, mentorID int64) (sqlite.MentorDependents, error)
+	SaveMentor(ctx context.Context, r data.MentorRecords) (int64, error)
+	Dependents(ctx context.Context, mentorID int64) (data.MentorDependents, error)
 	DeleteMentor(ctx context.Context, id int64) error
 }
 

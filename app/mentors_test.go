@@ -188,7 +188,7 @@ func TestMentorBadEmailRefusedInline(t *testing.T) {
 	w, _, m := openMentorsArea(t, st)
 	ctx := context.Background()
 	count := func() int {
-		all, err := st.Mentors(ctx, sqlite.MentorFilter{})
+		all, err := st.Mentors(ctx, data.MentorFilter{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -375,9 +375,9 @@ func TestMentorUnsavedEditsAskBeforeLeaving(t *testing.T) {
 func TestMentorDeleteAsksAndRefuses(t *testing.T) {
 	st := demoStore(t)
 	ctx := context.Background()
-	id, err := st.SaveMentorRecords(ctx, data.Mentor{FirstName: "Tom", LastName: "Short", Email: "tom.short@example.org", Status: data.MentorApplicant},
-		[]data.Check{{Kind: data.WSP, CompletedOn: data.MustDate("2026-09-01"), Result: data.Clear}},
-		[]data.Contract{{SchoolYear: 2026, SignedOn: data.MustDate("2026-09-02")}})
+	id, err := newDesk(st).SaveMentor(ctx, data.MentorRecords{Mentor: data.Mentor{FirstName: "Tom", LastName: "Short", Email: "tom.short@example.org", Status: data.MentorApplicant},
+		Checks:    []data.Check{{Kind: data.WSP, CompletedOn: data.MustDate("2026-09-01"), Result: data.Clear}},
+		Contracts: []data.Contract{{SchoolYear: 2026, SignedOn: data.MustDate("2026-09-02")}}})
 	if err != nil {
 		t.Fatal(err)
 	}

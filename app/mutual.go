@@ -18,7 +18,7 @@ import (
 // cohortStore is what the Mutual Mentorship area reads, and writes of a cohort's term.
 type cohortStore interface {
 	Cohorts(ctx context.Context) ([]data.Cohort, error)
-	SaveCohortTerm(ctx context.Context, c data.Cohort) (int64, error)
+	SaveCohort(ctx context.Context, c data.Cohort) (int64, error)
 	Applicants(ctx context.Context, cohortID int64) ([]data.Applicant, error)
 	Pairs(ctx context.Context, cohortID int64) ([]data.Pair, error)
 	CohortMeetings(ctx context.Context, cohortID int64) (map[int64][]data.Meeting, error)
@@ -373,7 +373,7 @@ func attempt[T any](busy *inflight, work func(ctx context.Context) (T, error), d
 	busy.n.Add(1)
 	go func() {
 		v, err := work(context.Background())
-		uiDo(func() {
+		fyne.Do(func() {
 			defer busy.n.Add(-1)
 			done(v, err)
 		})

@@ -18,7 +18,7 @@ import (
 
 // intakeStore is what the intake form writes.
 type intakeStore interface {
-	SaveIntake(ctx context.Context, a data.Applicant) (int64, error)
+	SaveApplicant(ctx context.Context, a data.Applicant) (int64, error)
 }
 
 var stageChoices = []string{"Early-career", "Experienced"}
@@ -328,7 +328,7 @@ func (in *intake) saveEdits(done func(bool)) {
 	for _, t := range []*widgets.TagEntry{in.strengths, in.passions, in.growth} {
 		t.Commit()
 	}
-	attempt(in.busy, func(ctx context.Context) (int64, error) { return in.store.SaveIntake(ctx, a) }, func(id int64, err error) {
+	attempt(in.busy, func(ctx context.Context) (int64, error) { return in.store.SaveApplicant(ctx, a) }, func(id int64, err error) {
 		if err != nil {
 			in.form.refused(err, in.d.win)
 			done(false)

@@ -134,7 +134,7 @@ func (t *cohortTerm) saveEdits(done func(bool)) {
 		done(false)
 		return
 	}
-	attempt(t.busy, func(ctx context.Context) (int64, error) { return t.store.SaveCohortTerm(ctx, c) }, func(id int64, err error) {
+	attempt(t.busy, func(ctx context.Context) (int64, error) { return t.store.SaveCohort(ctx, c) }, func(id int64, err error) {
 		if err != nil {
 			t.form.refused(err, t.d.win)
 			done(false)

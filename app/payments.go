@@ -23,11 +23,11 @@ type paymentsStore interface {
 	ReadyVisits(ctx context.Context, through data.Date) (sqlite.ReadyToPay, error)
 	IssueStatements(ctx context.Context, which sqlite.IssueChoice, issuedOn data.Date) ([]data.Statement, error)
 	OverrideFlags(ctx context.Context, ids []int64, reason string) error
-	StatementSummaries(ctx context.Context, f sqlite.StatementFilter) ([]sqlite.StatementSummary, error)
-	StatementChoices(ctx context.Context) (sqlite.StatementChoices, error)
-	MentorBalances(ctx context.Context) ([]sqlite.MentorBalance, error)
-	MentorBalance(ctx context.Context, mentorID int64) (sqlite.MentorBalance, error)
-	YearEnd(ctx context.Context) (sqlite.YearEnd, error)
+	StatementSummaries(ctx context.Context, f data.StatementFilter) ([]data.StatementSummary, error)
+	StatementChoices(ctx context.Context) (data.StatementChoices, error)
+	MentorBalances(ctx context.Context) ([]data.MentorBalance, error)
+	MentorBalance(ctx context.Context, mentorID int64) (data.MentorBalance, error)
+	YearEnd(ctx context.Context) (data.YearEnd, error)
 	Statement(ctx context.Context, number int) (data.Statement, error)
 	IssueAdjustment(ctx context.Context, original int, lines []data.StatementLine, reason string, issuedOn data.Date) (data.Statement, error)
 	MarkPaid(ctx context.Context, numbers []int, paidOn data.Date, ref string) error
@@ -42,11 +42,11 @@ type payments struct {
 	tabs     *container.AppTabs
 	ready    *readyTab
 	stmts    *statementsTab
-	balances []sqlite.MentorBalance
+	balances []data.MentorBalance
 	balTable *widget.Table
 	balTotal *widget.Label
 	balPick  int
-	yearEnd  sqlite.YearEnd
+	yearEnd  data.YearEnd
 	year     *widget.Select
 	toReport *widget.Check
 	yearRows []data.YearTotal
@@ -127,7 +127,7 @@ func payLoadOr[T any](p *payments, work func(ctx context.Context) (T, error), do
 	p.busy.n.Add(1)
 	go func() {
 		v, err := work(context.Background())
-		uiDo(func() {
+		fyne.Do(func() {
 			defer p.busy.n.Add(-1)
 			if err != nil {
 				log.Print(err)
@@ -182,14 +182,14 @@ func (p *payments) balancesUI() fyne.CanvasObject {
 	return border(intro, border(nil, nil, nil, show, p.balTotal), nil, nil, p.balTable)
 }
 
-func statementCount(b sqlite.MentorBalance) string {
+func statementCount(b data.MentorBalance) string {
 	if b.Adjustments == 0 {
 		return strconv.Itoa(b.Statements)
 	}
 	return fmt.Sprintf("%d (%d adj.)", b.Statements, b.Adjustments)
 }
 
-func (p *payments) showBalances(bs []sqlite.MentorBalance) {
+func (p *payments) showBalances(bs []data.MentorBalance) {
 	p.balances = bs
 	var owed, paid data.Money
 	for _, b := range bs {
@@ -238,7 +238,7 @@ func (p *payments) yearEndUI() fyne.CanvasObject {
 	return border(top, nil, nil, nil, p.yearList)
 }
 
-func (p *payments) showYearEnd(ye sqlite.YearEnd) {
+func (p *payments) showYearEnd(ye data.YearEnd) {
 	p.yearEnd = ye
 	var years []string
 	for _, t := range ye.Totals {

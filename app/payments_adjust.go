@@ -14,7 +14,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"mentordesk/data"
-	"mentordesk/data/sqlite"
 	"mentordesk/widgets"
 )
 
@@ -40,7 +39,7 @@ func setPayProblem(l *widget.Label, text string) {
 // payForm records that statements were paid: the date and a reference such as a cheque number.
 type payForm struct {
 	t       *statementsTab
-	targets []sqlite.StatementSummary
+	targets []data.StatementSummary
 	paidOn  *widgets.DateEntry
 	ref     *widget.Entry
 	general *widget.Label
@@ -52,7 +51,7 @@ type payForm struct {
 	touched bool
 }
 
-func newPayForm(t *statementsTab, targets []sqlite.StatementSummary) *payForm {
+func newPayForm(t *statementsTab, targets []data.StatementSummary) *payForm {
 	return &payForm{t: t, targets: targets}
 }
 

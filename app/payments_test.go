@@ -101,7 +101,7 @@ func TestPaymentsMarkOnePaid(t *testing.T) {
 	s := openStatements(t, p)
 	s.status.SetSelectedIndex(1)
 	paySettle(t, p, "the unpaid statements", func() bool {
-		return !slices.ContainsFunc(s.shown, func(x sqlite.StatementSummary) bool { return x.Status == data.Paid })
+		return !slices.ContainsFunc(s.shown, func(x data.StatementSummary) bool { return x.Status == data.Paid })
 	})
 	if len(s.shown) == 0 {
 		t.Fatal("no statement waits for payment in the sample")
@@ -135,14 +135,14 @@ func TestPaymentsMarkOnePaid(t *testing.T) {
 	}
 	test.Tap(f.ok)
 	paySettle(t, p, "the statement gone from the unpaid list", func() bool {
-		return len(s.shown) > 0 && !slices.ContainsFunc(s.shown, func(x sqlite.StatementSummary) bool { return x.Number == target.Number })
+		return len(s.shown) > 0 && !slices.ContainsFunc(s.shown, func(x data.StatementSummary) bool { return x.Number == target.Number })
 	})
 	if got, _ := st.Statement(context.Background(), target.Number); got.Status != data.Paid || got.PaidRef != "Cheque 3188" || got.PaidOn != testToday {
 		t.Errorf("the store has No. %d as %s on %s (%q)", target.Number, got.Status, got.PaidOn, got.PaidRef)
 	}
 	s.status.SetSelectedIndex(2)
 	paySettle(t, p, "the paid list with the statement", func() bool {
-		return slices.ContainsFunc(s.shown, func(x sqlite.StatementSummary) bool {
+		return slices.ContainsFunc(s.shown, func(x data.StatementSummary) bool {
 			return x.Number == target.Number && x.Status == data.Paid && x.PaidRef == "Cheque 3188"
 		})
 	})
@@ -322,7 +322,7 @@ func TestPaymentsFilterClosesAStatementItNoLongerLists(t *testing.T) {
 	first := s.shown[0]
 	s.openNumber(first.Number)
 	paySettle(t, p, "the first statement open", func() bool { return s.opened.Number == first.Number })
-	other := slices.IndexFunc(s.choices.Mentors, func(m sqlite.IDName) bool { return m.ID != first.MentorID })
+	other := slices.IndexFunc(s.choices.Mentors, func(m data.IDName) bool { return m.ID != first.MentorID })
 	s.mentor.SetSelectedIndex(other + 1) // after "All mentors"
 	paySettle(t, p, "another mentor's statements", func() bool {
 		return len(s.shown) > 0 && s.shown[0].MentorID == s.choices.Mentors[other].ID

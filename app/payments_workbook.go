@@ -17,7 +17,7 @@ import (
 func (p *payments) accountantButton() *widget.Button {
 	return widget.NewButtonWithIcon("Workbook for the accountant…", theme.DownloadIcon(), func() {
 		year, err := strconv.Atoi(p.year.Selected)
-		if err != nil || p.d.store == nil {
+		if err != nil || p.d.store.Store == nil {
 			dialog.ShowInformation("Workbook for the accountant", "Choose a calendar year with statements first.", p.d.win)
 			return
 		}

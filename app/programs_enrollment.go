@@ -360,7 +360,7 @@ func (sa *seasonAcceptance) replan() {
 
 func (sa *seasonAcceptance) onConfirm() {
 	today := sa.pg.d.today()
-	e, sessions := sqlite.PlannedEnrollment(sa.req, sa.plan.Sessions)
+	e, sessions := data.PlannedEnrollment(sa.req, sa.plan.Sessions)
 	sa.confirm.Disable()
 	background(sa.pg.d, func(ctx context.Context) (int64, error) {
 		return sa.pg.store.DecideSeason(ctx, sa.rq.ID, true, today, e, sessions)

@@ -12,7 +12,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"mentordesk/data"
-	"mentordesk/data/sqlite"
 )
 
 // enrollmentSource is what the enrollment list (and Home's at-risk panel) reads.
@@ -21,7 +20,7 @@ type enrollmentSource interface {
 	Enrollments(ctx context.Context, mentorID int64, year data.SchoolYear) ([]data.Enrollment, error)
 	EnrollmentSessions(ctx context.Context, year data.SchoolYear) (map[int64][]data.Session, error)
 	Classrooms(ctx context.Context, schoolID int64) ([]data.Classroom, error)
-	Mentors(ctx context.Context, f sqlite.MentorFilter) ([]data.Mentor, error)
+	Mentors(ctx context.Context, f data.MentorFilter) ([]data.Mentor, error)
 }
 
 // enrollmentRow is one enrollment with the names and counts its list row and page show.
@@ -77,7 +76,7 @@ func loadEnrollments(ctx context.Context, src enrollmentSource, year data.School
 	if err != nil {
 		return nil, err
 	}
-	mentors, err := src.Mentors(ctx, sqlite.MentorFilter{})
+	mentors, err := src.Mentors(ctx, data.MentorFilter{})
 	if err != nil {
 		return nil, err
 	}

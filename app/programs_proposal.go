@@ -451,7 +451,7 @@ func (v *proposalView) accept(done func(bool)) {
 	year := data.SchoolYearOf(req.Terms[0].EventDate, start)
 	go func() {
 		id, err := v.store.SavePlan(context.Background(), req, sessions)
-		uiDo(func() {
+		fyne.Do(func() {
 			v.saving = false
 			if err != nil {
 				var conflict *sqlite.PlanConflictError

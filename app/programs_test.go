@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"mentordesk/data"
-	"mentordesk/data/sqlite"
 )
 
 // openPrograms shows the Programs area once its enrollments have loaded.
@@ -119,7 +118,7 @@ func TestProgramsWizardPlansMovesAndSavesFocusedWithEvaluation(t *testing.T) {
 			saved = e
 		}
 	}
-	sessions, _ := st.Sessions(context.Background(), sqlite.SessionFilter{EnrollmentID: saved.ID})
+	sessions, _ := st.Sessions(context.Background(), data.SessionFilter{EnrollmentID: saved.ID})
 	if saved.ID == 0 || len(sessions) != 10 {
 		t.Fatalf("saved enrollment %d with %d sessions; want 10", saved.ID, len(sessions))
 	}
@@ -160,7 +159,7 @@ func TestProgramsEndEarlyCancelsTheRemainingSessions(t *testing.T) {
 	eventually(t, "the enrollment ended", func() bool {
 		return p.page != pg && p.page.row.e.ID == row.e.ID && p.page.row.e.Status == data.EnrollmentEnded
 	})
-	sessions, _ := st.Sessions(context.Background(), sqlite.SessionFilter{EnrollmentID: row.e.ID})
+	sessions, _ := st.Sessions(context.Background(), data.SessionFilter{EnrollmentID: row.e.ID})
 	for _, s := range sessions {
 		switch {
 		case s.Date >= today && s.Status != data.Cancelled:
@@ -203,7 +202,7 @@ func TestProgramsExtraSeasonAccepted(t *testing.T) {
 	if rs[0].Decision != "accepted" || rs[0].NewID == 0 {
 		t.Errorf("request %+v; want accepted with the new enrollment", rs[0])
 	}
-	sessions, _ := st.Sessions(context.Background(), sqlite.SessionFilter{EnrollmentID: rs[0].NewID})
+	sessions, _ := st.Sessions(context.Background(), data.SessionFilter{EnrollmentID: rs[0].NewID})
 	if len(sessions) != 3 {
 		t.Errorf("the new season has %d sessions; want 3", len(sessions))
 	}

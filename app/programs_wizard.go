@@ -14,13 +14,12 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"mentordesk/data"
-	"mentordesk/data/sqlite"
 )
 
 // planSource plans an enrollment: the request, and the classroom times other sessions hold.
 type planSource interface {
-	PlanRequest(ctx context.Context, in sqlite.PlanInput) (data.PlanRequest, error)
-	TakenSlots(ctx context.Context, r data.PlanRequest) (sqlite.TakenSlots, error)
+	PlanRequest(ctx context.Context, in data.PlanInput) (data.PlanRequest, error)
+	TakenSlots(ctx context.Context, r data.PlanRequest) (data.TakenSlots, error)
 }
 
 // wizardStore is what the new-enrollment wizard reads and saves.
@@ -29,7 +28,7 @@ type wizardStore interface {
 	Settings(ctx context.Context) (data.Settings, error)
 	Schools(ctx context.Context) ([]data.School, error)
 	Classrooms(ctx context.Context, schoolID int64) ([]data.Classroom, error)
-	Mentors(ctx context.Context, f sqlite.MentorFilter) ([]data.Mentor, error)
+	Mentors(ctx context.Context, f data.MentorFilter) ([]data.Mentor, error)
 	Events(ctx context.Context, classroomID int64, from, through data.Date) ([]data.Event, error)
 	SavePlan(ctx context.Context, r data.PlanRequest, planned []data.PlannedSession) (int64, error)
 }
@@ -38,10 +37,10 @@ type wizardStore interface {
 type proposal struct {
 	req   data.PlanRequest
 	plan  data.Plan
-	taken sqlite.TakenSlots
+	taken data.TakenSlots
 }
 
-func makeProposal(ctx context.Context, src planSource, in sqlite.PlanInput) (proposal, error) {
+func makeProposal(ctx context.Context, src planSource, in data.PlanInput) (proposal, error) {
 	var p proposal
 	var err error
 	if p.req, err = src.PlanRequest(ctx, in); err != nil {
@@ -184,7 +183,7 @@ func (w *enrollmentWizard) load() {
 		if wd.rooms, err = w.store.Classrooms(ctx, 0); err != nil {
 			return wd, err
 		}
-		wd.mentors, err = w.store.Mentors(ctx, sqlite.MentorFilter{})
+		wd.mentors, err = w.store.Mentors(ctx, data.MentorFilter{})
 		return wd, err
 	}, func(wd wizardData) {
 		w.set, w.schools, w.rooms = wd.set, wd.schools, wd.rooms
@@ -373,8 +372,8 @@ func (w *enrollmentWizard) defaultEvents(p data.Program, from, to data.Classroom
 }
 
 // input reads the choices, or says what is missing.
-func (w *enrollmentWizard) input() (sqlite.PlanInput, error) {
-	in := sqlite.PlanInput{Program: w.selectedProgram()}
+func (w *enrollmentWizard) input() (data.PlanInput, error) {
+	in := data.PlanInput{Program: w.selectedProgram()}
 	c, ok := w.roomOf(w.school, w.classroom)
 	if !ok {
 		return in, errors.New("Choose the school and the classroom.")
@@ -422,7 +421,7 @@ func (w *enrollmentWizard) onPropose() {
 	w.proposeBtn.Disable()
 	go func() {
 		p, err := makeProposal(context.Background(), w.store, in)
-		uiDo(func() {
+		fyne.Do(func() {
 			w.proposeBtn.Enable()
 			if err != nil {
 				w.formError.SetText("Cannot plan: " + err.Error())

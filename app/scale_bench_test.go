@@ -239,24 +239,6 @@ func budgets(rows []benchRow) int {
 	return n
 }
 
-func cpuModel() string {
-	b, _ := os.ReadFile("/proc/cpuinfo")
-	for _, line := range strings.Split(string(b), "\n") {
-		if k, v, ok := strings.Cut(line, ":"); ok && strings.TrimSpace(k) == "model name" {
-			return strings.TrimSpace(v)
-		}
-	}
-	return runtime.GOARCH
-}
-
-func loadAverage() string {
-	b, err := os.ReadFile("/proc/loadavg")
-	if err != nil {
-		return "unknown"
-	}
-	return strings.Join(strings.Fields(string(b))[:3], " ")
-}
-
 func windowKind() string {
 	screens := "screens in Fyne's test driver, one goroutine running every fyne.Do as the real driver does"
 	if os.Getenv("MENTORDESK_BENCH_SCREENS_WINDOW") != "" && os.Getenv("DISPLAY") != "" {
@@ -286,13 +268,13 @@ func logStoreParts(t *testing.T, st *sqlite.Store, runs int) {
 	}{
 		{"Home, Mentors: Compliance", func() error { _, err := st.Compliance(ctx, today); return err }},
 		{"Home: Sessions of the week", func() error {
-			_, err := st.Sessions(ctx, sqlite.SessionFilter{From: monday, Through: monday.AddDays(6)})
+			_, err := st.Sessions(ctx, data.SessionFilter{From: monday, Through: monday.AddDays(6)})
 			return err
 		}},
-		{"Home: Sessions awaiting confirmation", func() error { _, err := st.Sessions(ctx, sqlite.SessionFilter{Status: data.Completed}); return err }},
+		{"Home: Sessions awaiting confirmation", func() error { _, err := st.Sessions(ctx, data.SessionFilter{Status: data.Completed}); return err }},
 		{"Home, Programs: enrollments of the year", func() error { _, err := loadEnrollments(ctx, st, year, today); return err }},
-		{"Home: RosterReview", func() error { _, err := st.RosterReview(ctx, today); return err }},
-		{"Calendar, Home: Mentors", func() error { _, err := st.Mentors(ctx, sqlite.MentorFilter{}); return err }},
+		{"Home: RosterReview", func() error { _, err := newDesk(st).RosterReview(ctx, today); return err }},
+		{"Calendar, Home: Mentors", func() error { _, err := st.Mentors(ctx, data.MentorFilter{}); return err }},
 		{"Mentors: MentorInstruments", func() error { _, err := st.MentorInstruments(ctx); return err }},
 		{"Schools: Schools", func() error { _, err := st.Schools(ctx); return err }},
 		{"Calendar: Classrooms", func() error { _, err := st.Classrooms(ctx, 0); return err }},
@@ -300,7 +282,7 @@ func logStoreParts(t *testing.T, st *sqlite.Store, runs int) {
 		{"Calendar: CalendarSessions of the month", func() error { _, err := st.CalendarSessions(ctx, from, through); return err }},
 		{"Calendar: Events of the month", func() error { _, err := st.Events(ctx, 0, from, through); return err }},
 		{"Payments: ReadyVisits", func() error { _, err := st.ReadyVisits(ctx, today); return err }},
-		{"Payments: StatementSummaries (all)", func() error { _, err := st.StatementSummaries(ctx, sqlite.StatementFilter{}); return err }},
+		{"Payments: StatementSummaries (all)", func() error { _, err := st.StatementSummaries(ctx, data.StatementFilter{}); return err }},
 		{"Payments: MentorBalances", func() error { _, err := st.MentorBalances(ctx); return err }},
 		{"Payments: YearEnd", func() error { _, err := st.YearEnd(ctx); return err }},
 		{"Mutual: Applicants (all cohorts)", func() error { _, err := st.Applicants(ctx, 0); return err }},
@@ -373,7 +355,7 @@ func benchRoster(t *testing.T, st *sqlite.Store, runs int) benchRow {
 	r := benchRow{budget: "roster of 200 mentors with photos < 2 s", limit: 2000, unit: "ms"}
 	for run := range runs {
 		wall, cpu := timed(t, func() error {
-			mentors, err := st.RosterMentors(ctx, sqlite.RosterFilter{On: demo.LargeToday})
+			mentors, err := newDesk(st).RosterMentors(ctx, data.RosterFilter{On: demo.LargeToday})
 			if err != nil {
 				return err
 			}

@@ -6,7 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 
-	"mentordesk/data/sqlite"
+	"mentordesk/data"
 )
 
 // What "ready" means for each screen and Payments tab the benchmarks time (scale_window_test.go).
@@ -30,11 +30,11 @@ var paymentTabs = []struct {
 	forget func(p *payments)
 	shown  func(p *payments) bool
 }{
-	{"Statements", statementsTabIndex, func(p *payments) { p.stmts.choices = sqlite.StatementChoices{} },
+	{"Statements", statementsTabIndex, func(p *payments) { p.stmts.choices = data.StatementChoices{} },
 		func(p *payments) bool { return p.stmts.choices.Count > 0 && len(p.stmts.shown) > 0 }},
 	{"By mentor", balancesTabIndex, func(p *payments) { p.balances = nil },
 		func(p *payments) bool { return len(p.balances) > 0 }},
-	{"Year-end", yearEndTabIndex, func(p *payments) { p.yearEnd = sqlite.YearEnd{} },
+	{"Year-end", yearEndTabIndex, func(p *payments) { p.yearEnd = data.YearEnd{} },
 		func(p *payments) bool { return len(p.yearEnd.Totals) > 0 }},
 }
 

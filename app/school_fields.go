@@ -212,7 +212,7 @@ func saveInBackground(w *schoolsWork, d deps, fs *fieldSet, status *widget.Label
 	w.n.Add(1)
 	go func() {
 		err := work(context.Background())
-		uiDo(func() {
+		fyne.Do(func() {
 			defer w.n.Add(-1)
 			switch {
 			case err == nil:

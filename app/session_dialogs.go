@@ -12,21 +12,20 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"mentordesk/data"
-	"mentordesk/data/sqlite"
 	"mentordesk/widgets"
 )
 
 // sessionStore is what the session, visit and new-session dialogs read and change.
 type sessionStore interface {
 	Session(ctx context.Context, id int64) (data.Session, error)
-	Sessions(ctx context.Context, f sqlite.SessionFilter) ([]data.Session, error)
+	Sessions(ctx context.Context, f data.SessionFilter) ([]data.Session, error)
 	SessionMoves(ctx context.Context, id int64) ([]data.SessionMove, error)
 	Classroom(ctx context.Context, id int64) (data.Classroom, error)
 	Instructors(ctx context.Context, schoolID int64) ([]data.Instructor, error)
-	Statements(ctx context.Context, f sqlite.StatementFilter) ([]data.Statement, error)
+	Statements(ctx context.Context, f data.StatementFilter) ([]data.Statement, error)
 	SetSessionStatus(ctx context.Context, id int64, status data.SessionStatus, p data.Punctuality) error
 	TakeBackConfirmation(ctx context.Context, id int64) error
-	ConfirmSessions(ctx context.Context, ids []int64, c sqlite.Confirmation) error
+	ConfirmSessions(ctx context.Context, ids []int64, c data.Confirmation) error
 	SessionFlags(ctx context.Context, sessions []data.Session) (map[int64][]string, error)
 	CancelSession(ctx context.Context, id int64, reason, by string) error
 	MoveSession(ctx context.Context, id int64, to data.Date, start data.Clock, reason string, on data.Date) error
@@ -98,7 +97,7 @@ func (s *sessionDialog) load() {
 		if err != nil {
 			return r, err
 		}
-		sqlite.MarkConflicts(day)
+		data.MarkConflicts(day)
 		for _, o := range day {
 			if o.ID == r.x.ID {
 				r.conflict = o.Conflict
@@ -113,7 +112,7 @@ func (s *sessionDialog) load() {
 		if err != nil || !r.x.Locked() {
 			return r, err
 		}
-		sts, err := s.st.Statements(ctx, sqlite.StatementFilter{MentorID: r.x.MentorID, SchoolID: r.x.SchoolID, From: r.x.Date, Through: r.x.Date})
+		sts, err := s.st.Statements(ctx, data.StatementFilter{MentorID: r.x.MentorID, SchoolID: r.x.SchoolID, From: r.x.Date, Through: r.x.Date})
 		if len(sts) > 0 {
 			r.statement = sts[0]
 		}

@@ -14,7 +14,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"mentordesk/data"
-	"mentordesk/data/sqlite"
 	"mentordesk/widgets"
 )
 
@@ -96,7 +95,7 @@ func (f *actionForm) onSubmit() {
 	f.submit.Disable()
 	go func() {
 		err := f.run(context.Background())
-		uiDo(func() {
+		fyne.Do(func() {
 			f.submit.Enable()
 			if err != nil {
 				if ps := errProblems(err); len(ps) > 0 {
@@ -115,7 +114,7 @@ func (f *actionForm) onSubmit() {
 
 // dayCheckSource is what checking a session's day reads.
 type dayCheckSource interface {
-	CalendarSessions(ctx context.Context, from, through data.Date) ([]sqlite.CalendarSession, error)
+	CalendarSessions(ctx context.Context, from, through data.Date) ([]data.CalendarSession, error)
 	Schools(ctx context.Context) ([]data.School, error)
 	Calendar(ctx context.Context, id int64) (data.Calendar, error)
 	Settings(ctx context.Context) (data.Settings, error)
@@ -154,7 +153,7 @@ func dayWarnings(ctx context.Context, st dayCheckSource, room data.Classroom, me
 	if err != nil {
 		return nil, err
 	}
-	mine := []sqlite.CalendarSession{{ID: -1, Date: day, Start: start, Minutes: minutes, MentorID: mentorID, SchoolID: room.SchoolID,
+	mine := []data.CalendarSession{{ID: -1, Date: day, Start: start, Minutes: minutes, MentorID: mentorID, SchoolID: room.SchoolID,
 		School: room.School, Classroom: room.Name, Status: data.Planned, Mentor: "The mentor"}}
 	for _, o := range others {
 		if o.MentorID == mentorID && o.ID != except {
@@ -162,7 +161,7 @@ func dayWarnings(ctx context.Context, st dayCheckSource, room data.Classroom, me
 			mine = append(mine, o)
 		}
 	}
-	sqlite.MarkConflicts(mine)
+	data.MarkConflicts(mine)
 	for _, x := range mine {
 		if x.ID == -1 && x.Conflict != "" {
 			out = append(out, sentence(x.Conflict))

@@ -1,13 +1,8 @@
 package app
 
 import (
-	"bytes"
 	"context"
 	"log"
-	"runtime"
-	"strconv"
-	"sync"
-	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -54,10 +49,8 @@ type shell struct {
 	today func() data.Date
 
 	areas      []*area
-	stopBackup chan struct{}
-	backupDone chan struct{}  // closed when the automatic backups have stopped
+	work       shellWork      // backups, focus-follow and loads; joined before the store closes
 	restoreDlg *restoreDialog // the restore dialog last opened
-	stopFocus  func()         // ends followFocus
 	orgForm    *orgWizard     // the open "Start my organisation" form, for tests
 	importDlg  *importer      // the open import, for tests
 	nav        *widget.List
@@ -85,7 +78,7 @@ func newShell(a fyne.App, w fyne.Window, st *sqlite.Store, today func() data.Dat
 // deps are what every screen may use: the store, the window for dialogs, the clock and
 // navigation to another area.
 type deps struct {
-	store *sqlite.Store
+	store desk
 	win   fyne.Window
 	today func() data.Date
 	open  func(area string)
@@ -94,7 +87,7 @@ type deps struct {
 }
 
 func (sh *shell) deps() deps {
-	return deps{store: sh.store, win: sh.win, today: sh.today, open: sh.show, app: sh.app, shell: sh}
+	return deps{store: newDesk(sh.store), win: sh.win, today: sh.today, open: sh.show, app: sh.app, shell: sh}
 }
 
 func (sh *shell) buildUI() fyne.CanvasObject {
@@ -212,9 +205,12 @@ func (sh *shell) confirmLeave(proceed, stay func()) {
 // background runs work off the UI goroutine and hands its result back on it; errors are
 // shown to the user and logged.
 func background[T any](d deps, work func(ctx context.Context) (T, error), done func(T)) {
-	go func() {
-		v, err := work(context.Background())
-		uiDo(func() {
+	run := func(ctx context.Context) {
+		v, err := work(ctx)
+		if ctx.Err() != nil {
+			return // the shell stopped: nobody is left to show it
+		}
+		fyne.Do(func() {
 			if err != nil {
 				log.Print(err)
 				dialog.ShowError(err, d.win)
@@ -222,96 +218,10 @@ func background[T any](d deps, work func(ctx context.Context) (T, error), done f
 			}
 			done(v)
 		})
-	}()
-}
-
-// uiDo hands fn to the UI goroutine. Fyne's own driver runs such functions one at a time; its
-// test driver runs each at once on the calling goroutine, so the lock keeps them (and a test
-// holding it) from touching widgets at the same time.
-func uiDo(fn func()) {
-	fyne.Do(func() {
-		ui.lock()
-		defer ui.unlock()
-		fn()
-	})
-}
-
-// ui is the lock of uiDo; re-entrant, as a test driver may run uiDo inside uiDo.
-var ui reentrant
-
-// reentrant is a lock a goroutine may take again; tests hold it as a group (owner testOwner):
-// a test and its subtests take turns, never running at once.
-type reentrant struct {
-	mu    sync.Mutex
-	owner atomic.Int64
-	depth int
-}
-
-const testOwner = -1
-
-func (r *reentrant) held() bool {
-	switch o := r.owner.Load(); o {
-	case 0:
-		return false
-	case testOwner:
-		return onTestGoroutine()
-	default:
-		return o == goroutineID()
 	}
-}
-
-func (r *reentrant) lock() {
-	if r.held() {
-		r.depth++
+	if d.shell != nil {
+		d.shell.goWork(run)
 		return
 	}
-	r.mu.Lock()
-	r.owner.Store(goroutineID())
-	r.depth = 1
-}
-
-func (r *reentrant) unlock() {
-	r.depth--
-	if r.depth == 0 {
-		r.owner.Store(0)
-		r.mu.Unlock()
-	}
-}
-
-// release lets other goroutines in while the caller waits; reacquire restores what it held.
-func (r *reentrant) release() (depth int, owner int64) {
-	if !r.held() {
-		return 0, 0
-	}
-	depth, owner = r.depth, r.owner.Load()
-	r.depth = 0
-	r.owner.Store(0)
-	r.mu.Unlock()
-	return depth, owner
-}
-
-func (r *reentrant) reacquire(depth int, owner int64) {
-	if depth == 0 {
-		return
-	}
-	r.mu.Lock()
-	r.owner.Store(owner)
-	r.depth = depth
-}
-
-// onTestGoroutine reports whether the caller runs a test function (Go's test runner).
-func onTestGoroutine() bool {
-	buf := make([]byte, 16<<10)
-	return bytes.Contains(buf[:runtime.Stack(buf, false)], []byte("\ntesting.tRunner("))
-}
-
-func goroutineID() int64 {
-	var buf [64]byte
-	b := buf[:runtime.Stack(buf[:], false)]
-	b = bytes.TrimPrefix(b, []byte("goroutine "))
-	if i := bytes.IndexByte(b, ' '); i > 0 {
-		b = b[:i]
-	}
-	id, _ := strconv.ParseInt(string(b), 10, 64)
-	return id
+	go run(context.Background())
 }

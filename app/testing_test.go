@@ -35,29 +35,24 @@ func demoStore(t testing.TB) *sqlite.Store {
 // testWindow builds the main window over st in a test app.
 func testWindow(t *testing.T, st *sqlite.Store) (fyne.Window, *shell) {
 	t.Helper()
-	a := test.NewTempApp(t)
-	holdUI(t)
+	a := newTestApp(t)
 	setAppearance(a, "light", 0) // the app's own theme, as the window shows it
 	w := a.NewWindow("MentorDesk")
 	sh := newShell(a, w, st, func() data.Date { return testToday })
 	w.SetContent(sh.buildUI())
 	w.Resize(fyne.NewSize(1200, 780))
 	t.Cleanup(w.Close)
+	t.Cleanup(sh.stopBackground) // its loads end before the test app is torn down
 	return w, sh
 }
 
 // eventually polls cond until it holds, as background loads finish on their own time.
 func eventually(t *testing.T, what string, cond func() bool) {
 	t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
+	deadline := time.Now().Add(20 * time.Second) // generous: the race detector on shared cores is slow
 	for time.Now().Before(deadline) {
-		var ok bool
-		fyne.DoAndWait(func() {
-			ui.lock()
-			defer ui.unlock()
-			ok = cond()
-		})
-		if ok {
+		runUI()
+		if cond() {
 			return
 		}
 		pause(10 * time.Millisecond)
@@ -87,23 +82,18 @@ func capture(t *testing.T, w fyne.Window, dir, name string) {
 // waitIdle gives background loads time to land.
 func waitIdle() { pause(400 * time.Millisecond) }
 
-// holdUI makes the test goroutine the UI goroutine until the test ends: results of background
-// work land only while the test waits (pause, eventually), never while it touches widgets.
-func holdUI(t testing.TB) {
-	ui.lock()
-	ui.owner.Store(testOwner)
-	t.Cleanup(func() {
-		if ui.held() {
-			ui.release()
-		}
-	})
-}
-
-// pause waits without holding the UI, so background results can land meanwhile.
+// pause waits as the UI goroutine does between events: what other goroutines handed to fyne.Do
+// runs meanwhile, on the test goroutine.
 func pause(d time.Duration) {
-	depth, owner := ui.release()
-	time.Sleep(d)
-	ui.reacquire(depth, owner)
+	deadline := time.Now().Add(d)
+	for {
+		runUI()
+		left := time.Until(deadline)
+		if left <= 0 {
+			return
+		}
+		time.Sleep(min(left, 2*time.Millisecond))
+	}
 }
 
 // walkObjects calls fn on o and, while fn returns true, on everything drawn inside it, widgets'

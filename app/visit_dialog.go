@@ -13,7 +13,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"mentordesk/data"
-	"mentordesk/data/sqlite"
 	"mentordesk/widgets"
 )
 
@@ -60,7 +59,7 @@ func showVisitDialog(d deps, st sessionStore, mentorID, schoolID int64, day data
 func (v *visitDialog) load() {
 	background(v.d, func(ctx context.Context) (visitRecord, error) {
 		var r visitRecord
-		xs, err := v.st.Sessions(ctx, sqlite.SessionFilter{From: v.day, Through: v.day, MentorID: v.mentorID, SchoolID: v.schoolID})
+		xs, err := v.st.Sessions(ctx, data.SessionFilter{From: v.day, Through: v.day, MentorID: v.mentorID, SchoolID: v.schoolID})
 		if err != nil || len(xs) == 0 {
 			return r, err
 		}
@@ -233,7 +232,7 @@ func newConfirmForm(d deps, st sessionStore, ids []int64, earliest data.Date, by
 	}
 	f.run = func(ctx context.Context) error {
 		day, _ := data.ParseDate(on.Text)
-		c := sqlite.Confirmation{On: day, By: strings.TrimSpace(who.Text), How: how.Selected}
+		c := data.Confirmation{On: day, By: strings.TrimSpace(who.Text), How: how.Selected}
 		if override != nil {
 			c.Override = strings.TrimSpace(override.Text)
 		}

@@ -205,7 +205,7 @@ func (sh *shell) switchToNewOrganisation(set data.Settings) {
 		if closeErr != nil {
 			err = closeErr
 		}
-		uiDo(func() {
+		fyne.Do(func() {
 			if err != nil {
 				if reopened, openErr := sqlite.Open(path, sqlite.Options{}); openErr == nil {
 					mount(sh.app, sh.win, reopened, sh.today)

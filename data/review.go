@@ -160,3 +160,45 @@ func plural(n int, one, many string) string {
 	}
 	return strconv.Itoa(n) + " " + many
 }
+
+// ReviewRecords are what the roster review weighs of one mentor: the instructors' feedback and
+// student surveys of the 12 months up to a day, the late or absent sessions in them and the
+// director's decisions up to that day.
+type ReviewRecords struct {
+	Feedback            []Feedback
+	Surveys             []Survey
+	PunctualityProblems int
+	Decisions           []ReviewDecision
+}
+
+// Review is Review over the records, against the director's thresholds.
+func (r ReviewRecords) Review(on Date, t ReviewThresholds) ReviewState {
+	return Review(r.Feedback, r.Surveys, r.PunctualityProblems, r.Decisions, on, t)
+}
+
+// The keys of the review thresholds, as the settings screen and the problems name them.
+const (
+	KeyMinFeedback    = "review.min_feedback"
+	KeyMinSurvey      = "review.min_survey"
+	KeyMaxPunctuality = "review.max_punctuality"
+)
+
+// ReviewThresholdKeys are the keys of the review thresholds, as problems name them.
+var ReviewThresholdKeys = []string{KeyMinFeedback, KeyMinSurvey, KeyMaxPunctuality}
+
+// CheckReviewThresholds returns the problems of thresholds: averages from 1 to 5, a count from 0.
+func CheckReviewThresholds(t ReviewThresholds) Problems {
+	var ps Problems
+	for _, a := range []struct {
+		key string
+		v   float64
+	}{{KeyMinFeedback, t.MinFeedback}, {KeyMinSurvey, t.MinSurvey}} {
+		if !(a.v >= 1 && a.v <= 5) {
+			ps = append(ps, FieldError{Field: a.key, Problem: fmt.Sprintf("%s is not an average from 1 to 5", strconv.FormatFloat(a.v, 'f', -1, 64))})
+		}
+	}
+	if t.MaxPunctualityProblems < 0 || t.MaxPunctualityProblems > 100 {
+		ps = append(ps, FieldError{Field: KeyMaxPunctuality, Problem: fmt.Sprintf("%d is not a count from 0 to 100", t.MaxPunctualityProblems)})
+	}
+	return ps
+}

@@ -47,7 +47,7 @@ func TestBatchWritesEveryDocumentAndReportsProgress(t *testing.T) {
 	if len(calls) != 12 || calls[0] != 1 || calls[11] != 12 {
 		t.Errorf("progress calls %v, want 1 to 12", calls)
 	}
-	if got := files(t, dir); len(got) != 12 || got[0] != "statement-0001.pdf" {
+	if got := files(t, dir); len(got) != 12 || got[0] != StatementFile(1) {
 		t.Errorf("files %v", got)
 	}
 }

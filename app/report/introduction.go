@@ -51,13 +51,8 @@ func checkCohort(p *problems, c data.Cohort) {
 	}
 }
 
-// cohortEnd is the cohort's last day: six months after the start unless set.
-func cohortEnd(c data.Cohort) data.Date {
-	if !c.End.IsZero() {
-		return c.End
-	}
-	return c.Start.AddMonths(6).AddDays(-1)
-}
+// cohortEnd is the cohort's last day: the term's (data.Cohort.TermEnd).
+func cohortEnd(c data.Cohort) data.Date { return c.TermEnd() }
 
 func cohortSpan(c data.Cohort) string {
 	return c.Start.Short() + " – " + cohortEnd(c).Short()

@@ -17,7 +17,7 @@ import (
 type Document interface {
 	// Validate reports every problem with the document's data before anything is drawn.
 	Validate() error
-	// FileName suggests a file name for the PDF, such as "statement-0017.pdf".
+	// FileName suggests a file name for the PDF, such as "statement-00017.pdf".
 	FileName() string
 	letterhead() Org
 	draw(p *page)

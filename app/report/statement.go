@@ -18,10 +18,12 @@ type StatementDoc struct {
 
 func (d StatementDoc) letterhead() Org { return d.Org }
 
-// FileName is "statement-0017.pdf".
-func (d StatementDoc) FileName() string {
-	return fmt.Sprintf("statement-%04d.pdf", d.Statement.Number)
-}
+// FileName is StatementFile of the statement's number.
+func (d StatementDoc) FileName() string { return StatementFile(d.Statement.Number) }
+
+// StatementFile names a statement's PDF with five digits ("statement-00017.pdf"), so a folder of
+// the 60,000 statements of ten years sorts by number; every statement file is named by it.
+func StatementFile(number int) string { return fmt.Sprintf("statement-%05d.pdf", number) }
 
 func (d StatementDoc) mentorName() string {
 	if n := d.Mentor.Name(); n != "" {

@@ -43,16 +43,16 @@ const (
 // already there.
 var Kinds = []Kind{Mentors, Checks, Contracts, Calendars, Schools, Instructors, Classrooms, Events, Enrollments, Sessions, Applicants, Settings}
 
-// ReflectionKinds are the importable kinds of goals and feedback (instructors' feedback and
+// ReviewKinds are the importable kinds of goals and feedback (instructors' feedback and
 // student surveys); goals themselves are exported only.
-var ReflectionKinds = []Kind{Feedback, Surveys, Decisions}
+var ReviewKinds = []Kind{Feedback, Surveys, Decisions}
 
-// Importable are all the kinds a file can bring in: Kinds, then ReflectionKinds.
-var Importable = append(append([]Kind(nil), Kinds...), ReflectionKinds...)
+// Importable are all the kinds a file can bring in: Kinds, then ReviewKinds.
+var Importable = append(append([]Kind(nil), Kinds...), ReviewKinds...)
 
 // AllKinds are every kind a file can hold, as exports list them: Kinds, Payments,
-// ReflectionKinds, Goals.
-var AllKinds = append(append(append(append([]Kind(nil), Kinds...), Payments), ReflectionKinds...), Goals)
+// ReviewKinds, Goals.
+var AllKinds = append(append(append(append([]Kind(nil), Kinds...), Payments), ReviewKinds...), Goals)
 
 var columns = map[Kind][]string{
 	Mentors:     {"first_name", "last_name", "email", "phone", "address", "instruments", "education", "teaching_experience", "performance_experience", "bio", "wa_resident_since", "status", "photo"},

@@ -48,7 +48,7 @@ func TestSurveysRoundTrip(t *testing.T) {
 	same(t, values(t, recs, err), vs)
 }
 
-func TestReflectionFilesReportEachBadCell(t *testing.T) {
+func TestReviewFilesReportEachBadCell(t *testing.T) {
 	cases := []struct {
 		name, kind, row string
 		want            []string
@@ -116,7 +116,7 @@ func TestGoalsFileOpensWithThePupilNotice(t *testing.T) {
 	}
 }
 
-func TestParseKindKnowsTheReflectionKinds(t *testing.T) {
+func TestParseKindKnowsTheReviewKinds(t *testing.T) {
 	for _, k := range []Kind{Feedback, Surveys, Goals} {
 		if got, err := ParseKind(strings.ToUpper(string(k))); got != k || err != nil {
 			t.Errorf("ParseKind(%s) = %q, %v", k, got, err)

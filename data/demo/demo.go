@@ -10,6 +10,7 @@ import (
 	"math/rand/v2"
 
 	"mentordesk/data"
+	"mentordesk/data/service"
 	"mentordesk/data/sqlite"
 )
 
@@ -20,6 +21,7 @@ var ErrNotEmpty = errors.New("the sample organisation fills an empty database on
 type filler struct {
 	ctx   context.Context
 	s     *sqlite.Store
+	ops   *service.Service // the operations, with their rules, as the window runs them
 	today data.Date
 	rng   *rand.Rand
 	start data.MonthDay
@@ -43,7 +45,7 @@ func Fill(ctx context.Context, s *sqlite.Store, today data.Date) error {
 	if today.IsZero() {
 		return errors.New("the sample organisation needs today's date")
 	}
-	mentors, err := s.Mentors(ctx, sqlite.MentorFilter{})
+	mentors, err := s.Mentors(ctx, data.MentorFilter{})
 	if err != nil {
 		return err
 	}
@@ -58,7 +60,7 @@ func Fill(ctx context.Context, s *sqlite.Store, today data.Date) error {
 	if err != nil {
 		return err
 	}
-	f := &filler{ctx: ctx, s: s, today: today, start: set.SchoolYearStart,
+	f := &filler{ctx: ctx, s: s, ops: service.New(s), today: today, start: set.SchoolYearStart,
 		rng:     rand.New(rand.NewPCG(uint64(today), 0x43594d4d)), // the seed follows today only
 		mentors: map[string]*data.Mentor{}, schools: map[string]*schoolRef{},
 		diary: newDiary(), tagged: map[string]int64{}}

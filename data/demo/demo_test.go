@@ -39,10 +39,10 @@ func TestFill(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	mentors, _ := s.Mentors(ctx, sqlite.MentorFilter{WithPhotos: true})
+	mentors, _ := s.Mentors(ctx, data.MentorFilter{WithPhotos: true})
 	schools, _ := s.Schools(ctx)
 	classrooms, _ := s.Classrooms(ctx, 0)
-	sessions, _ := s.Sessions(ctx, sqlite.SessionFilter{})
+	sessions, _ := s.Sessions(ctx, data.SessionFilter{})
 	calendars, _ := s.Calendars(ctx)
 	start := set.SchoolYearStart
 	thisYear := data.SchoolYearOf(today, start)
@@ -187,7 +187,7 @@ func TestFill(t *testing.T) {
 	t.Run("terms keep R9 spacing and lead", func(t *testing.T) {
 		enrollments, _ := s.Enrollments(ctx, 0, 0)
 		for _, e := range enrollments {
-			all, _ := s.Sessions(ctx, sqlite.SessionFilter{EnrollmentID: e.ID})
+			all, _ := s.Sessions(ctx, data.SessionFilter{EnrollmentID: e.ID})
 			for _, term := range e.Terms {
 				var dates []data.Date
 				for _, x := range all {
@@ -243,7 +243,7 @@ func TestFill(t *testing.T) {
 	})
 
 	t.Run("last year's statements issued, most paid; this year's waiting", func(t *testing.T) {
-		sts, err := s.Statements(ctx, sqlite.StatementFilter{})
+		sts, err := s.Statements(ctx, data.StatementFilter{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -343,7 +343,7 @@ func TestFill(t *testing.T) {
 		if !errors.Is(err, demo.ErrNotEmpty) {
 			t.Errorf("second fill: %v; want ErrNotEmpty", err)
 		}
-		again, _ := s.Mentors(ctx, sqlite.MentorFilter{})
+		again, _ := s.Mentors(ctx, data.MentorFilter{})
 		if len(again) != len(mentors) {
 			t.Errorf("the refused fill changed the mentors: %d → %d", len(mentors), len(again))
 		}
@@ -366,7 +366,7 @@ func TestFillIsDeterministic(t *testing.T) {
 	var got [2][]string
 	for i := range got {
 		s := filled(t, today)
-		sessions, _ := s.Sessions(ctx, sqlite.SessionFilter{})
+		sessions, _ := s.Sessions(ctx, data.SessionFilter{})
 		for _, x := range sessions {
 			got[i] = append(got[i], fmt.Sprint(x.Date, x.Start, x.School, x.Classroom, x.MentorEmail, x.Status, x.ConfirmedOn, x.Notes))
 		}

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"mentordesk/data"
 	"mentordesk/data/sqlite"
 )
 
@@ -78,15 +79,15 @@ func tableCounts(t *testing.T, path string) map[string]int {
 	defer s.Close()
 	ctx := context.Background()
 	out := map[string]int{}
-	mentors, _ := s.Mentors(ctx, sqlite.MentorFilter{})
+	mentors, _ := s.Mentors(ctx, data.MentorFilter{})
 	out["mentors"] = len(mentors)
 	schools, _ := s.Schools(ctx)
 	out["schools"] = len(schools)
 	rooms, _ := s.Classrooms(ctx, 0)
 	out["classrooms"] = len(rooms)
-	sessions, _ := s.Sessions(ctx, sqlite.SessionFilter{})
+	sessions, _ := s.Sessions(ctx, data.SessionFilter{})
 	out["sessions"] = len(sessions)
-	sts, _ := s.StatementSummaries(ctx, sqlite.StatementFilter{})
+	sts, _ := s.StatementSummaries(ctx, data.StatementFilter{})
 	out["statements"] = len(sts)
 	cohorts, _ := s.Cohorts(ctx)
 	for _, c := range cohorts {

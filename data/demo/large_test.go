@@ -24,11 +24,11 @@ func TestFillLargeSmallScale(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("filled in %v", time.Since(start))
-	sessions, _ := s.Sessions(ctx, sqlite.SessionFilter{})
+	sessions, _ := s.Sessions(ctx, data.SessionFilter{})
 	if want := 12 * 5 * 3 * 10; len(sessions) != want {
 		t.Errorf("%d sessions; want %d", len(sessions), want)
 	}
-	sts, _ := s.Statements(ctx, sqlite.StatementFilter{})
+	sts, _ := s.Statements(ctx, data.StatementFilter{})
 	if len(sts) < len(sessions)/4 {
 		t.Errorf("%d statements for %d sessions; want about one per 2.5 sessions", len(sts), len(sessions))
 	}

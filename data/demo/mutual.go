@@ -66,10 +66,10 @@ var teachers = []teacher{
 // not yet matched, so the director can run the matching.
 func (f *filler) addCohort() error {
 	start := data.DateOf(int(f.this), time.October, 1)
-	end := start.AddMonths(6)
+	end := data.CohortTermEnd(start)
 	c := data.Cohort{Name: fmt.Sprintf("%s Cohort", f.this), Start: start, End: end,
 		IntroOn: start.AddDays(7), WrapUpOn: end.AddDays(-8)}
-	id, err := f.s.SaveCohort(f.ctx, c)
+	id, err := f.ops.SaveCohort(f.ctx, c)
 	if err != nil {
 		return err
 	}
@@ -84,7 +84,7 @@ func (f *filler) addCohort() error {
 				a.HubInvite = "invited"
 			}
 		}
-		if _, err := f.s.SaveApplicant(f.ctx, a); err != nil {
+		if _, err := f.ops.SaveApplicant(f.ctx, a); err != nil {
 			return fmt.Errorf("applicant %s: %w", t.email, err)
 		}
 	}

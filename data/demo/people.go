@@ -259,7 +259,7 @@ func (f *filler) addPeople() error {
 		if p.residentMonths > 0 {
 			m.WAResidentSince = f.today.AddMonths(-p.residentMonths).FirstOfMonth()
 		}
-		id, err := f.s.SaveMentor(f.ctx, m)
+		id, err := f.ops.SaveMentor(f.ctx, data.MentorRecords{Mentor: m})
 		if err != nil {
 			return fmt.Errorf("mentor %s: %w", p.email, err)
 		}

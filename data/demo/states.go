@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"mentordesk/data"
-	"mentordesk/data/sqlite"
 )
 
 // visit is the sessions of one mentor at one school on one date (R2).
@@ -23,7 +22,7 @@ func (f *filler) addStates() error {
 	if err := f.moveSessions(); err != nil {
 		return err
 	}
-	all, err := f.s.Sessions(f.ctx, sqlite.SessionFilter{})
+	all, err := f.s.Sessions(f.ctx, data.SessionFilter{})
 	if err != nil {
 		return err
 	}
@@ -173,7 +172,7 @@ func (f *filler) confirmOrAwait(v visit) error {
 		byInstructor[name] = append(byInstructor[name], x.ID)
 	}
 	for _, name := range names {
-		if err := f.s.ConfirmSessions(f.ctx, byInstructor[name], sqlite.Confirmation{On: on, By: name, How: how, Override: sampleOverride}); err != nil {
+		if err := f.s.ConfirmSessions(f.ctx, byInstructor[name], data.Confirmation{On: on, By: name, How: how, Override: sampleOverride}); err != nil {
 			return err
 		}
 	}
@@ -220,7 +219,7 @@ var moveReasons = []string{
 // moveSessions reschedules one session last year (before it took place) and one still ahead,
 // each to a day that keeps R9: a school day on a meeting day, spacing and lead to the event.
 func (f *filler) moveSessions() error {
-	all, err := f.s.Sessions(f.ctx, sqlite.SessionFilter{})
+	all, err := f.s.Sessions(f.ctx, data.SessionFilter{})
 	if err != nil {
 		return err
 	}

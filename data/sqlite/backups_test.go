@@ -73,7 +73,7 @@ func TestRestoreBringsBackADeletedMentor(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	id, err := s.SaveMentor(ctx, data.Mentor{FirstName: "José", LastName: "Peña", Email: "jose@example.org", Status: data.Active})
+	id, err := ops(s).SaveMentor(ctx, data.MentorRecords{Mentor: data.Mentor{FirstName: "José", LastName: "Peña", Email: "jose@example.org", Status: data.Active}})
 	if err != nil {
 		t.Fatal(err)
 	}

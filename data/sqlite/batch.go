@@ -117,9 +117,7 @@ func (b *Batch) AddSession(x data.Session) error {
 }
 
 func (b *Batch) SaveCohort(c data.Cohort) (int64, error) {
-	if c.End.IsZero() {
-		c.End = c.Start.AddMonths(6)
-	}
+	c.End = c.TermEnd()
 	if err := c.Validate(); err != nil {
 		return 0, err
 	}

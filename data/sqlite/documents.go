@@ -3,7 +3,6 @@ package sqlite
 import (
 	"cmp"
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 	"slices"
@@ -15,21 +14,11 @@ import (
 // This file gathers what the printed documents need, in a few queries each, so that the command
 // line and the Documents area print the same thing from the same data.
 
-// Assignment is one classroom a mentor takes on in a school year, as the contract lists it.
-type Assignment struct {
-	EnrollmentID int64
-	School       string
-	Classroom    string
-	Program      data.Program
-	Sessions     int // the program's sessions at this classroom; those not cancelled once ended early
-}
+// Assignment is data.Assignment: the type moved to the domain, the name kept for the store's callers.
+type Assignment = data.Assignment
 
-// ContractInput is a mentor and their assignments of one school year.
-type ContractInput struct {
-	Mentor      data.Mentor
-	Year        data.SchoolYear
-	Assignments []Assignment
-}
+// ContractInput is data.ContractInput: the type moved to the domain, the name kept for the store's callers.
+type ContractInput = data.ContractInput
 
 // ContractInput reads a mentor and the classrooms they take on in a school year.
 func (s *Store) ContractInput(ctx context.Context, mentorID int64, year data.SchoolYear) (ContractInput, error) {
@@ -174,49 +163,28 @@ func (s *Store) assignments(ctx context.Context, mentorID int64, year data.Schoo
 }
 
 // RosterFilter chooses the mentors of a roster handout.
-type RosterFilter struct {
-	On         data.Date // eligibility day; its school year scopes the school filter
-	SchoolID   int64     // 0: every school; else mentors with an enrollment or session there that year
-	Instrument string    // "": every instrument
-}
+type RosterFilter = data.RosterFilter
 
-// RosterMentors lists the mentors a roster handout may show on a day: active, cleared (R7) and
-// in good standing in the roster review, by last and first name, with photos. Phone, address
-// and e-mail come back empty: a roster never needs them.
-func (s *Store) RosterMentors(ctx context.Context, f RosterFilter) ([]data.Mentor, error) {
+// RosterCandidates lists the active mentors a roster handout chooses from: of the instrument and
+// the school of the filter, by last and first name, with photos. The handout's rule
+// (data.OnRosterHandout) is the service's RosterMentors.
+func (s *Store) RosterCandidates(ctx context.Context, f data.RosterFilter) ([]data.Mentor, error) {
 	if f.On.IsZero() {
 		return nil, errors.New("roster: the day of eligibility is required")
 	}
 	mentors, err := s.Mentors(ctx, MentorFilter{Status: data.Active, Instrument: strings.TrimSpace(f.Instrument), WithPhotos: true})
+	if err != nil || f.SchoolID == 0 {
+		return mentors, err
+	}
+	atSchool, err := s.mentorsAtSchool(ctx, f.SchoolID, f.On)
 	if err != nil {
 		return nil, err
-	}
-	rows, err := s.Compliance(ctx, f.On)
-	if err != nil {
-		return nil, err
-	}
-	cleared := map[int64]bool{}
-	for _, r := range rows {
-		cleared[r.Mentor.ID] = r.Clearance.Cleared
-	}
-	review, err := s.RosterReview(ctx, f.On)
-	if err != nil {
-		return nil, err
-	}
-	var atSchool map[int64]bool
-	if f.SchoolID != 0 {
-		if atSchool, err = s.mentorsAtSchool(ctx, f.SchoolID, f.On); err != nil {
-			return nil, err
-		}
 	}
 	var out []data.Mentor
 	for _, m := range mentors {
-		st, reviewed := review[m.ID]
-		if !cleared[m.ID] || (reviewed && !st.OnRoster()) || (atSchool != nil && !atSchool[m.ID]) {
-			continue
+		if atSchool[m.ID] {
+			out = append(out, m)
 		}
-		m.Email, m.Phone, m.Address = "", "", ""
-		out = append(out, m)
 	}
 	return out, nil
 }
@@ -267,11 +235,8 @@ func (s *Store) SchoolByName(ctx context.Context, name string) (data.School, err
 	return data.School{}, fmt.Errorf("no school named %q: %w", name, data.ErrNotFound)
 }
 
-// StatementPrint is a statement with the mentor it pays, as its PDF needs them.
-type StatementPrint struct {
-	Statement data.Statement
-	Mentor    data.Mentor
-}
+// StatementPrint is data.StatementPrint: the type moved to the domain, the name kept for the store's callers.
+type StatementPrint = data.StatementPrint
 
 // StatementPrint reads one statement by number with its mentor.
 func (s *Store) StatementPrint(ctx context.Context, number int) (StatementPrint, error) {
@@ -323,15 +288,8 @@ func (s *Store) StatementPrints(ctx context.Context, from, through data.Date) ([
 	return out, nil
 }
 
-// StatementRef names a statement in a list to choose from.
-type StatementRef struct {
-	Number     int
-	Adjusts    int
-	IssuedOn   data.Date
-	VisitDate  data.Date
-	MentorName string
-	School     string
-}
+// StatementRef is data.StatementRef: the type moved to the domain, the name kept for the store's callers.
+type StatementRef = data.StatementRef
 
 // Adjustments lists the adjustment statements, newest first.
 func (s *Store) Adjustments(ctx context.Context) ([]StatementRef, error) {
@@ -408,164 +366,4 @@ func (s *Store) dates(ctx context.Context, q string, args ...any) ([]data.Date, 
 func (s *Store) YearStatements(ctx context.Context, mentorID int64, year int) ([]data.Statement, error) {
 	return s.Statements(ctx, StatementFilter{MentorID: mentorID,
 		IssuedFrom: data.MustDate(fmt.Sprintf("%04d-01-01", year)), IssuedThrough: data.MustDate(fmt.Sprintf("%04d-12-31", year))})
-}
-
-// VisitPlace is one visit of a mentor: a school and a date.
-type VisitPlace struct {
-	SchoolID int64
-	School   string
-	Date     data.Date
-}
-
-// MentorVisits lists a mentor's visits (R2), newest first.
-func (s *Store) MentorVisits(ctx context.Context, mentorID int64) ([]VisitPlace, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT DISTINCT sc.id, sc.name, x.date FROM sessions x
-		JOIN classrooms c ON c.id = x.classroom_id JOIN schools sc ON sc.id = c.school_id
-		WHERE x.mentor_id = ? ORDER BY x.date DESC, sc.name`, mentorID)
-	if err != nil {
-		return nil, fmt.Errorf("list visits of mentor %d: %w", mentorID, err)
-	}
-	defer rows.Close()
-	var out []VisitPlace
-	for rows.Next() {
-		var v VisitPlace
-		if err := rows.Scan(&v.SchoolID, &v.School, dt(&v.Date)); err != nil {
-			return nil, err
-		}
-		out = append(out, v)
-	}
-	return out, rows.Err()
-}
-
-// VisitSheet is what a visit's sign-off sheet prints.
-type VisitSheet struct {
-	MentorName string
-	School     string
-	Date       data.Date
-	Instructor string // the one instructor of the visit's classrooms; "" when none or several
-	Sessions   []data.Session
-}
-
-// VisitSheet reads the sessions of one visit (mentor, school, date) for its sign-off sheet.
-func (s *Store) VisitSheet(ctx context.Context, mentorID, schoolID int64, date data.Date) (VisitSheet, error) {
-	m, err := s.Mentor(ctx, mentorID)
-	if err != nil {
-		return VisitSheet{}, err
-	}
-	sessions, err := s.Sessions(ctx, SessionFilter{MentorID: mentorID, SchoolID: schoolID, From: date, Through: date})
-	if err != nil {
-		return VisitSheet{}, err
-	}
-	v := VisitSheet{MentorName: m.Name(), Date: date, Sessions: sessions}
-	if len(sessions) == 0 {
-		return v, fmt.Errorf("%s has no session at school %d on %s: %w", m.Name(), schoolID, date, data.ErrNotFound)
-	}
-	v.School = sessions[0].School
-	names := map[string]bool{}
-	for _, x := range sessions {
-		name, err := s.classroomInstructor(ctx, x.ClassroomID)
-		if err != nil {
-			return v, err
-		}
-		names[name] = true
-		v.Instructor = name
-	}
-	if len(names) != 1 {
-		v.Instructor = ""
-	}
-	return v, nil
-}
-
-func (s *Store) classroomInstructor(ctx context.Context, classroomID int64) (string, error) {
-	var name string
-	err := s.r.QueryRowContext(ctx, `SELECT COALESCE(i.first_name || ' ' || i.last_name, '') FROM classrooms c
-		LEFT JOIN instructors i ON i.id = c.instructor_id WHERE c.id = ?`, classroomID).Scan(&name)
-	if errors.Is(err, sql.ErrNoRows) {
-		return "", nil
-	}
-	return strings.TrimSpace(name), err
-}
-
-// Schedule is one mentor's sessions with a classroom over a school year, for the instructor's
-// handout: their enrollments there merged (an extra season continues the first), with the events
-// the terms build up to.
-type Schedule struct {
-	MentorID    int64
-	MentorName  string
-	MentorEmail string
-	Program     data.Program
-	Instructor  string
-	School      string
-	Classroom   string
-	Sessions    []data.Session
-	Events      []data.Event
-}
-
-// Schedules reads the schedules of a classroom in a school year, one per mentor, by mentor name.
-// A Bridge enrollment belongs to its sending classroom's year and to the receiving classroom's
-// next year, and its schedule holds both.
-func (s *Store) Schedules(ctx context.Context, classroomID int64, year data.SchoolYear) ([]Schedule, error) {
-	c, err := s.Classroom(ctx, classroomID)
-	if err != nil {
-		return nil, err
-	}
-	all, err := s.Enrollments(ctx, 0, 0)
-	if err != nil {
-		return nil, err
-	}
-	instructor, err := s.classroomInstructor(ctx, classroomID)
-	if err != nil {
-		return nil, err
-	}
-	rooms := map[int64]string{}
-	room := func(id int64) (string, error) {
-		if n, ok := rooms[id]; ok {
-			return n, nil
-		}
-		x, err := s.Classroom(ctx, id)
-		rooms[id] = x.Name
-		return x.Name, err
-	}
-	var out []Schedule
-	at := map[int64]int{}
-	for _, e := range all {
-		here := (e.ClassroomID == classroomID && e.SchoolYear == year) ||
-			(e.Program == data.Bridge && e.ToClassroomID == classroomID && e.SchoolYear == year-1)
-		if !here {
-			continue
-		}
-		i, ok := at[e.MentorID]
-		if !ok {
-			m, err := s.Mentor(ctx, e.MentorID)
-			if err != nil {
-				return nil, err
-			}
-			i = len(out)
-			at[e.MentorID] = i
-			out = append(out, Schedule{MentorID: m.ID, MentorName: m.Name(), MentorEmail: m.Email, Program: e.Program,
-				Instructor: instructor, School: c.School, Classroom: c.Name})
-		}
-		sessions, err := s.Sessions(ctx, SessionFilter{EnrollmentID: e.ID})
-		if err != nil {
-			return nil, err
-		}
-		out[i].Sessions = append(out[i].Sessions, sessions...)
-		for _, t := range e.Terms {
-			if t.EventDate.IsZero() {
-				continue
-			}
-			name, err := room(t.ClassroomID)
-			if err != nil {
-				return nil, err
-			}
-			ev := data.Event{ClassroomID: t.ClassroomID, Classroom: name, Date: t.EventDate, Name: cmp.Or(strings.TrimSpace(t.EventName), "Concert")}
-			if !slices.ContainsFunc(out[i].Events, func(x data.Event) bool { return x.Date == ev.Date && x.ClassroomID == ev.ClassroomID }) {
-				out[i].Events = append(out[i].Events, ev)
-			}
-		}
-	}
-	slices.SortStableFunc(out, func(a, b Schedule) int {
-		return data.CompareNames(a.MentorName, b.MentorName)
-	})
-	return out, nil
 }

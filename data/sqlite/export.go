@@ -137,7 +137,7 @@ func (s *Store) Export(ctx context.Context, kind csvio.Kind, w io.Writer, dir, p
 		}
 		return len(xs), csvio.WritePayments(w, xs)
 	case csvio.Feedback, csvio.Surveys, csvio.Goals:
-		return s.exportReflection(ctx, kind, w)
+		return s.exportReview(ctx, kind, w)
 	case csvio.Decisions:
 		return s.exportDecisions(ctx, w)
 	case csvio.Enrollments:

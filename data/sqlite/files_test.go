@@ -110,8 +110,8 @@ func TestAFullDiskIsSaidAndWhere(t *testing.T) {
 	fillDisk(t, disk)
 	var saveErr error
 	for i := 0; i < 50 && saveErr == nil; i++ {
-		_, saveErr = s.SaveMentor(ctx, data.Mentor{FirstName: "Ana", LastName: "Mentor", Email: "ana" + strings.Repeat("x", i) + "@example.org",
-			Status: data.Active, Bio: strings.Repeat("A long biography. ", 200)})
+		_, saveErr = ops(s).SaveMentor(ctx, data.MentorRecords{Mentor: data.Mentor{FirstName: "Ana", LastName: "Mentor", Email: "ana" + strings.Repeat("x", i) + "@example.org",
+			Status: data.Active, Bio: strings.Repeat("A long biography. ", 200)}})
 	}
 	if !errors.Is(saveErr, ErrDiskFull) || !strings.Contains(saveErr.Error(), disk) || errors.Is(saveErr, ErrDamaged) {
 		t.Errorf("saving on a full disk: %v; want it to say the disk holding %s is full", saveErr, disk)

@@ -23,13 +23,8 @@ func scanMentor(sc interface{ Scan(...any) error }, m *data.Mentor) error {
 	return nil
 }
 
-// MentorFilter narrows the mentor list; empty fields match everything.
-type MentorFilter struct {
-	Search     string // any of name, e-mail, instrument
-	Status     data.MentorStatus
-	Instrument string
-	WithPhotos bool
-}
+// MentorFilter is data.MentorFilter: the type moved to the domain, the name kept for the store's callers.
+type MentorFilter = data.MentorFilter
 
 // Mentors lists mentors by last and first name.
 func (s *Store) Mentors(ctx context.Context, f MentorFilter) ([]data.Mentor, error) {
@@ -116,23 +111,6 @@ func (s *Store) MentorByEmail(ctx context.Context, email string) (data.Mentor, e
 	return s.Mentor(ctx, id)
 }
 
-// SaveMentor inserts (ID 0) or updates a mentor with the photo, and returns its ID.
-func (s *Store) SaveMentor(ctx context.Context, m data.Mentor) (int64, error) {
-	m.Email = data.NormalizeEmail(m.Email)
-	if err := m.Validate(); err != nil {
-		return 0, err
-	}
-	err := s.tx(ctx, func(tx *sql.Tx) error {
-		id, err := saveMentorTx(tx, m, true)
-		m.ID = id
-		return err
-	})
-	if err != nil && isConstraint(err) && strings.Contains(err.Error(), "mentors.email") {
-		return 0, data.Problems{{Field: "email", Problem: fmt.Sprintf("%q belongs to another mentor", m.Email)}}
-	}
-	return m.ID, err
-}
-
 func mentorSearch(m data.Mentor) string {
 	return strings.ToLower(strings.Join([]string{m.FirstName, m.LastName, m.Email, data.JoinList(m.Instruments)}, " "))
 }
@@ -171,10 +149,8 @@ func saveMentorTx(tx *sql.Tx, m data.Mentor, withPhoto bool) (int64, error) {
 	return m.ID, nil
 }
 
-// MentorDependents counts what would go with a mentor, and what forbids deleting them.
-type MentorDependents struct {
-	Checks, Contracts, Sessions, Enrollments, Statements int
-}
+// MentorDependents is data.MentorDependents: the type moved to the domain, the name kept for the store's callers.
+type MentorDependents = data.MentorDependents
 
 // Dependents tells what deleting the mentor would take along.
 func (s *Store) Dependents(ctx context.Context, mentorID int64) (MentorDependents, error) {
@@ -250,11 +226,6 @@ func saveCheckTx(tx *sql.Tx, c data.Check) error {
 	return err
 }
 
-// DeleteCheck removes one check.
-func (s *Store) DeleteCheck(ctx context.Context, id int64) error {
-	return s.tx(ctx, func(tx *sql.Tx) error { _, err := tx.Exec("DELETE FROM checks WHERE id = ?", id); return err })
-}
-
 // Contracts lists signed contracts, of one mentor or (0) of all.
 func (s *Store) Contracts(ctx context.Context, mentorID int64) ([]data.Contract, error) {
 	q := "SELECT c.id, c.mentor_id, m.email, c.school_year, c.signed_on FROM contracts c JOIN mentors m ON m.id = c.mentor_id"
@@ -291,9 +262,4 @@ func saveContractTx(tx *sql.Tx, c data.Contract) error {
 	_, err := tx.Exec(`INSERT INTO contracts(mentor_id, school_year, signed_on) VALUES (?,?,?)
 		ON CONFLICT(mentor_id, school_year) DO UPDATE SET signed_on = excluded.signed_on`, c.MentorID, c.SchoolYear, dv(c.SignedOn))
 	return err
-}
-
-// DeleteContract removes one contract.
-func (s *Store) DeleteContract(ctx context.Context, id int64) error {
-	return s.tx(ctx, func(tx *sql.Tx) error { _, err := tx.Exec("DELETE FROM contracts WHERE id = ?", id); return err })
 }

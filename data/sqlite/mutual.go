@@ -3,7 +3,6 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 
 	"mentordesk/data"
@@ -41,14 +40,9 @@ func (s *Store) CohortByName(ctx context.Context, name string) (data.Cohort, err
 	return data.Cohort{}, fmt.Errorf("no cohort named %q: %w", name, data.ErrNotFound)
 }
 
-// SaveCohort inserts or updates a cohort; the end defaults to six months after the start.
-func (s *Store) SaveCohort(ctx context.Context, c data.Cohort) (int64, error) {
-	if c.End.IsZero() && !c.Start.IsZero() {
-		c.End = c.Start.AddMonths(6)
-	}
-	if err := c.Validate(); err != nil {
-		return 0, err
-	}
+// WriteCohort inserts or updates a cohort as given; the service's SaveCohort checks it
+// (data.CheckCohort) and sets the end of its term first.
+func (s *Store) WriteCohort(ctx context.Context, c data.Cohort) (int64, error) {
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		if c.ID == 0 {
 			res, err := tx.Exec("INSERT INTO cohorts(name, start, end, intro_on, wrap_up_on) VALUES (?,?,?,?,?)",
@@ -63,7 +57,13 @@ func (s *Store) SaveCohort(ctx context.Context, c data.Cohort) (int64, error) {
 			c.Name, dv(c.Start), dv(c.End), dv(c.IntroOn), dv(c.WrapUpOn), c.ID)
 		return err
 	})
-	return c.ID, err
+	if isConstraint(err) {
+		return 0, data.Problems{{Field: "cohort", Problem: fmt.Sprintf("a cohort named %q already exists", c.Name)}}
+	}
+	if err != nil {
+		return 0, fmt.Errorf("save cohort %q: %w", c.Name, err)
+	}
+	return c.ID, nil
 }
 
 const applicantCols = `a.id, a.cohort_id, c.name, a.first_name, a.last_name, a.email, a.school, a.career_stage,
@@ -98,17 +98,18 @@ func (s *Store) Applicants(ctx context.Context, cohortID int64) ([]data.Applican
 	return out, rows.Err()
 }
 
-// SaveApplicant inserts or updates an applicant (CohortID set).
-func (s *Store) SaveApplicant(ctx context.Context, a data.Applicant) (int64, error) {
+// WriteApplicant inserts or updates an applicant (CohortID set). The intake's rules are the
+// service's SaveApplicant.
+func (s *Store) WriteApplicant(ctx context.Context, a data.Applicant) (int64, error) {
 	a.Email = data.NormalizeEmail(a.Email)
-	if err := a.Validate(); err != nil {
-		return 0, err
-	}
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		id, err := saveApplicantTx(tx, a)
 		a.ID = id
 		return err
 	})
+	if isConstraint(err) {
+		return 0, data.Problems{{Field: "email", Problem: fmt.Sprintf("%s has already applied to this cohort", a.Email)}}
+	}
 	return a.ID, err
 }
 
@@ -150,58 +151,6 @@ func (s *Store) Pairs(ctx context.Context, cohortID int64) ([]data.Pair, error) 
 		}
 		p.Locked, p.Topics = locked == 1, data.SplitList(topics)
 		out = append(out, p)
-	}
-	return out, rows.Err()
-}
-
-// ReplacePairs stores a cohort's matching: the previous pairs without meetings are replaced.
-func (s *Store) ReplacePairs(ctx context.Context, cohortID int64, pairs []data.Pair) error {
-	return s.tx(ctx, func(tx *sql.Tx) error {
-		var met int
-		if err := tx.QueryRow("SELECT count(*) FROM meetings m JOIN pairs p ON p.id = m.pair_id WHERE p.cohort_id = ?", cohortID).Scan(&met); err != nil {
-			return err
-		}
-		if met > 0 {
-			return errors.New("the cohort's pairs have logged meetings; they can no longer be re-matched")
-		}
-		if _, err := tx.Exec("DELETE FROM pairs WHERE cohort_id = ?", cohortID); err != nil {
-			return err
-		}
-		for _, p := range pairs {
-			if _, err := tx.Exec(`INSERT INTO pairs(cohort_id, early_id, experienced_id, score, reasons, locked) VALUES (?,?,?,?,?,?)`,
-				cohortID, p.EarlyID, p.ExperiencedID, p.Score, p.Reasons, boolInt(p.Locked)); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-}
-
-// SavePairAgreement stores a pair's agreement and end-of-term decisions.
-func (s *Store) SavePairAgreement(ctx context.Context, p data.Pair) error {
-	return s.tx(ctx, func(tx *sql.Tx) error {
-		_, err := tx.Exec("UPDATE pairs SET frequency=?, topics=?, early_decision=?, exp_decision=? WHERE id=?",
-			p.Frequency, data.JoinList(p.Topics), p.EarlyDecision, p.ExpDecision, p.ID)
-		return err
-	})
-}
-
-// Meetings lists a pair's logged meetings by date.
-func (s *Store) Meetings(ctx context.Context, pairID int64) ([]data.Meeting, error) {
-	rows, err := s.r.QueryContext(ctx, "SELECT id, pair_id, date, topics, note FROM meetings WHERE pair_id = ? ORDER BY date", pairID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []data.Meeting
-	for rows.Next() {
-		var m data.Meeting
-		var topics string
-		if err := rows.Scan(&m.ID, &m.PairID, dt(&m.Date), &topics, &m.Note); err != nil {
-			return nil, err
-		}
-		m.Topics = data.SplitList(topics)
-		out = append(out, m)
 	}
 	return out, rows.Err()
 }

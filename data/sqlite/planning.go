@@ -14,17 +14,8 @@ import (
 // DefaultEventName names a term's event when the classroom has none on the date given.
 const DefaultEventName = "Concert"
 
-// PlanInput is what the director chooses for a new enrollment; PlanRequest fills in the rest.
-type PlanInput struct {
-	Program       data.Program
-	ClassroomID   int64
-	MentorID      int64
-	Evaluation    bool        // Focused
-	ToClassroomID int64       // Bridge: the receiving classroom of the fall term
-	FallSessions  int         // Bridge: 1 or 2
-	Events        []data.Date // one per term, in date order
-	EventNames    []string    // optional, per term; empty ones are looked up, else DefaultEventName
-}
+// PlanInput is data.PlanInput: the type moved to the domain, the name kept for the store's callers.
+type PlanInput = data.PlanInput
 
 // PlanRequest gathers what R9 needs for an enrollment: the classroom(s) and their school
 // calendars, the term events, the mentor's other sessions, and R7/R8 flags in words.
@@ -130,33 +121,6 @@ func (s *Store) eligibility(ctx context.Context, m data.Mentor, start data.Month
 	return func(d data.Date) []string { return data.SessionFlags(m, checks, contracts, d, start) }, nil
 }
 
-// PlannedEnrollment turns a request and its (possibly edited) sessions into the enrollment and
-// planned sessions to save. The enrollment's school year is that of the first term's event.
-func PlannedEnrollment(r data.PlanRequest, planned []data.PlannedSession) (data.Enrollment, []data.Session) {
-	start := r.Start
-	if start.Month == 0 {
-		start = data.DefaultSchoolYearStart
-	}
-	e := data.Enrollment{Program: r.Program, MentorID: r.Mentor.ID, Evaluation: r.Evaluation, Status: data.EnrollmentActive}
-	if len(r.Terms) > 0 {
-		e.ClassroomID = r.Terms[0].Classroom.ID
-		e.SchoolYear = data.SchoolYearOf(r.Terms[0].EventDate, start)
-	}
-	if r.Program == data.Bridge && len(r.Terms) == 2 {
-		e.ToClassroomID, e.FallSessions = r.Terms[1].Classroom.ID, r.Terms[1].Required
-	}
-	for _, t := range r.Terms {
-		e.Terms = append(e.Terms, data.Term{Index: t.Index, ClassroomID: t.Classroom.ID, EventDate: t.EventDate,
-			EventName: t.EventName, Required: t.Required})
-	}
-	sessions := make([]data.Session, len(planned))
-	for i, p := range planned {
-		sessions[i] = data.Session{Term: p.Term, ClassroomID: p.ClassroomID, MentorID: r.Mentor.ID, Date: p.Date,
-			Start: p.Start, Minutes: p.Minutes, Program: r.Program, Status: data.Planned, Focus: p.Focus}
-	}
-	return e, sessions
-}
-
 // PlanConflictError is a plan that no longer fits what the database holds; nothing was saved.
 type PlanConflictError struct{ Problems []string }
 
@@ -171,7 +135,7 @@ func (s *Store) SavePlan(ctx context.Context, r data.PlanRequest, planned []data
 	if len(planned) == 0 {
 		return 0, errors.New("the plan has no sessions")
 	}
-	e, sessions := PlannedEnrollment(r, planned)
+	e, sessions := data.PlannedEnrollment(r, planned)
 	if err := e.Validate(); err != nil {
 		return 0, err
 	}
@@ -228,23 +192,8 @@ func saveTermEventsTx(tx *sql.Tx, terms []data.PlanTerm) error {
 	return nil
 }
 
-// TakenSlots are the classroom times of a plan's classrooms that other sessions already hold:
-// R9 keeps the mentor's own diary, and this keeps a classroom from holding two sessions at once.
-type TakenSlots map[takenKey]string
-
-type takenKey struct {
-	classroom int64
-	date      data.Date
-	start     data.Clock
-}
-
-// Problem says why p cannot take its classroom time, or "".
-func (t TakenSlots) Problem(p data.PlannedSession) string {
-	if who, ok := t[takenKey{p.ClassroomID, p.Date, p.Start}]; ok {
-		return fmt.Sprintf("the classroom already has a session with %s at %s on %s", who, p.Start, p.Date)
-	}
-	return ""
-}
+// TakenSlots is data.TakenSlots: the type moved to the domain, the name kept for the store's callers.
+type TakenSlots = data.TakenSlots
 
 // TakenSlots reads the sessions (not cancelled) of the request's classrooms from the first day
 // of the first term's school year through the last event.
@@ -271,13 +220,14 @@ func takenSlots(ctx context.Context, db querier, r data.PlanRequest) (TakenSlots
 			return nil, fmt.Errorf("sessions of %s: %w", t.Classroom.Name, err)
 		}
 		for rows.Next() {
-			k := takenKey{classroom: t.Classroom.ID}
+			var d data.Date
+			var start data.Clock
 			var who string
-			if err := rows.Scan(dt(&k.date), &k.start, &who); err != nil {
+			if err := rows.Scan(dt(&d), &start, &who); err != nil {
 				rows.Close()
 				return nil, err
 			}
-			out[k] = who
+			out.Take(t.Classroom.ID, d, start, who)
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {

@@ -73,12 +73,12 @@ func planStore(t *testing.T) *Store {
 	if err := s.SaveEvent(ctx, data.Event{ClassroomID: 1, Date: data.MustDate("2026-12-12"), Name: "Winter Concert"}); err != nil {
 		t.Fatal(err)
 	}
-	cid, err := s.SaveCohort(ctx, data.Cohort{Name: "Plan cohort", Start: data.MustDate("2026-10-01")})
+	cid, err := ops(s).SaveCohort(ctx, data.Cohort{Name: "Plan cohort", Start: data.MustDate("2026-10-01")})
 	if err != nil {
 		t.Fatal(err)
 	}
 	for i, stage := range []data.CareerStage{data.Early, data.Experienced} {
-		if _, err := s.SaveApplicant(ctx, data.Applicant{CohortID: cid, Cohort: "Plan cohort", FirstName: "Ana", LastName: fmt.Sprint(i),
+		if _, err := ops(s).SaveApplicant(ctx, data.Applicant{CohortID: cid, Cohort: "Plan cohort", FirstName: "Ana", LastName: fmt.Sprint(i),
 			Email: fmt.Sprintf("a%d@example.org", i), CareerStage: stage, YearsTeaching: 3,
 			Strengths: []string{"sight-reading"}, Passions: []string{"jazz"}, Growth: []string{"composition"}}); err != nil {
 			t.Fatal(err)

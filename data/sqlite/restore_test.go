@@ -24,7 +24,7 @@ func orgWith(t *testing.T, path string, mentors ...string) {
 		t.Fatal(err)
 	}
 	for _, m := range mentors {
-		if _, err := s.SaveMentor(ctx, data.Mentor{FirstName: m, LastName: "Mentor", Email: strings.ToLower(m) + "@example.org", Status: data.Active}); err != nil {
+		if _, err := ops(s).SaveMentor(ctx, data.MentorRecords{Mentor: data.Mentor{FirstName: m, LastName: "Mentor", Email: strings.ToLower(m) + "@example.org", Status: data.Active}}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -45,7 +45,7 @@ func crashedWriter(t *testing.T, path string, mentors ...string) {
 	}
 	defer s.Close()
 	last := mentors[len(mentors)-1]
-	if _, err := s.SaveMentor(ctx, data.Mentor{FirstName: last, LastName: "Mentor", Email: strings.ToLower(last) + "@example.org", Status: data.Active}); err != nil {
+	if _, err := ops(s).SaveMentor(ctx, data.MentorRecords{Mentor: data.Mentor{FirstName: last, LastName: "Mentor", Email: strings.ToLower(last) + "@example.org", Status: data.Active}}); err != nil {
 		t.Fatal(err)
 	}
 	for _, side := range []string{"", "-wal", "-shm"} {

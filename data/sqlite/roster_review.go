@@ -11,33 +11,16 @@ import (
 	"mentordesk/data"
 )
 
-// The review thresholds live in the meta table: the settings table holds only data.Settings'
-// keys, and its reader refuses any other.
+// The review thresholds live in the meta table, under data.ReviewThresholdKeys: the settings
+// table holds only data.Settings' keys, and its reader refuses any other.
 const (
-	keyMinFeedback    = "review.min_feedback"
-	keyMinSurvey      = "review.min_survey"
-	keyMaxPunctuality = "review.max_punctuality"
+	keyMinFeedback    = data.KeyMinFeedback
+	keyMinSurvey      = data.KeyMinSurvey
+	keyMaxPunctuality = data.KeyMaxPunctuality
 )
 
-// ReviewThresholdKeys are the keys of the review thresholds, as problems name them.
-var ReviewThresholdKeys = []string{keyMinFeedback, keyMinSurvey, keyMaxPunctuality}
-
-// CheckReviewThresholds returns the problems of thresholds: averages from 1 to 5, a count from 0.
-func CheckReviewThresholds(t data.ReviewThresholds) data.Problems {
-	var ps data.Problems
-	for _, a := range []struct {
-		key string
-		v   float64
-	}{{keyMinFeedback, t.MinFeedback}, {keyMinSurvey, t.MinSurvey}} {
-		if !(a.v >= 1 && a.v <= 5) {
-			ps = append(ps, data.FieldError{Field: a.key, Problem: fmt.Sprintf("%s is not an average from 1 to 5", strconv.FormatFloat(a.v, 'f', -1, 64))})
-		}
-	}
-	if t.MaxPunctualityProblems < 0 || t.MaxPunctualityProblems > 100 {
-		ps = append(ps, data.FieldError{Field: keyMaxPunctuality, Problem: fmt.Sprintf("%d is not a count from 0 to 100", t.MaxPunctualityProblems)})
-	}
-	return ps
-}
+// ReviewThresholdKeys is data.ReviewThresholdKeys, kept for the store's callers.
+var ReviewThresholdKeys = data.ReviewThresholdKeys
 
 // ReviewThresholds reads the roster review's thresholds; those never set keep their defaults.
 func (s *Store) ReviewThresholds(ctx context.Context) (data.ReviewThresholds, error) {
@@ -68,7 +51,7 @@ func (s *Store) ReviewThresholds(ctx context.Context) (data.ReviewThresholds, er
 
 // SaveReviewThresholds stores the three thresholds at once; bad values change nothing.
 func (s *Store) SaveReviewThresholds(ctx context.Context, t data.ReviewThresholds) error {
-	if ps := CheckReviewThresholds(t); len(ps) > 0 {
+	if ps := data.CheckReviewThresholds(t); len(ps) > 0 {
 		return ps
 	}
 	values := map[string]string{
@@ -156,31 +139,10 @@ func (s *Store) PunctualityProblems(ctx context.Context, mentorID int64, from, t
 	return n, nil
 }
 
-// RosterReview weighs every mentor's feedback, surveys, punctuality and decisions of the 12
-// months up to on against the stored thresholds: the review state by mentor ID.
-func (s *Store) RosterReview(ctx context.Context, on data.Date) (map[int64]data.ReviewState, error) {
-	return s.review(ctx, 0, on)
-}
-
-// MentorRosterReview is RosterReview for one mentor.
-func (s *Store) MentorRosterReview(ctx context.Context, mentorID int64, on data.Date) (data.ReviewState, error) {
-	states, err := s.review(ctx, mentorID, on)
-	if err != nil {
-		return data.ReviewState{}, err
-	}
-	st, ok := states[mentorID]
-	if !ok {
-		return st, fmt.Errorf("mentor %d: %w", mentorID, data.ErrNotFound)
-	}
-	return st, nil
-}
-
-// review reads what the rule needs in four queries whatever the number of mentors.
-func (s *Store) review(ctx context.Context, mentorID int64, on data.Date) (map[int64]data.ReviewState, error) {
-	thresholds, err := s.ReviewThresholds(ctx)
-	if err != nil {
-		return nil, err
-	}
+// ReviewRecords reads what the roster review weighs of every mentor (mentorID 0) or of one, for
+// the 12 months up to on, by mentor ID: every mentor has an entry. Four queries whatever the
+// number of mentors; data.ReviewRecords.Review weighs them.
+func (s *Store) ReviewRecords(ctx context.Context, mentorID int64, on data.Date) (map[int64]data.ReviewRecords, error) {
 	from := on.AddYears(-1).AddDays(1)
 	mentor := func(col string) (string, []any) {
 		if mentorID == 0 {
@@ -275,13 +237,13 @@ func (s *Store) review(ctx context.Context, mentorID int64, on data.Date) (map[i
 		return nil, fmt.Errorf("list mentors: %w", err)
 	}
 	defer rows.Close()
-	out := map[int64]data.ReviewState{}
+	out := map[int64]data.ReviewRecords{}
 	for rows.Next() {
 		var m int64
 		if err := rows.Scan(&m); err != nil {
 			return nil, err
 		}
-		out[m] = data.Review(feedback[m], surveys[m], late[m], decisions[m], on, thresholds)
+		out[m] = data.ReviewRecords{Feedback: feedback[m], Surveys: surveys[m], PunctualityProblems: late[m], Decisions: decisions[m]}
 	}
 	return out, rows.Err()
 }

@@ -151,7 +151,7 @@ func BenchmarkCalendarMonthLarge(b *testing.B) {
 			if err != nil {
 				return err
 			}
-			sqlite.MarkConflicts(xs)
+			data.MarkConflicts(xs)
 			_, err = s.Events(ctx, 0, from, through)
 			return err
 		}

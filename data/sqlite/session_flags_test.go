@@ -12,7 +12,7 @@ import (
 // uncleared adds a mentor with no checks and no contract: every session of theirs is flagged.
 func (o *org) uncleared(first string) {
 	o.t.Helper()
-	id, err := o.s.SaveMentor(ctx, data.Mentor{FirstName: first, LastName: "Newcomer", Email: strings.ToLower(first) + "@example.org", Status: data.Active})
+	id, err := ops(o.s).SaveMentor(ctx, data.MentorRecords{Mentor: data.Mentor{FirstName: first, LastName: "Newcomer", Email: strings.ToLower(first) + "@example.org", Status: data.Active}})
 	if err != nil {
 		o.t.Fatal(err)
 	}

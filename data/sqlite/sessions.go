@@ -23,18 +23,8 @@ func scanSession(sc interface{ Scan(...any) error }, x *data.Session) error {
 		&x.Focus, &x.Notes, &x.Punctuality, &x.StatementID, &x.OverrideReason, &x.School, &x.SchoolID, &x.Classroom, &x.MentorEmail, &x.MentorName)
 }
 
-// SessionFilter selects sessions; zero fields match everything. From/Through bound the date
-// (inclusive), so a calendar asks only for the days it shows.
-type SessionFilter struct {
-	From, Through data.Date
-	MentorID      int64
-	SchoolID      int64
-	ClassroomID   int64
-	EnrollmentID  int64
-	Program       data.Program
-	Status        data.SessionStatus
-	Limit         int
-}
+// SessionFilter is data.SessionFilter: the type moved to the domain, the name kept for the store's callers.
+type SessionFilter = data.SessionFilter
 
 // Sessions lists sessions by date, start and school.
 func (s *Store) Sessions(ctx context.Context, f SessionFilter) ([]data.Session, error) {
@@ -192,15 +182,8 @@ func (s *Store) SessionMoves(ctx context.Context, id int64) ([]data.SessionMove,
 	return out, rows.Err()
 }
 
-// Confirmation is the instructor's confirmation of sessions.
-type Confirmation struct {
-	On  data.Date
-	By  string
-	How string // e-mail, phone, signed sheet
-	// Override is the director's reason for confirming sessions flagged by R7/R8; required when
-	// one of them is flagged and has none recorded yet, kept with each flagged session.
-	Override string
-}
+// Confirmation is data.Confirmation: the type moved to the domain, the name kept for the store's callers.
+type Confirmation = data.Confirmation
 
 // ConfirmSessions confirms sessions together (a visit), all or none. Planned sessions count as
 // completed when the instructor confirms them.

@@ -103,7 +103,7 @@ func (c *clauseRows) store(im *importer) error {
 		}
 		list[i] = *x
 	}
-	if ps := CheckContractClauses(list); len(ps) > 0 {
+	if ps := data.CheckContractClauses(list); len(ps) > 0 {
 		for _, p := range ps {
 			line := c.last
 			var k int
@@ -162,7 +162,7 @@ func (im *importer) settings(recs []csvio.Record[csvio.Setting]) error {
 				continue
 			}
 			bad := false
-			for _, fe := range CheckReviewThresholds(thresholds) {
+			for _, fe := range data.CheckReviewThresholds(thresholds) {
 				if fe.Field == x.Key {
 					im.fail(r.Line, "value", "%s", fe.Problem)
 					bad = true

@@ -302,20 +302,11 @@ func addToTotals(ctx context.Context, tx *sql.Tx, sts []data.Statement) error {
 	return nil
 }
 
-// StatementFilter selects statements; zero fields match everything.
-type StatementFilter struct {
-	Number        int
-	MentorID      int64
-	SchoolID      int64
-	Status        data.StatementStatus
-	From, Through data.Date // visit date
-	IssuedFrom    data.Date
-	IssuedThrough data.Date
-	Adjusts       int // the adjustments of this statement number
-}
+// StatementFilter is data.StatementFilter: the type moved to the domain, the name kept for the store's callers.
+type StatementFilter = data.StatementFilter
 
 // conditions are the filter's WHERE terms over statements st and statement_payments p.
-func (f StatementFilter) conditions() (where []string, args []any) {
+func statementConditions(f StatementFilter) (where []string, args []any) {
 	add := func(c string, v any) { where = append(where, c); args = append(args, v) }
 	if f.Number != 0 {
 		add("st.number = ?", f.Number)
@@ -352,7 +343,7 @@ func (f StatementFilter) conditions() (where []string, args []any) {
 
 // Statements lists statements with their lines, by number.
 func (s *Store) Statements(ctx context.Context, f StatementFilter) ([]data.Statement, error) {
-	where, args := f.conditions()
+	where, args := statementConditions(f)
 	q := `SELECT st.id, st.number, st.issued_on, st.mentor_id, m.email, m.first_name || ' ' || m.last_name, st.school_id, sc.name,
 		st.visit_date, COALESCE(st.adjusts, 0), st.reason, COALESCE(p.paid_on, ''), COALESCE(p.reference, '')
 		FROM statements st JOIN mentors m ON m.id = st.mentor_id JOIN schools sc ON sc.id = st.school_id

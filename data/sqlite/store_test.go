@@ -104,7 +104,7 @@ func TestRefusedFilesAreLeftUnchanged(t *testing.T) {
 		t.Fatal(err)
 	}
 	for i := 0; i < 300; i++ {
-		s.SaveMentor(ctx, data.Mentor{FirstName: "Ana", LastName: "Lee", Email: strings.Repeat("a", i%7) + "x" + string(rune('a'+i%26)) + "@example.org" + strings.Repeat("", i), Status: data.Active, Bio: strings.Repeat("bio ", 200)})
+		ops(s).SaveMentor(ctx, data.MentorRecords{Mentor: data.Mentor{FirstName: "Ana", LastName: "Lee", Email: strings.Repeat("a", i%7) + "x" + string(rune('a'+i%26)) + "@example.org" + strings.Repeat("", i), Status: data.Active, Bio: strings.Repeat("bio ", 200)}})
 	}
 	s.Close()
 	b, _ := os.ReadFile(damaged)
@@ -178,7 +178,7 @@ func TestMigrateFromPreviousVersionKeepsDataAndBacksUp(t *testing.T) {
 		INSERT INTO statement_payments(statement_id, paid_on, reference) VALUES (1, '2025-12-19', 'EFT'), (3, '2026-01-19', 'EFT');`); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.SaveMentor(ctx, data.Mentor{FirstName: "Zoë", LastName: "Łukasiewicz", Email: "zoe@example.org", Status: data.Active}); err != nil {
+	if _, err := ops(s).SaveMentor(ctx, data.MentorRecords{Mentor: data.Mentor{FirstName: "Zoë", LastName: "Łukasiewicz", Email: "zoe@example.org", Status: data.Active}}); err != nil {
 		t.Fatal(err)
 	}
 	s.Close()

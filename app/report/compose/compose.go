@@ -3,18 +3,16 @@
 package compose
 
 import (
-	"fmt"
 	"unicode"
 	"unicode/utf8"
 
 	"mentordesk/app/report"
 	"mentordesk/data"
-	"mentordesk/data/sqlite"
 )
 
 // Contract prints a contract at the organisation's rates: those of the programs assigned, or
 // all of them before any assignment.
-func Contract(org report.Org, set data.Settings, clauses []sqlite.ContractClause, in sqlite.ContractInput) report.ContractDoc {
+func Contract(org report.Org, set data.Settings, clauses []data.ContractClause, in data.ContractInput) report.ContractDoc {
 	doc := report.ContractDoc{Org: org, Mentor: in.Mentor, Year: in.Year, Continuation: set.RateContinuation,
 		Rates: map[data.Program]data.Money{}}
 	for _, a := range in.Assignments {
@@ -48,19 +46,16 @@ func Roster(org report.Org, on data.Date, school, instrument string, mentors []d
 }
 
 // Signoff is a visit's sign-off sheet.
-func Signoff(org report.Org, v sqlite.VisitSheet) report.SignoffDoc {
+func Signoff(org report.Org, v data.VisitSheet) report.SignoffDoc {
 	return report.SignoffDoc{Org: org, School: v.School, Date: v.Date, MentorName: v.MentorName,
 		Instructor: v.Instructor, Sessions: v.Sessions}
 }
 
 // Schedule is a classroom's schedule handout for one mentor's sessions in a school year.
-func Schedule(org report.Org, on data.Date, year data.SchoolYear, sc sqlite.Schedule) report.ScheduleDoc {
+func Schedule(org report.Org, on data.Date, year data.SchoolYear, sc data.Schedule) report.ScheduleDoc {
 	return report.ScheduleDoc{Org: org, On: on, Instructor: sc.Instructor, School: sc.School, Classroom: sc.Classroom,
 		Program: sc.Program, Year: year, MentorName: sc.MentorName, Sessions: sc.Sessions, Events: sc.Events}
 }
-
-// StatementFile names a statement's PDF with five digits, so a folder of them sorts by number.
-func StatementFile(number int) string { return fmt.Sprintf("statement-%05d.pdf", number) }
 
 // Cohort is a cohort's overview: its pairs with both applicants, and the applicants left
 // unmatched (those excluded by the director are left out).

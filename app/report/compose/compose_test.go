@@ -5,14 +5,13 @@ import (
 
 	"mentordesk/app/report"
 	"mentordesk/data"
-	"mentordesk/data/sqlite"
 )
 
 func TestContractShowsTheRatesOfItsPrograms(t *testing.T) {
 	set := data.DefaultSettings()
-	in := sqlite.ContractInput{Mentor: data.Mentor{FirstName: "Ana"}, Year: 2026,
-		Assignments: []sqlite.Assignment{{School: "Whitman", Classroom: "7th Band", Program: data.Season, Sessions: 6}}}
-	doc := Contract(report.Org{Name: "Org"}, set, []sqlite.ContractClause{{Heading: "Travel", Text: "Paid by the mile."}}, in)
+	in := data.ContractInput{Mentor: data.Mentor{FirstName: "Ana"}, Year: 2026,
+		Assignments: []data.Assignment{{School: "Whitman", Classroom: "7th Band", Program: data.Season, Sessions: 6}}}
+	doc := Contract(report.Org{Name: "Org"}, set, []data.ContractClause{{Heading: "Travel", Text: "Paid by the mile."}}, in)
 	if len(doc.Rates) != 1 || doc.Rates[data.Season] != set.Rate(data.Season) || doc.Assignments[0].Rate != set.Rate(data.Season) {
 		t.Errorf("rates of a Season contract: %v, assignment %+v", doc.Rates, doc.Assignments)
 	}

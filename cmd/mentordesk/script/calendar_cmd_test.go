@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"mentordesk/data/sqlite"
+	"mentordesk/data"
 )
 
 func TestCalendarWritesTheMentorsSessions(t *testing.T) {
@@ -50,7 +50,7 @@ func TestCalendarWritesTheMentorsSessions(t *testing.T) {
 	}
 	s := planStore(t, db)
 	m, _ := s.MentorByEmail(context.Background(), "kwame.mensah@example.org")
-	sessions, _ := s.Sessions(context.Background(), sqlite.SessionFilter{MentorID: m.ID})
+	sessions, _ := s.Sessions(context.Background(), data.SessionFilter{MentorID: m.ID})
 	s.Close()
 	if events != len(sessions) || events == 0 {
 		t.Errorf("%d VEVENTs for %d sessions", events, len(sessions))

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"mentordesk/data"
+	"mentordesk/data/service"
 	"mentordesk/data/sqlite"
 )
 
@@ -72,7 +73,9 @@ func matchCmd(ctx context.Context, s *sqlite.Store, args []string, env Env) erro
 		pairs[i] = data.Pair{CohortID: cohort.ID, EarlyID: p.Early.ID, ExperiencedID: p.Experienced.ID,
 			Score: p.Score, Reasons: p.Reasons, Locked: p.Locked}
 	}
-	if err := s.ReplacePairs(ctx, cohort.ID, pairs); err != nil {
+	// The window's Apply runs the same operation: pairs kept keep their agreed terms, and the
+	// exclusions stay as they are.
+	if err := service.New(s).ApplyMatching(ctx, cohort.ID, pairs, service.Excluded(applicants)); err != nil {
 		return fmt.Errorf("match cohort %q: %w", cohort.Name, err)
 	}
 	fmt.Fprintf(env.Stderr, "%d pair(s) saved for %s\n", len(pairs), cohort.Name)

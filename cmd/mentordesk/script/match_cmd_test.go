@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"mentordesk/data"
+	"mentordesk/data/service"
 	"mentordesk/data/sqlite"
 )
 
@@ -141,7 +142,7 @@ func TestMatchKeepsLockedPairsAndLeavesOutExcluded(t *testing.T) {
 		id[a.Email] = a.ID
 	}
 	// The director locks Cy with Helen (no shared tags) and excludes Bo.
-	if err := s.ReplacePairs(ctx, c.ID, []data.Pair{{EarlyID: id["cy@example.org"], ExperiencedID: id["hpark@example.org"], Locked: true}}); err != nil {
+	if err := service.New(s).ApplyMatching(ctx, c.ID, []data.Pair{{EarlyID: id["cy@example.org"], ExperiencedID: id["hpark@example.org"], Locked: true}}, nil); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.SetApplicantExcluded(ctx, id["bo@example.org"], true); err != nil {

@@ -12,6 +12,7 @@ import (
 
 	"mentordesk/data"
 	"mentordesk/data/csvio"
+	"mentordesk/data/service"
 	"mentordesk/data/sqlite"
 )
 
@@ -23,7 +24,7 @@ func TestOrganisationMovedThroughCSVIsTheSame(t *testing.T) {
 	src := demoDB(t)
 	// The director took one mentor off the roster: the decision must travel too.
 	s := openStore(t, src)
-	ms, err := s.RosterMentors(context.Background(), sqlite.RosterFilter{On: data.MustDate("2026-11-22")})
+	ms, err := service.New(s).RosterMentors(context.Background(), sqlite.RosterFilter{On: data.MustDate("2026-11-22")})
 	if err != nil || len(ms) < 2 {
 		t.Fatalf("roster: %d mentors, %v", len(ms), err)
 	}
@@ -39,7 +40,7 @@ func TestOrganisationMovedThroughCSVIsTheSame(t *testing.T) {
 	}
 	s.Close()
 	dst := filepath.Join(t.TempDir(), "moved.db")
-	kinds := append(append([]csvio.Kind(nil), csvio.Kinds...), csvio.ReflectionKinds...)
+	kinds := append(append([]csvio.Kind(nil), csvio.Kinds...), csvio.ReviewKinds...)
 	exportAll := func(db string) string {
 		t.Helper()
 		dir := t.TempDir()

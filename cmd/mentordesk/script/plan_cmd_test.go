@@ -88,7 +88,7 @@ func countRows(t *testing.T, db, table string) int {
 		}
 		n = len(es)
 	case "sessions":
-		ss, err := s.Sessions(context.Background(), sqlite.SessionFilter{})
+		ss, err := s.Sessions(context.Background(), data.SessionFilter{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -212,7 +212,7 @@ func TestPlanSessionCountsPerProgram(t *testing.T) {
 				e.Terms[1].EventName != "Winter Concert 2027" || e.Terms[0].ClassroomID == e.Terms[1].ClassroomID {
 				t.Errorf("saved enrollment %+v", e)
 			}
-			ss, _ := s.Sessions(context.Background(), sqlite.SessionFilter{EnrollmentID: e.ID})
+			ss, _ := s.Sessions(context.Background(), data.SessionFilter{EnrollmentID: e.ID})
 			if len(ss) != want {
 				t.Errorf("%d sessions saved; want %d", len(ss), want)
 			}
@@ -243,7 +243,7 @@ func TestPlanApplySavesAndTheNextPlanAvoidsTakenDates(t *testing.T) {
 	}
 	s := planStore(t, db)
 	m, _ := s.MentorByEmail(context.Background(), jamal)
-	saved, _ := s.Sessions(context.Background(), sqlite.SessionFilter{MentorID: m.ID, From: data.MustDate(first[0]), Through: data.MustDate(first[2])})
+	saved, _ := s.Sessions(context.Background(), data.SessionFilter{MentorID: m.ID, From: data.MustDate(first[0]), Through: data.MustDate(first[2])})
 	var savedDates []string
 	for _, x := range saved {
 		if x.School == brSchool {
@@ -356,7 +356,7 @@ func TestPlanDoubleBooking(t *testing.T) {
 		ctx := context.Background()
 		room, _ := s.ClassroomByName(ctx, mhSchool, mhBand)
 		m, _ := s.MentorByEmail(ctx, rafael)
-		req, err := s.PlanRequest(ctx, sqlite.PlanInput{Program: data.Season, ClassroomID: room.ID, MentorID: m.ID,
+		req, err := s.PlanRequest(ctx, data.PlanInput{Program: data.Season, ClassroomID: room.ID, MentorID: m.ID,
 			Events: []data.Date{data.MustDate(eventDates(t, db, mhSchool, mhBand)[1])}})
 		if err != nil {
 			t.Fatal(err)

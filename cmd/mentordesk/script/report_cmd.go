@@ -9,6 +9,7 @@ import (
 	"mentordesk/app/report/compose"
 	"mentordesk/data"
 	"mentordesk/data/filemsg"
+	"mentordesk/data/service"
 	"mentordesk/data/sqlite"
 	"os"
 	"path/filepath"
@@ -89,12 +90,13 @@ func reportToday(env Env) data.Date {
 	return env.Today
 }
 
-func letterhead(ctx context.Context, s *sqlite.Store) (pdf.Org, data.Settings, error) {
-	set, err := s.Settings(ctx)
-	if err != nil {
-		return pdf.Org{}, set, err
-	}
-	return pdf.OrgFromSettings(set), set, nil
+// documents is what the report commands gather from: the store, and the service's choice of
+// the roster handout's mentors, as the window's Documents area has them.
+func documents(s *sqlite.Store) compose.Source {
+	return struct {
+		*sqlite.Store
+		*service.Service
+	}{s, service.New(s)}
 }
 
 // writeReport validates and writes one document; a failure leaves no file behind.
@@ -154,19 +156,11 @@ func reportContract(ctx context.Context, s *sqlite.Store, args []string, env Env
 	if err != nil {
 		return err
 	}
-	org, set, err := letterhead(ctx, s)
+	doc, err := compose.GatherContract(ctx, documents(s), m.ID, y)
 	if err != nil {
 		return err
 	}
-	in, err := s.ContractInput(ctx, m.ID, y)
-	if err != nil {
-		return err
-	}
-	clauses, err := s.ContractClauses(ctx)
-	if err != nil {
-		return err
-	}
-	return writeReport(s, "contract", out, compose.Contract(org, set, clauses, in), env)
+	return writeReport(s, "contract", out, doc, env)
 }
 
 func reportRoster(ctx context.Context, s *sqlite.Store, args []string, env Env) error {
@@ -183,24 +177,19 @@ func reportRoster(ctx context.Context, s *sqlite.Store, args []string, env Env) 
 	if err != nil {
 		return err
 	}
-	f := sqlite.RosterFilter{On: day, Instrument: strings.TrimSpace(instrument)}
-	var schoolName string
+	f := data.RosterFilter{On: day, Instrument: strings.TrimSpace(instrument)}
 	if strings.TrimSpace(school) != "" {
 		x, err := schoolFlag(ctx, s, "roster", school)
 		if err != nil {
 			return err
 		}
-		f.SchoolID, schoolName = x.ID, x.Name
+		f.SchoolID = x.ID
 	}
-	org, _, err := letterhead(ctx, s)
+	doc, err := compose.GatherRoster(ctx, documents(s), f)
 	if err != nil {
 		return err
 	}
-	mentors, err := s.RosterMentors(ctx, f)
-	if err != nil {
-		return err
-	}
-	return writeReport(s, "roster", out, compose.Roster(org, day, schoolName, f.Instrument, mentors), env)
+	return writeReport(s, "roster", out, doc, env)
 }
 
 func statementNumberFlag(kind, v string) (int, error) {
@@ -223,18 +212,14 @@ func reportStatement(ctx context.Context, s *sqlite.Store, args []string, env En
 	if err != nil {
 		return err
 	}
-	org, _, err := letterhead(ctx, s)
-	if err != nil {
-		return err
-	}
-	p, err := s.StatementPrint(ctx, n)
+	doc, err := compose.GatherStatement(ctx, documents(s), n)
 	if errors.Is(err, data.ErrNotFound) {
 		return fmt.Errorf("report statement --number: no statement No. %d has been issued", n)
 	}
 	if err != nil {
 		return err
 	}
-	return writeReport(s, "statement", out, pdf.StatementDoc{Org: org, Statement: p.Statement, Mentor: p.Mentor}, env)
+	return writeReport(s, "statement", out, doc, env)
 }
 
 func reportStatements(ctx context.Context, s *sqlite.Store, args []string, env Env) error {
@@ -263,7 +248,7 @@ func reportStatements(ctx context.Context, s *sqlite.Store, args []string, env E
 	if info, err := os.Stat(dir); err == nil && !info.IsDir() {
 		return fmt.Errorf("report statements --out: %s is a file, not a folder", dir)
 	}
-	org, _, err := letterhead(ctx, s)
+	org, _, err := compose.Letterhead(ctx, documents(s))
 	if err != nil {
 		return err
 	}
@@ -278,7 +263,7 @@ func reportStatements(ctx context.Context, s *sqlite.Store, args []string, env E
 	jobs := make([]pdf.Job, len(prints))
 	for i, p := range prints {
 		jobs[i] = pdf.Job{Doc: pdf.StatementDoc{Org: org, Statement: p.Statement, Mentor: p.Mentor},
-			Path: filepath.Join(dir, compose.StatementFile(p.Statement.Number))}
+			Path: filepath.Join(dir, pdf.StatementFile(p.Statement.Number))}
 		if err := s.RefuseOwnFile(jobs[i].Path); err != nil {
 			return fmt.Errorf("report statements --out: %w", err)
 		}
@@ -320,18 +305,14 @@ func reportSignoff(ctx context.Context, s *sqlite.Store, args []string, env Env)
 	if err != nil {
 		return err
 	}
-	org, _, err := letterhead(ctx, s)
-	if err != nil {
-		return err
-	}
-	v, err := s.VisitSheet(ctx, m.ID, x.ID, day)
+	doc, err := compose.GatherSignoff(ctx, documents(s), m.ID, x.ID, day)
 	if errors.Is(err, data.ErrNotFound) {
 		return fmt.Errorf("report signoff: %s has no session at %s on %s", m.Name(), x.Name, day)
 	}
 	if err != nil {
 		return err
 	}
-	return writeReport(s, "signoff", out, compose.Signoff(org, v), env)
+	return writeReport(s, "signoff", out, doc, env)
 }
 
 func reportSchedule(ctx context.Context, s *sqlite.Store, args []string, env Env) error {
@@ -371,7 +352,7 @@ func reportSchedule(ctx context.Context, s *sqlite.Store, args []string, env Env
 		return err
 	}
 	if email != "" {
-		schedules = slices.DeleteFunc(schedules, func(sc sqlite.Schedule) bool { return !strings.EqualFold(sc.MentorEmail, strings.TrimSpace(email)) })
+		schedules = slices.DeleteFunc(schedules, func(sc data.Schedule) bool { return !strings.EqualFold(sc.MentorEmail, strings.TrimSpace(email)) })
 	}
 	switch {
 	case len(schedules) == 0 && email != "":
@@ -386,11 +367,11 @@ func reportSchedule(ctx context.Context, s *sqlite.Store, args []string, env Env
 		return fmt.Errorf("report schedule: %s at %s has %d mentors in %s: %s; choose one with --mentor EMAIL",
 			room.Name, x.Name, len(schedules), y, strings.Join(who, ", "))
 	}
-	org, _, err := letterhead(ctx, s)
+	doc, err := compose.GatherSchedule(ctx, documents(s), reportToday(env), y, schedules[0])
 	if err != nil {
 		return err
 	}
-	return writeReport(s, "schedule", out, compose.Schedule(org, reportToday(env), y, schedules[0]), env)
+	return writeReport(s, "schedule", out, doc, env)
 }
 
 func reportYearEnd(ctx context.Context, s *sqlite.Store, args []string, env Env) error {
@@ -410,15 +391,9 @@ func reportYearEnd(ctx context.Context, s *sqlite.Store, args []string, env Env)
 	if err != nil {
 		return err
 	}
-	org, set, err := letterhead(ctx, s)
+	doc, err := compose.GatherYearEnd(ctx, documents(s), reportToday(env), m.ID, y)
 	if err != nil {
 		return err
 	}
-	sts, err := s.YearStatements(ctx, m.ID, y)
-	if err != nil {
-		return err
-	}
-	m.Photo = nil
-	return writeReport(s, "yearend", out, pdf.YearEndDoc{Org: org, On: reportToday(env), Mentor: m, Year: y,
-		Statements: sts, Threshold: set.NECThreshold}, env)
+	return writeReport(s, "yearend", out, doc, env)
 }

@@ -11,9 +11,9 @@ import (
 	"testing"
 
 	pdf "mentordesk/app/report"
-	"mentordesk/app/report/compose"
 	"mentordesk/app/report/pdfcheck"
 	"mentordesk/data"
+	"mentordesk/data/service"
 	"mentordesk/data/sqlite"
 )
 
@@ -89,11 +89,11 @@ func TestReportDocumentsOfTheSampleOrganisation(t *testing.T) {
 		if strings.Contains(text, "Łukasiewicz") {
 			t.Error("the roster shows Zoë Łukasiewicz, whose FBI check is missing (R7)")
 		}
-		mentors, err := s.RosterMentors(ctx, sqlite.RosterFilter{On: today})
+		mentors, err := service.New(s).RosterMentors(ctx, data.RosterFilter{On: today})
 		if err != nil {
 			t.Fatal(err)
 		}
-		all, err := s.Mentors(ctx, sqlite.MentorFilter{})
+		all, err := s.Mentors(ctx, data.MentorFilter{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -233,7 +233,7 @@ func TestRosterNeverShowsPrivateFields(t *testing.T) {
 	db := demoDB(t)
 	s := openStore(t, db)
 	ctx := context.Background()
-	eligible, err := s.RosterMentors(ctx, sqlite.RosterFilter{On: today})
+	eligible, err := service.New(s).RosterMentors(ctx, data.RosterFilter{On: today})
 	if err != nil || len(eligible) == 0 {
 		t.Fatalf("nobody is eligible for the roster (%v)", err)
 	}
@@ -244,14 +244,16 @@ func TestRosterNeverShowsPrivateFields(t *testing.T) {
 	m.Phone = "(206) 555-0199"
 	m.Address = "SENTINELADDRESS 99 Secret Lane, Seattle"
 	m.Email = "sentinel.private.mail@example.org"
-	if _, err := s.SaveMentor(ctx, m); err != nil {
+	checks, _ := s.Checks(ctx, m.ID)
+	contracts, _ := s.Contracts(ctx, m.ID)
+	if _, err := service.New(s).SaveMentor(ctx, data.MentorRecords{Mentor: m, Checks: checks, Contracts: contracts}); err != nil {
 		t.Fatal(err)
 	}
 	out := filepath.Join(t.TempDir(), "roster.pdf")
 	text := mustReport(t, db, out, "roster")
 	wantText(t, "roster", text, m.Name())
 	private := []string{"555-0199", "SENTINELADDRESS", "Secret Lane", "sentinel.private.mail", "@", "WSP", "FBI", "fingerprint", "$"}
-	all, _ := s.Mentors(ctx, sqlite.MentorFilter{})
+	all, _ := s.Mentors(ctx, data.MentorFilter{})
 	for _, x := range all {
 		private = append(private, x.Email)
 		if x.Phone != "" {
@@ -276,7 +278,7 @@ func TestReportStatementsWritesOneFilePerStatement(t *testing.T) {
 	db := demoDB(t)
 	s := openStore(t, db)
 	from, through := data.MustDate("2026-03-01"), data.MustDate("2026-04-30")
-	want, err := s.Statements(context.Background(), sqlite.StatementFilter{From: from, Through: through})
+	want, err := s.Statements(context.Background(), data.StatementFilter{From: from, Through: through})
 	if err != nil || len(want) == 0 {
 		t.Fatalf("no statements in the range (%v)", err)
 	}
@@ -289,7 +291,7 @@ func TestReportStatementsWritesOneFilePerStatement(t *testing.T) {
 		t.Fatalf("%d files; want one per statement (%d)", len(files), len(want))
 	}
 	for _, st := range want {
-		path := filepath.Join(dir, compose.StatementFile(st.Number))
+		path := filepath.Join(dir, pdf.StatementFile(st.Number))
 		if _, err := os.Stat(path); err != nil {
 			t.Errorf("statement No. %d: %v", st.Number, err)
 			continue
@@ -297,7 +299,7 @@ func TestReportStatementsWritesOneFilePerStatement(t *testing.T) {
 		pdfcheck.File(t, path)
 	}
 	first := want[0]
-	wantText(t, "first statement", pdfText(t, filepath.Join(dir, compose.StatementFile(first.Number))),
+	wantText(t, "first statement", pdfText(t, filepath.Join(dir, pdf.StatementFile(first.Number))),
 		first.MentorName, first.Total().Dollars(), first.VisitDate.Long())
 	if _, err := os.Stat(filepath.Join(dir, "statement-00001.pdf")); err == nil && want[0].Number != 1 {
 		t.Error("a statement outside the range was written")
@@ -389,7 +391,7 @@ func TestReportErrorsWriteNothing(t *testing.T) {
 func TestEditedClausesPrint(t *testing.T) {
 	db := demoDB(t)
 	s := openStore(t, db)
-	clauses := []sqlite.ContractClause{{Heading: "Tuning and warm-ups", Text: "{{mentor}} tunes with the section before each session."}}
+	clauses := []data.ContractClause{{Heading: "Tuning and warm-ups", Text: "{{mentor}} tunes with the section before each session."}}
 	if err := s.SaveContractClauses(context.Background(), clauses); err != nil {
 		t.Fatal(err)
 	}
@@ -417,8 +419,8 @@ func TestDocumentPages(t *testing.T) {
 	in, _ := s.ContractInput(ctx, minh.ID, 2026)
 	// The sign-off sheet of the next visit with several classrooms, as a mentor would bring it.
 	var visitor data.Mentor
-	var visit sqlite.VisitPlace
-	all, _ := s.Mentors(ctx, sqlite.MentorFilter{})
+	var visit data.VisitPlace
+	all, _ := s.Mentors(ctx, data.MentorFilter{})
 	for _, m := range all {
 		visits, _ := s.MentorVisits(ctx, m.ID)
 		for _, v := range visits {
@@ -436,7 +438,7 @@ func TestDocumentPages(t *testing.T) {
 	if code, _, stderr := run(t, db, "statements", "issue", "--through", today.String()); code != 0 {
 		t.Fatal(stderr)
 	}
-	issued, _ := s.Statements(ctx, sqlite.StatementFilter{IssuedFrom: today})
+	issued, _ := s.Statements(ctx, data.StatementFilter{IssuedFrom: today})
 	if len(issued) == 0 {
 		t.Fatal("no statement issued today")
 	}

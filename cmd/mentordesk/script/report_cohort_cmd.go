@@ -49,19 +49,14 @@ func reportIntroduction(ctx context.Context, s *sqlite.Store, args []string, env
 	if err != nil {
 		return err
 	}
-	org, _, err := letterhead(ctx, s)
+	doc, ok, err := compose.GatherIntroduction(ctx, documents(s), reportToday(env), c.ID, func(p pdf.CohortPair) bool {
+		return strings.EqualFold(p.Early.Email, strings.TrimSpace(email)) || strings.EqualFold(p.Experienced.Email, strings.TrimSpace(email))
+	})
 	if err != nil {
 		return err
 	}
-	doc, err := cohortDoc(ctx, s, org, reportToday(env), c)
-	if err != nil {
-		return err
-	}
-	for _, p := range doc.Pairs {
-		if strings.EqualFold(p.Early.Email, strings.TrimSpace(email)) || strings.EqualFold(p.Experienced.Email, strings.TrimSpace(email)) {
-			return writeReport(s, "introduction", out, pdf.IntroductionDoc{Org: org, On: doc.On, Cohort: c,
-				Early: p.Early, Experienced: p.Experienced, Pair: p.Pair}, env)
-		}
+	if ok {
+		return writeReport(s, "introduction", out, doc, env)
 	}
 	return fmt.Errorf("report introduction --email: nobody with the e-mail %q has a partner in the cohort %q (match it first)", email, c.Name)
 }
@@ -78,27 +73,9 @@ func reportCohort(ctx context.Context, s *sqlite.Store, args []string, env Env) 
 	if err != nil {
 		return err
 	}
-	org, _, err := letterhead(ctx, s)
-	if err != nil {
-		return err
-	}
-	doc, err := cohortDoc(ctx, s, org, reportToday(env), c)
+	doc, err := compose.GatherCohort(ctx, documents(s), reportToday(env), c.ID)
 	if err != nil {
 		return err
 	}
 	return writeReport(s, "cohort", out, doc, env)
-}
-
-// cohortDoc gathers a cohort's pairs and the applicants still without a partner (those the
-// director excluded are left out).
-func cohortDoc(ctx context.Context, s *sqlite.Store, org pdf.Org, on data.Date, c data.Cohort) (pdf.CohortDoc, error) {
-	applicants, err := s.Applicants(ctx, c.ID)
-	if err != nil {
-		return pdf.CohortDoc{}, err
-	}
-	pairs, err := s.Pairs(ctx, c.ID)
-	if err != nil {
-		return pdf.CohortDoc{}, err
-	}
-	return compose.Cohort(org, on, c, applicants, pairs), nil
 }

@@ -110,7 +110,7 @@ func thousandStatements(b *testing.B, db string) (from, through data.Date) {
 	}
 	defer s.Close()
 	from = data.MustDate("2025-09-01")
-	sums, err := s.StatementSummaries(context.Background(), sqlite.StatementFilter{From: from, Through: data.MustDate("2026-06-30")})
+	sums, err := s.StatementSummaries(context.Background(), data.StatementFilter{From: from, Through: data.MustDate("2026-06-30")})
 	if err != nil || len(sums) < 1000 {
 		b.Fatalf("%d statements in 2025-26: %v", len(sums), err)
 	}

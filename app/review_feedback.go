@@ -12,39 +12,38 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"mentordesk/data"
-	"mentordesk/data/sqlite"
 	"mentordesk/widgets"
 )
 
 // feedbackStore is what the mentor's feedback and review panel reads and writes.
 type feedbackStore interface {
-	EnrollmentPlaces(ctx context.Context, f sqlite.ReflectionFilter) ([]sqlite.EnrollmentPlace, error)
-	Feedback(ctx context.Context, f sqlite.ReflectionFilter) ([]sqlite.FeedbackEntry, error)
+	EnrollmentPlaces(ctx context.Context, f data.ReviewFilter) ([]data.EnrollmentPlace, error)
+	Feedback(ctx context.Context, f data.ReviewFilter) ([]data.FeedbackEntry, error)
 	SaveFeedback(ctx context.Context, f data.Feedback) (int64, error)
 	DeleteFeedback(ctx context.Context, id int64) error
-	Surveys(ctx context.Context, f sqlite.ReflectionFilter) ([]sqlite.SurveyEntry, error)
+	Surveys(ctx context.Context, f data.ReviewFilter) ([]data.SurveyEntry, error)
 	SaveSurvey(ctx context.Context, v data.Survey) (int64, error)
 	DeleteSurvey(ctx context.Context, id int64) error
 	ReviewDecisions(ctx context.Context, mentorID int64) ([]data.ReviewDecision, error)
 	SaveReviewDecision(ctx context.Context, d data.ReviewDecision) (int64, error)
-	MentorRosterReview(ctx context.Context, mentorID int64, on data.Date) (data.ReviewState, error)
+	MentorReview(ctx context.Context, mentorID int64, on data.Date) (data.ReviewState, error)
 	thresholdStore
 }
 
-// mentorReflection is everything the panel shows of one mentor.
-type mentorReflection struct {
-	places     []sqlite.EnrollmentPlace
-	feedback   []sqlite.FeedbackEntry
-	surveys    []sqlite.SurveyEntry
+// mentorReview is everything the panel shows of one mentor.
+type mentorReview struct {
+	places     []data.EnrollmentPlace
+	feedback   []data.FeedbackEntry
+	surveys    []data.SurveyEntry
 	decisions  []data.ReviewDecision
 	state      data.ReviewState
 	thresholds data.ReviewThresholds
 }
 
-func loadMentorReflection(ctx context.Context, st feedbackStore, mentorID int64, on data.Date) (mentorReflection, error) {
-	var r mentorReflection
+func loadMentorReview(ctx context.Context, st feedbackStore, mentorID int64, on data.Date) (mentorReview, error) {
+	var r mentorReview
 	var err error
-	f := sqlite.ReflectionFilter{MentorID: mentorID}
+	f := data.ReviewFilter{MentorID: mentorID}
 	if r.places, err = st.EnrollmentPlaces(ctx, f); err != nil {
 		return r, err
 	}
@@ -60,7 +59,7 @@ func loadMentorReflection(ctx context.Context, st feedbackStore, mentorID int64,
 	if r.thresholds, err = st.ReviewThresholds(ctx); err != nil {
 		return r, err
 	}
-	r.state, err = st.MentorRosterReview(ctx, mentorID, on)
+	r.state, err = st.MentorReview(ctx, mentorID, on)
 	return r, err
 }
 
@@ -71,7 +70,7 @@ type feedbackView struct {
 	store    feedbackStore
 	mentorID int64
 	busy     inflight
-	r        mentorReflection
+	r        mentorReview
 
 	badge   *widget.Label
 	reasons *widget.Label
@@ -118,14 +117,14 @@ func (v *feedbackView) buildUI() fyne.CanvasObject {
 	return border(top, nil, nil, nil, v.tabs)
 }
 
-// reload reads the mentor's reflection again and redraws every part.
+// reload reads the mentor's review records again and redraws every part.
 func (v *feedbackView) reload() {
-	track(&v.busy, v.d, func(ctx context.Context) (mentorReflection, error) {
-		return loadMentorReflection(ctx, v.store, v.mentorID, v.d.today())
+	track(&v.busy, v.d, func(ctx context.Context) (mentorReview, error) {
+		return loadMentorReview(ctx, v.store, v.mentorID, v.d.today())
 	}, v.show)
 }
 
-func (v *feedbackView) show(r mentorReflection) {
+func (v *feedbackView) show(r mentorReview) {
 	v.r = r
 	v.showState()
 	v.showTrend()

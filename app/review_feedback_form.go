@@ -15,13 +15,12 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"mentordesk/data"
-	"mentordesk/data/sqlite"
 	"mentordesk/widgets"
 )
 
 // termPicker chooses one term of one of the mentor's enrollments.
 type termPicker struct {
-	places  []sqlite.EnrollmentPlace
+	places  []data.EnrollmentPlace
 	place   *widget.Select
 	term    *widget.Select
 	changed func()
@@ -36,7 +35,7 @@ func newTermPicker(changed func()) *termPicker {
 	return p
 }
 
-func (p *termPicker) setPlaces(places []sqlite.EnrollmentPlace) {
+func (p *termPicker) setPlaces(places []data.EnrollmentPlace) {
 	p.places = places
 	labels := make([]string, len(places))
 	for i, pl := range places {
@@ -67,7 +66,7 @@ func (p *termPicker) setTerms() {
 
 // set chooses an enrollment and term (enrollment 0 clears the choice).
 func (p *termPicker) set(enrollmentID int64, term int) {
-	i := slices.IndexFunc(p.places, func(pl sqlite.EnrollmentPlace) bool { return pl.EnrollmentID == enrollmentID })
+	i := slices.IndexFunc(p.places, func(pl data.EnrollmentPlace) bool { return pl.EnrollmentID == enrollmentID })
 	if i < 0 {
 		p.place.ClearSelected()
 		p.setTerms()
@@ -93,7 +92,7 @@ func (p *termPicker) chosen() (int64, int, string) {
 }
 
 // firstOpenTerm is the first term of an enrollment with no entry yet, else its last term.
-func firstOpenTerm(pl sqlite.EnrollmentPlace, taken func(enrollmentID int64, term int) bool) int {
+func firstOpenTerm(pl data.EnrollmentPlace, taken func(enrollmentID int64, term int) bool) int {
 	for t := 1; t <= pl.Terms; t++ {
 		if !taken(pl.EnrollmentID, t) {
 			return t
@@ -131,7 +130,7 @@ type feedbackEntries struct {
 }
 
 func (e *feedbackEntries) buildUI() fyne.CanvasObject {
-	e.list = widget.NewList(func() int { return len(e.v.r.feedback) }, newReflectionRow,
+	e.list = widget.NewList(func() int { return len(e.v.r.feedback) }, newReviewRow,
 		func(id widget.ListItemID, o fyne.CanvasObject) { e.updateRow(id, o) })
 	e.list.OnSelected = e.onSelected
 	e.title = boldLabel("New feedback entry")
@@ -165,15 +164,15 @@ func (e *feedbackEntries) buildUI() fyne.CanvasObject {
 		widget.NewFormItem("Comment", e.comment),
 	)
 	editor := container.NewVBox(e.title, form, e.problem, container.NewHBox(newBtn, e.deleteBtn, layout.NewSpacer(), e.saveBtn))
-	e.none = reflectionEmptyLabel("No feedback from instructors yet: enter their ratings on the right, or import a feedback CSV file.")
+	e.none = reviewEmptyLabel("No feedback from instructors yet: enter their ratings on the right, or import a feedback CSV file.")
 	split := container.NewHSplit(container.NewStack(e.list, e.none), container.NewVScroll(editor))
 	split.Offset = 0.45
 	return split
 }
 
-// reflectionEmptyLabel says what an empty list will hold; it sits over the list and shows while it is empty.
-func reflectionEmptyLabel(s string) *widget.Label {
-	l := reflectionHint(s)
+// reviewEmptyLabel says what an empty list will hold; it sits over the list and shows while it is empty.
+func reviewEmptyLabel(s string) *widget.Label {
+	l := reviewHint(s)
 	l.Alignment = fyne.TextAlignCenter
 	return l
 }
@@ -186,8 +185,8 @@ func showIfNone(l *widget.Label, n int) {
 	}
 }
 
-// newReflectionRow is a list row of three lines: a bold heading, the place, the figures.
-func newReflectionRow() fyne.CanvasObject {
+// newReviewRow is a list row of three lines: a bold heading, the place, the figures.
+func newReviewRow() fyne.CanvasObject {
 	detail := widget.NewLabel("")
 	detail.Truncation = fyne.TextTruncateEllipsis
 	place := widget.NewLabel("")
@@ -196,7 +195,7 @@ func newReflectionRow() fyne.CanvasObject {
 	return container.NewVBox(boldLabel(""), place, detail)
 }
 
-func setReflectionRow(o fyne.CanvasObject, head, place, detail string) {
+func setReviewRow(o fyne.CanvasObject, head, place, detail string) {
 	box := o.(*fyne.Container)
 	box.Objects[0].(*widget.Label).SetText(head)
 	box.Objects[1].(*widget.Label).SetText(place)
@@ -214,7 +213,7 @@ func (e *feedbackEntries) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	if f.Comment != "" {
 		detail += " — " + f.Comment
 	}
-	setReflectionRow(o, fmt.Sprintf("%s · term %d · average %.2f", f.GivenOn.Short(), f.Term, feedbackAverage(f.Feedback)),
+	setReviewRow(o, fmt.Sprintf("%s · term %d · average %.2f", f.GivenOn.Short(), f.Term, feedbackAverage(f.Feedback)),
 		f.Place.School+" · "+f.Place.Classroom+" · "+f.Place.SchoolYear.String(), detail)
 }
 
@@ -273,7 +272,7 @@ func (e *feedbackEntries) fill(f data.Feedback) {
 }
 
 func (e *feedbackEntries) taken(enrollmentID int64, term int) bool {
-	return slices.ContainsFunc(e.v.r.feedback, func(f sqlite.FeedbackEntry) bool {
+	return slices.ContainsFunc(e.v.r.feedback, func(f data.FeedbackEntry) bool {
 		return f.EnrollmentID == enrollmentID && f.Term == term
 	})
 }

@@ -93,7 +93,7 @@ func (v *sessionNoteView) buildUI() fyne.CanvasObject {
 		v.changed()
 	})
 	v.concernBad = problemLabel()
-	hint := reflectionHint(concernHint)
+	hint := reviewHint(concernHint)
 	v.state = widget.NewLabel("")
 	v.saveBtn = widget.NewButtonWithIcon("Save note", theme.DocumentSaveIcon(), func() { v.saveEdits(func(bool) {}) })
 	v.saveBtn.Importance = widget.HighImportance

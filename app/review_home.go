@@ -10,13 +10,12 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"mentordesk/data"
-	"mentordesk/data/sqlite"
 )
 
 // reviewListStore is what Home's review panel reads.
 type reviewListStore interface {
 	RosterReview(ctx context.Context, on data.Date) (map[int64]data.ReviewState, error)
-	Mentors(ctx context.Context, f sqlite.MentorFilter) ([]data.Mentor, error)
+	Mentors(ctx context.Context, f data.MentorFilter) ([]data.Mentor, error)
 }
 
 // maxReviewRows bounds the panel: Home is a summary, the Mentors area has every mentor.
@@ -64,7 +63,7 @@ func (v *reviewList) reload() {
 		if err != nil {
 			return nil, err
 		}
-		ms, err := v.store.Mentors(ctx, sqlite.MentorFilter{})
+		ms, err := v.store.Mentors(ctx, data.MentorFilter{})
 		if err != nil {
 			return nil, err
 		}

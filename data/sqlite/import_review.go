@@ -65,7 +65,7 @@ func (im *importer) slotOf(line int, p csvio.Place, term int, slots map[string][
 	return list[term-1], true
 }
 
-func (im *importer) reflectionRefs() (slots map[string][]termSlot, mentors, rooms map[string]int64, err error) {
+func (im *importer) reviewRefs() (slots map[string][]termSlot, mentors, rooms map[string]int64, err error) {
 	if slots, err = termSlots(im.ctx, im.tx); err != nil {
 		return
 	}
@@ -100,7 +100,7 @@ func (im *importer) surveys() (func([]csvio.Record[csvio.SurveyRow]) error, erro
 // a table already holds there (feedback and surveys are one per enrollment and term).
 func importPerTerm[T any](im *importer, table string, place func(T) (csvio.Place, int),
 	save func(v T, at termSlot, id int64) error) (func([]csvio.Record[T]) error, error) {
-	slots, mentors, rooms, err := im.reflectionRefs()
+	slots, mentors, rooms, err := im.reviewRefs()
 	if err != nil {
 		return nil, err
 	}
@@ -126,9 +126,9 @@ func importPerTerm[T any](im *importer, table string, place func(T) (csvio.Place
 	}, nil
 }
 
-// exportReflection writes feedback, surveys or goals. Goals stay within the organisation:
+// exportReview writes feedback, surveys or goals. Goals stay within the organisation:
 // their file opens with the pupil-information notice.
-func (s *Store) exportReflection(ctx context.Context, kind csvio.Kind, w io.Writer) (int, error) {
+func (s *Store) exportReview(ctx context.Context, kind csvio.Kind, w io.Writer) (int, error) {
 	slots, err := termSlots(ctx, s.r)
 	if err != nil {
 		return 0, err
@@ -147,7 +147,7 @@ func (s *Store) exportReflection(ctx context.Context, kind csvio.Kind, w io.Writ
 	}
 	switch kind {
 	case csvio.Feedback:
-		fs, err := s.Feedback(ctx, ReflectionFilter{})
+		fs, err := s.Feedback(ctx, ReviewFilter{})
 		if err != nil {
 			return 0, err
 		}
@@ -158,7 +158,7 @@ func (s *Store) exportReflection(ctx context.Context, kind csvio.Kind, w io.Writ
 		}
 		return len(rows), csvio.WriteFeedback(w, rows)
 	case csvio.Surveys:
-		vs, err := s.Surveys(ctx, ReflectionFilter{})
+		vs, err := s.Surveys(ctx, ReviewFilter{})
 		if err != nil {
 			return 0, err
 		}
@@ -169,7 +169,7 @@ func (s *Store) exportReflection(ctx context.Context, kind csvio.Kind, w io.Writ
 		}
 		return len(rows), csvio.WriteSurveys(w, rows)
 	case csvio.Goals:
-		places, err := s.EnrollmentPlaces(ctx, ReflectionFilter{})
+		places, err := s.EnrollmentPlaces(ctx, ReviewFilter{})
 		if err != nil {
 			return 0, err
 		}

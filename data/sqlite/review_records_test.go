@@ -146,21 +146,21 @@ func TestFeedbackIsOnePerTerm(t *testing.T) {
 		t.Fatalf("changing an entry: %v", err)
 	}
 
-	ana, err := o.s.Feedback(ctx, ReflectionFilter{MentorID: o.mentor("Ana")})
+	ana, err := o.s.Feedback(ctx, ReviewFilter{MentorID: o.mentor("Ana")})
 	if err != nil || len(ana) != 2 {
 		t.Fatalf("Ana's feedback = %d entries, %v; want 2", len(ana), err)
 	}
 	if ana[0].Place.School != "Adams" || ana[0].Place.Classroom != "Choir" || ana[1].Comment != "Great concert prep" || ana[1].Ratings["musical_progress"] != 5 {
 		t.Errorf("Ana's feedback, oldest first: %+v", ana)
 	}
-	one, _ := o.s.Feedback(ctx, ReflectionFilter{EnrollmentID: other})
+	one, _ := o.s.Feedback(ctx, ReviewFilter{EnrollmentID: other})
 	if len(one) != 1 || one[0].Place.MentorEmail != "ben@example.org" || one[0].Place.Terms != 1 {
 		t.Errorf("enrollment filter: %+v", one)
 	}
 	if err := o.s.DeleteFeedback(ctx, id); err != nil {
 		t.Fatal(err)
 	}
-	if left, _ := o.s.Feedback(ctx, ReflectionFilter{}); len(left) != 2 {
+	if left, _ := o.s.Feedback(ctx, ReviewFilter{}); len(left) != 2 {
 		t.Errorf("%d entries after deleting one of 3", len(left))
 	}
 }
@@ -174,7 +174,7 @@ func TestSurveysKeepTheirAverages(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := o.s.Surveys(ctx, ReflectionFilter{EnrollmentID: e})
+	got, err := o.s.Surveys(ctx, ReviewFilter{EnrollmentID: e})
 	if err != nil || len(got) != 1 || got[0].ID != id || got[0].Averages["preparation"] != 4.25 || got[0].Averages["enjoyment"] != 4.8 || len(got[0].Averages) != 2 {
 		t.Fatalf("surveys = %+v, %v", got, err)
 	}
@@ -224,7 +224,7 @@ func TestRosterReview(t *testing.T) {
 	if _, err := o.s.SaveFeedback(ctx, rated(e, 1, "2026-11-01", 3, 3, 2, 3)); err != nil {
 		t.Fatal(err)
 	}
-	states, err := o.s.RosterReview(ctx, on)
+	states, err := ops(o.s).RosterReview(ctx, on)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -240,7 +240,7 @@ func TestRosterReview(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer o.s.SaveReviewThresholds(ctx, data.DefaultReviewThresholds())
-		st, err := o.s.MentorRosterReview(ctx, ana, on)
+		st, err := ops(o.s).MentorReview(ctx, ana, on)
 		if err != nil || st.UnderReview {
 			t.Errorf("Ana at minimum 2.5: %+v, %v", st, err)
 		}
@@ -251,7 +251,7 @@ func TestRosterReview(t *testing.T) {
 		if n, _ := o.s.PunctualityProblems(ctx, ben, on.AddYears(-1).AddDays(1), on); n != 1 {
 			t.Errorf("punctuality problems = %d, want 1", n)
 		}
-		st, _ = o.s.MentorRosterReview(ctx, ben, on)
+		st, _ = ops(o.s).MentorReview(ctx, ben, on)
 		if !st.UnderReview || st.PunctualityProblems != 1 {
 			t.Errorf("Ben with 1 late session and none tolerated: %+v", st)
 		}
@@ -262,7 +262,7 @@ func TestRosterReview(t *testing.T) {
 		if _, err := o.s.SaveReviewDecision(ctx, d); err != nil {
 			t.Fatal(err)
 		}
-		st, _ := o.s.MentorRosterReview(ctx, ana, on)
+		st, _ := ops(o.s).MentorReview(ctx, ana, on)
 		if st.UnderReview || st.Decision == nil || st.Decision.Reason != "Spoke with the instructor" {
 			t.Errorf("after keep: %+v", st)
 		}
@@ -317,10 +317,10 @@ func TestFeedbackAndSurveysImportAndExportRoundTrip(t *testing.T) {
 			t.Errorf("re-import of the export: %s, %v", again, err)
 		}
 	}
-	if fs, _ := o.s.Feedback(ctx, ReflectionFilter{EnrollmentID: second}); len(fs) != 1 || fs[0].Term != 1 || fs[0].Comment != `Better, and "on time"` {
+	if fs, _ := o.s.Feedback(ctx, ReviewFilter{EnrollmentID: second}); len(fs) != 1 || fs[0].Term != 1 || fs[0].Comment != `Better, and "on time"` {
 		t.Errorf("the second season's feedback: %+v", fs)
 	}
-	if fs, _ := o.s.Feedback(ctx, ReflectionFilter{EnrollmentID: first}); len(fs) != 1 || fs[0].GivenOn != data.MustDate("2026-10-20") {
+	if fs, _ := o.s.Feedback(ctx, ReviewFilter{EnrollmentID: first}); len(fs) != 1 || fs[0].GivenOn != data.MustDate("2026-10-20") {
 		t.Errorf("the first season's feedback: %+v", fs)
 	}
 
@@ -345,7 +345,7 @@ func TestFeedbackAndSurveysImportAndExportRoundTrip(t *testing.T) {
 			err.Error() != "feedback.csv:3: preparation: 9 is not a rating from 1 to 5" {
 			t.Errorf("rating 9: %v", err)
 		}
-		if fs, _ := o.s.Feedback(ctx, ReflectionFilter{EnrollmentID: second}); fs[0].Ratings["preparation"] != 4 {
+		if fs, _ := o.s.Feedback(ctx, ReviewFilter{EnrollmentID: second}); fs[0].Ratings["preparation"] != 4 {
 			t.Error("a failed import changed a row")
 		}
 	})

@@ -15,7 +15,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"mentordesk/data"
-	"mentordesk/data/sqlite"
 	"mentordesk/widgets"
 )
 
@@ -42,10 +41,10 @@ type decisionHistory struct {
 }
 
 func (h *decisionHistory) buildUI() fyne.CanvasObject {
-	h.list = widget.NewList(func() int { return len(h.v.r.decisions) }, newReflectionRow,
+	h.list = widget.NewList(func() int { return len(h.v.r.decisions) }, newReviewRow,
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			d := h.v.r.decisions[id]
-			setReflectionRow(o, data.Label(reviewDecisionWords[d.Decision]), "Decided on "+d.DecidedOn.Short(), d.Reason)
+			setReviewRow(o, data.Label(reviewDecisionWords[d.Decision]), "Decided on "+d.DecidedOn.Short(), d.Reason)
 		})
 	h.decision = widget.NewSelect(reviewDecisionChoices, func(string) { h.changed() })
 	h.decision.PlaceHolder = "Choose the decision"
@@ -68,7 +67,7 @@ func (h *decisionHistory) buildUI() fyne.CanvasObject {
 	)
 	editor := container.NewVBox(boldLabel("Record a decision"), form, h.problem,
 		container.NewHBox(thresholds, layout.NewSpacer(), h.saveBtn))
-	h.none = reflectionEmptyLabel("No decisions recorded. When a mentor falls under review, record whether to keep, coach or remove them.")
+	h.none = reviewEmptyLabel("No decisions recorded. When a mentor falls under review, record whether to keep, coach or remove them.")
 	split := container.NewHSplit(container.NewStack(h.list, h.none), container.NewVScroll(editor))
 	split.Offset = 0.45
 	return split
@@ -193,7 +192,7 @@ var thresholdLabels = map[string]string{
 
 func (t *thresholdsView) buildUI() fyne.CanvasObject {
 	form := widget.NewForm()
-	for _, k := range sqlite.ReviewThresholdKeys {
+	for _, k := range data.ReviewThresholdKeys {
 		e := widget.NewEntry()
 		e.OnChanged = func(string) {
 			if !t.quiet {
@@ -246,7 +245,7 @@ func (t *thresholdsView) check() (data.ReviewThresholds, bool) {
 		bad["review.max_punctuality"] = fmt.Sprintf("%q is not a whole number", t.entries["review.max_punctuality"].Text)
 	}
 	v.MaxPunctualityProblems = n
-	for _, p := range sqlite.CheckReviewThresholds(v) {
+	for _, p := range data.CheckReviewThresholds(v) {
 		if bad[p.Field] == "" {
 			bad[p.Field] = p.Problem
 		}

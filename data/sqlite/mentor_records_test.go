@@ -20,7 +20,7 @@ func TestSaveMentorRecordsIsExactlyTheGivenRecords(t *testing.T) {
 	contracts := []data.Contract{{SchoolYear: 2026, SignedOn: data.MustDate("2026-08-20")}}
 
 	t.Run("a new mentor with checks and contracts", func(t *testing.T) {
-		id, err := s.SaveMentorRecords(ctx, ana, checks, contracts)
+		id, err := ops(s).SaveMentor(ctx, data.MentorRecords{Mentor: ana, Checks: checks, Contracts: contracts})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -46,7 +46,7 @@ func TestSaveMentorRecordsIsExactlyTheGivenRecords(t *testing.T) {
 		}
 		fbi.Result = data.Clear
 		next := []data.Check{fbi, {Kind: data.WSP, CompletedOn: data.MustDate("2027-02-01"), Result: data.Clear}}
-		if _, err := s.SaveMentorRecords(ctx, ana, next, nil); err != nil {
+		if _, err := ops(s).SaveMentor(ctx, data.MentorRecords{Mentor: ana, Checks: next}); err != nil {
 			t.Fatal(err)
 		}
 		cs, _ := s.Checks(ctx, ana.ID)
@@ -69,7 +69,7 @@ func TestSaveMentorRecordsIsExactlyTheGivenRecords(t *testing.T) {
 			{Kind: data.WSP, CompletedOn: data.MustDate("2026-05-01"), Result: data.Pending}}
 		changed := ana
 		changed.Phone = "(206) 555-0100"
-		_, err := s.SaveMentorRecords(ctx, changed, twice, nil)
+		_, err := ops(s).SaveMentor(ctx, data.MentorRecords{Mentor: changed, Checks: twice})
 		var p data.Problems
 		if !errors.As(err, &p) || !strings.Contains(p.For("checks"), "listed twice") {
 			t.Fatalf("err = %v", err)
@@ -83,7 +83,7 @@ func TestSaveMentorRecordsIsExactlyTheGivenRecords(t *testing.T) {
 
 	t.Run("another mentor's e-mail is a problem of the e-mail field", func(t *testing.T) {
 		bob := data.Mentor{FirstName: "Bob", LastName: "Lee", Email: "ANA.DIAZ@example.org", Status: data.MentorApplicant}
-		_, err := s.SaveMentorRecords(ctx, bob, []data.Check{{Kind: data.WSP, CompletedOn: data.MustDate("2026-01-05"), Result: data.Clear}}, nil)
+		_, err := ops(s).SaveMentor(ctx, data.MentorRecords{Mentor: bob, Checks: []data.Check{{Kind: data.WSP, CompletedOn: data.MustDate("2026-01-05"), Result: data.Clear}}})
 		var p data.Problems
 		if !errors.As(err, &p) || !strings.Contains(p.For("email"), "belongs to another mentor") {
 			t.Fatalf("err = %v", err)
@@ -95,14 +95,14 @@ func TestSaveMentorRecordsIsExactlyTheGivenRecords(t *testing.T) {
 
 	t.Run("a check of another mentor cannot be changed through this one", func(t *testing.T) {
 		carl := data.Mentor{FirstName: "Carl", LastName: "Nilsen", Email: "carl@example.org", Status: data.Active}
-		cid, err := s.SaveMentorRecords(ctx, carl, []data.Check{{Kind: data.WSP, CompletedOn: data.MustDate("2026-03-03"), Result: data.Clear}}, nil)
+		cid, err := ops(s).SaveMentor(ctx, data.MentorRecords{Mentor: carl, Checks: []data.Check{{Kind: data.WSP, CompletedOn: data.MustDate("2026-03-03"), Result: data.Clear}}})
 		if err != nil {
 			t.Fatal(err)
 		}
 		carls, _ := s.Checks(ctx, cid)
 		stolen := carls[0]
 		stolen.Result = data.NotClear
-		_, err = s.SaveMentorRecords(ctx, ana, []data.Check{stolen}, nil)
+		_, err = ops(s).SaveMentor(ctx, data.MentorRecords{Mentor: ana, Checks: []data.Check{stolen}})
 		if !errors.Is(err, data.ErrNotFound) {
 			t.Fatalf("err = %v", err)
 		}
@@ -120,7 +120,7 @@ func TestMentorInstrumentsOnceEachInOrder(t *testing.T) {
 	for i, tags := range [][]string{{"Flute", "piccolo"}, {"flute", "Viola"}, {"alto saxophone"}} {
 		m := data.Mentor{FirstName: "M", LastName: string(rune('A' + i)), Email: string(rune('a'+i)) + "@example.org",
 			Status: data.Active, Instruments: tags}
-		if _, err := s.SaveMentor(ctx, m); err != nil {
+		if _, err := ops(s).SaveMentor(ctx, data.MentorRecords{Mentor: m}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -135,14 +135,14 @@ func TestMentorInstrumentsOnceEachInOrder(t *testing.T) {
 
 func TestMentorReviewReadsFeedbackSurveysAndPunctuality(t *testing.T) {
 	s := newStore(t)
-	id, err := s.SaveMentor(ctx, data.Mentor{FirstName: "Ana", LastName: "Díaz", Email: "ana@example.org", Status: data.Active})
+	id, err := ops(s).SaveMentor(ctx, data.MentorRecords{Mentor: data.Mentor{FirstName: "Ana", LastName: "Díaz", Email: "ana@example.org", Status: data.Active}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	on := data.MustDate("2026-11-22")
 
 	t.Run("no feedback yet", func(t *testing.T) {
-		r, err := s.MentorReview(ctx, id, on)
+		r, err := ops(s).MentorReview(ctx, id, on)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -165,7 +165,7 @@ func TestMentorReviewReadsFeedbackSurveysAndPunctuality(t *testing.T) {
 				t.Fatalf("%s: %v", q, err)
 			}
 		}
-		r, err := s.MentorReview(ctx, id, on)
+		r, err := ops(s).MentorReview(ctx, id, on)
 		if err != nil {
 			t.Fatal(err)
 		}

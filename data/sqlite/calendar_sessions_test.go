@@ -173,7 +173,7 @@ func TestMarkConflicts(t *testing.T) {
 		at(9, 1, 20, next, "08:00", data.Planned), // another day, another school
 		at(10, 5, 10, day, "08:00", data.Planned), // another mentor, same time and room as 1
 	}
-	if n := MarkConflicts(xs); n != 4 {
+	if n := data.MarkConflicts(xs); n != 4 {
 		t.Errorf("%d flagged; want 4", n)
 	}
 	want := map[int64]string{3: "overlaps 08:30–09:20", 4: "overlaps 08:00–08:50", 5: "also at School 20", 6: "also at School 10"}
@@ -205,7 +205,7 @@ func BenchmarkCalendarMonth(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		flagged = MarkConflicts(xs)
+		flagged = data.MarkConflicts(xs)
 		times = append(times, time.Since(t0))
 		shown = len(xs)
 	}

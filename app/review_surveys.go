@@ -15,7 +15,6 @@ import (
 
 	"mentordesk/data"
 	"mentordesk/data/csvio"
-	"mentordesk/data/sqlite"
 	"mentordesk/widgets"
 )
 
@@ -39,7 +38,7 @@ type surveyEntries struct {
 }
 
 func (s *surveyEntries) buildUI() fyne.CanvasObject {
-	s.list = widget.NewList(func() int { return len(s.v.r.surveys) }, newReflectionRow,
+	s.list = widget.NewList(func() int { return len(s.v.r.surveys) }, newReviewRow,
 		func(id widget.ListItemID, o fyne.CanvasObject) { s.updateRow(id, o) })
 	s.list.OnSelected = s.onSelected
 	s.title = boldLabel("New survey summary")
@@ -72,7 +71,7 @@ func (s *surveyEntries) buildUI() fyne.CanvasObject {
 	newBtn := widget.NewButtonWithIcon("New summary", theme.ContentAddIcon(), func() { s.list.UnselectAll(); s.fill(data.Survey{}) })
 	s.fill(data.Survey{})
 
-	hint := reflectionHint("Averages from 1 to 5 with at most 2 decimals; leave a question empty when the survey did not ask it.")
+	hint := reviewHint("Averages from 1 to 5 with at most 2 decimals; leave a question empty when the survey did not ask it.")
 	form := widget.NewForm(
 		widget.NewFormItem("Enrollment", s.picker.place),
 		widget.NewFormItem("Term", s.picker.term),
@@ -81,7 +80,7 @@ func (s *surveyEntries) buildUI() fyne.CanvasObject {
 		widget.NewFormItem("Averages", container.NewVBox(grid, hint)),
 	)
 	editor := container.NewVBox(s.title, form, s.problem, container.NewHBox(newBtn, s.deleteBtn, layout.NewSpacer(), s.saveBtn))
-	s.none = reflectionEmptyLabel("No student survey summaries yet: enter one on the right, or import a surveys CSV file.")
+	s.none = reviewEmptyLabel("No student survey summaries yet: enter one on the right, or import a surveys CSV file.")
 	split := container.NewHSplit(container.NewStack(s.list, s.none), container.NewVScroll(editor))
 	split.Offset = 0.45
 	return split
@@ -95,7 +94,7 @@ func (s *surveyEntries) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 			parts = append(parts, data.Label(q)+" "+csvio.FormatAverage(a))
 		}
 	}
-	setReflectionRow(o, fmt.Sprintf("%s · term %d · average %.2f", v.TakenOn.Short(), v.Term, surveyAverage(v.Survey)),
+	setReviewRow(o, fmt.Sprintf("%s · term %d · average %.2f", v.TakenOn.Short(), v.Term, surveyAverage(v.Survey)),
 		v.Place.School+" · "+v.Place.Classroom+" · "+v.Place.SchoolYear.String(), strings.Join(parts, " · "))
 }
 
@@ -154,7 +153,7 @@ func (s *surveyEntries) fill(v data.Survey) {
 }
 
 func (s *surveyEntries) taken(enrollmentID int64, term int) bool {
-	return slices.ContainsFunc(s.v.r.surveys, func(v sqlite.SurveyEntry) bool {
+	return slices.ContainsFunc(s.v.r.surveys, func(v data.SurveyEntry) bool {
 		return v.EnrollmentID == enrollmentID && v.Term == term
 	})
 }

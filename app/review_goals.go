@@ -135,8 +135,8 @@ func pupilPrivacyLabel() *widget.Label {
 	return l
 }
 
-// reflectionHint is a quiet explanation under a field.
-func reflectionHint(s string) *widget.Label {
+// reviewHint is a quiet explanation under a field.
+func reviewHint(s string) *widget.Label {
 	l := wrapLabel(s)
 	l.TextStyle.Italic = true
 	return l

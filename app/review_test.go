@@ -14,28 +14,27 @@ import (
 	"mentordesk/data/sqlite"
 )
 
-// reflectionWindow is a test window and the deps a reflection panel needs over st.
-func reflectionWindow(t *testing.T, st *sqlite.Store, w, h float32) (fyne.Window, deps) {
+// reviewWindow is a test window and the deps a review panel needs over st.
+func reviewWindow(t *testing.T, st *sqlite.Store, w, h float32) (fyne.Window, deps) {
 	t.Helper()
-	a := test.NewTempApp(t)
-	holdUI(t)
+	a := newTestApp(t)
 	a.Settings().SetTheme(theme.LightTheme())
 	win := a.NewWindow("MentorDesk")
 	win.Resize(fyne.NewSize(w, h))
 	t.Cleanup(win.Close)
-	return win, deps{store: st, win: win, today: func() data.Date { return testToday }, open: func(string) {}, app: a}
+	return win, deps{store: newDesk(st), win: win, today: func() data.Date { return testToday }, open: func(string) {}, app: a}
 }
 
-// reflectionSettled waits for a panel's loads and saves to land and cond to hold.
-func reflectionSettled(t *testing.T, what string, busy *inflight, cond func() bool) {
+// reviewSettled waits for a panel's loads and saves to land and cond to hold.
+func reviewSettled(t *testing.T, what string, busy *inflight, cond func() bool) {
 	t.Helper()
 	eventually(t, what, func() bool { return busy.idle() && cond() })
 }
 
 // demoPlace is an enrollment of the sample organisation in the current school year.
-func demoPlace(t *testing.T, st *sqlite.Store) sqlite.EnrollmentPlace {
+func demoPlace(t *testing.T, st *sqlite.Store) data.EnrollmentPlace {
 	t.Helper()
-	places, err := st.EnrollmentPlaces(context.Background(), sqlite.ReflectionFilter{})
+	places, err := st.EnrollmentPlaces(context.Background(), data.ReviewFilter{})
 	if err != nil || len(places) == 0 {
 		t.Fatalf("the demo has no enrollments: %v", err)
 	}
@@ -50,11 +49,11 @@ func demoPlace(t *testing.T, st *sqlite.Store) sqlite.EnrollmentPlace {
 func openGoals(t *testing.T) (*sqlite.Store, *goalsView, fyne.Window) {
 	st := demoStore(t)
 	place := demoPlace(t, st)
-	w, d := reflectionWindow(t, st, 1000, 640)
+	w, d := reviewWindow(t, st, 1000, 640)
 	v := newGoalsView(d, st, place.EnrollmentID)
 	w.SetContent(v.buildUI())
 	v.reload()
-	reflectionSettled(t, "the goals", &v.busy, func() bool { return v.count.Text != "" })
+	reviewSettled(t, "the goals", &v.busy, func() bool { return v.count.Text != "" })
 	return st, v, w
 }
 
@@ -68,7 +67,7 @@ func TestGoalsPanelAddsAGoalAndRatesIt(t *testing.T) {
 		t.Errorf("unsaved() = %q while typing a goal", v.unsaved())
 	}
 	test.Tap(v.saveBtn)
-	reflectionSettled(t, "the goal to be saved", &v.busy, func() bool { return len(v.goals) == 1 })
+	reviewSettled(t, "the goal to be saved", &v.busy, func() bool { return len(v.goals) == 1 })
 	if g := v.goals[0]; g.Group != "trumpets" || g.RatingBefore != 2 || g.RatingAfter != 0 || g.Status != "open" ||
 		g.SetBy != "pupils with the mentor" || g.TargetDate != data.MustDate("2026-12-10") {
 		t.Errorf("saved goal %+v", g)
@@ -85,7 +84,7 @@ func TestGoalsPanelAddsAGoalAndRatesIt(t *testing.T) {
 	v.after.SetSelected("4")
 	v.status.SetSelected("Achieved")
 	test.Tap(v.saveBtn)
-	reflectionSettled(t, "the rating to be saved", &v.busy, func() bool { return len(v.goals) == 1 && v.goals[0].RatingAfter == 4 })
+	reviewSettled(t, "the rating to be saved", &v.busy, func() bool { return len(v.goals) == 1 && v.goals[0].RatingAfter == 4 })
 	goals, err := st.Goals(context.Background(), v.enrollmentID)
 	if err != nil || len(goals) != 1 || goals[0].RatingAfter != 4 || goals[0].Status != "achieved" {
 		t.Fatalf("stored goals %+v, %v", goals, err)
@@ -111,7 +110,7 @@ func TestGoalsPanelRefusesAFullNameGently(t *testing.T) {
 		t.Errorf("the message is not the gentle one: %q", want)
 	}
 	test.Tap(v.saveBtn)
-	reflectionSettled(t, "the refusal", &v.busy, func() bool { return true })
+	reviewSettled(t, "the refusal", &v.busy, func() bool { return true })
 	if goals, _ := st.Goals(context.Background(), v.enrollmentID); len(goals) != 0 {
 		t.Errorf("a goal naming a pupil was saved: %+v", goals)
 	}
@@ -129,11 +128,11 @@ func TestGoalsPanelRefusesAFullNameGently(t *testing.T) {
 func mentorOnRoster(t *testing.T, st *sqlite.Store) int64 {
 	t.Helper()
 	ctx := context.Background()
-	states, err := st.RosterReview(ctx, testToday)
+	states, err := newDesk(st).RosterReview(ctx, testToday)
 	if err != nil {
 		t.Fatal(err)
 	}
-	places, _ := st.EnrollmentPlaces(ctx, sqlite.ReflectionFilter{})
+	places, _ := st.EnrollmentPlaces(ctx, data.ReviewFilter{})
 	for _, p := range places {
 		if s, ok := states[p.MentorID]; ok && !s.UnderReview && s.OnRoster() && p.SchoolYear == 2026 {
 			return p.MentorID
@@ -144,11 +143,11 @@ func mentorOnRoster(t *testing.T, st *sqlite.Store) int64 {
 }
 
 func openFeedback(t *testing.T, st *sqlite.Store, mentorID int64) (*feedbackView, fyne.Window) {
-	w, d := reflectionWindow(t, st, 1100, 760)
-	v := newFeedbackView(d, st, mentorID)
+	w, d := reviewWindow(t, st, 1100, 760)
+	v := newFeedbackView(d, newDesk(st), mentorID)
 	w.SetContent(v.buildUI())
 	v.reload()
-	reflectionSettled(t, "the mentor's feedback", &v.busy, func() bool { return v.badge.Text != "" })
+	reviewSettled(t, "the mentor's feedback", &v.busy, func() bool { return v.badge.Text != "" })
 	return v, w
 }
 
@@ -173,7 +172,7 @@ func TestFeedbackEntryTipsAMentorIntoReview(t *testing.T) {
 	e.ratings["rapport"].SetSelected("3")
 	test.Type(e.comment, "Often unprepared for the sectional")
 	test.Tap(e.saveBtn)
-	reflectionSettled(t, "the review to be weighed again", &v.busy, func() bool { return len(v.r.feedback) == 1 })
+	reviewSettled(t, "the review to be weighed again", &v.busy, func() bool { return len(v.r.feedback) == 1 })
 
 	if !v.r.state.UnderReview || v.badge.Text != "Under review" {
 		t.Errorf("after low feedback: badge %q, state %+v", v.badge.Text, v.r.state)
@@ -181,7 +180,7 @@ func TestFeedbackEntryTipsAMentorIntoReview(t *testing.T) {
 	if want := "Instructors' feedback averages 2.25, below 3.0, over 1 entry in the last 12 months"; !strings.Contains(v.reasons.Text, want) {
 		t.Errorf("reasons %q lack %q", v.reasons.Text, want)
 	}
-	states, err := st.RosterReview(context.Background(), testToday)
+	states, err := newDesk(st).RosterReview(context.Background(), testToday)
 	if err != nil || !states[id].UnderReview {
 		t.Errorf("RosterReview after the entry: %+v, %v", states[id], err)
 	}
@@ -197,7 +196,7 @@ func TestFeedbackEntryTipsAMentorIntoReview(t *testing.T) {
 	h.decision.SetSelected("Coach")
 	test.Type(h.reason, "Agreed a preparation plan with the instructor")
 	test.Tap(h.saveBtn)
-	reflectionSettled(t, "the decision", &v.busy, func() bool { return len(v.r.decisions) == 1 })
+	reviewSettled(t, "the decision", &v.busy, func() bool { return len(v.r.decisions) == 1 })
 	if v.r.state.UnderReview || v.badge.Text != "On the roster" || !strings.Contains(v.reasons.Text, "Latest decision: coach on 22 Nov 2026") {
 		t.Errorf("after coaching: badge %q, reasons %q", v.badge.Text, v.reasons.Text)
 	}
@@ -216,7 +215,7 @@ func TestSurveySummaryIsCheckedAndSaved(t *testing.T) {
 	s.averages["preparation"].SetText("4.25")
 	test.Type(s.averages["enjoyment"], "4.8")
 	test.Tap(s.saveBtn)
-	reflectionSettled(t, "the survey", &v.busy, func() bool { return len(v.r.surveys) == 1 })
+	reviewSettled(t, "the survey", &v.busy, func() bool { return len(v.r.surveys) == 1 })
 	got := v.r.surveys[0]
 	if got.Responses != 24 || got.Averages["preparation"] != 4.25 || got.Averages["enjoyment"] != 4.8 || len(got.Averages) != 2 {
 		t.Errorf("saved survey %+v", got.Survey)
@@ -228,15 +227,15 @@ func TestSurveySummaryIsCheckedAndSaved(t *testing.T) {
 
 func TestSessionNoteKeepsTheConcernDateOnly(t *testing.T) {
 	st := demoStore(t)
-	sessions, err := st.Sessions(context.Background(), sqlite.SessionFilter{})
+	sessions, err := st.Sessions(context.Background(), data.SessionFilter{})
 	if err != nil || len(sessions) == 0 {
 		t.Fatal("no demo sessions", err)
 	}
-	w, d := reflectionWindow(t, st, 800, 600)
+	w, d := reviewWindow(t, st, 800, 600)
 	v := newSessionNoteView(d, st, sessions[0].ID)
 	w.SetContent(v.buildUI())
 	v.reload()
-	reflectionSettled(t, "the note", &v.busy, func() bool { return true })
+	reviewSettled(t, "the note", &v.busy, func() bool { return true })
 	if v.concernOn.Disabled() == false {
 		t.Error("the concern date is open before the box is ticked")
 	}
@@ -253,7 +252,7 @@ func TestSessionNoteKeepsTheConcernDateOnly(t *testing.T) {
 	}
 	v.concernOn.SetText("2026-11-20")
 	test.Tap(v.saveBtn)
-	reflectionSettled(t, "the note to be saved", &v.busy, func() bool { return v.state.Text == "Saved." })
+	reviewSettled(t, "the note to be saved", &v.busy, func() bool { return v.state.Text == "Saved." })
 	n, err := st.SessionNote(context.Background(), sessions[0].ID)
 	want := data.SessionNote{SessionID: sessions[0].ID, Covered: "Concert march, bars 1–32", WhatWorked: "Call and response warm-up",
 		ConcernPassedOn: data.MustDate("2026-11-20")}
@@ -266,19 +265,19 @@ func TestReviewPanelOpensTheMentorsUnderReview(t *testing.T) {
 	st := demoStore(t)
 	ctx := context.Background()
 	id := mentorOnRoster(t, st)
-	places, _ := st.EnrollmentPlaces(ctx, sqlite.ReflectionFilter{MentorID: id})
+	places, _ := st.EnrollmentPlaces(ctx, data.ReviewFilter{MentorID: id})
 	low := data.Feedback{EnrollmentID: places[0].EnrollmentID, Term: 1, GivenOn: testToday.AddDays(-3),
 		Ratings: map[string]int{"preparation": 1, "rapport": 2, "musical_progress": 2, "punctuality": 1}}
 	if _, err := st.SaveFeedback(ctx, low); err != nil {
 		t.Fatal(err)
 	}
 	m, _ := st.Mentor(ctx, id)
-	w, d := reflectionWindow(t, st, 700, 500)
+	w, d := reviewWindow(t, st, 700, 500)
 	var opened int64
-	v := newReviewList(d, st, func(mentorID int64) { opened = mentorID })
+	v := newReviewList(d, newDesk(st), func(mentorID int64) { opened = mentorID })
 	w.SetContent(v.buildUI())
 	v.reload()
-	reflectionSettled(t, "the review list", &v.busy, func() bool { return len(v.rows) > 0 })
+	reviewSettled(t, "the review list", &v.busy, func() bool { return len(v.rows) > 0 })
 	found := false
 	for _, r := range v.rows {
 		found = found || r.mentor.ID == id
@@ -294,11 +293,11 @@ func TestReviewPanelOpensTheMentorsUnderReview(t *testing.T) {
 
 func TestThresholdsPanelChecksAsYouType(t *testing.T) {
 	st := demoStore(t)
-	w, d := reflectionWindow(t, st, 600, 400)
+	w, d := reviewWindow(t, st, 600, 400)
 	v := newThresholdsView(d, st)
 	w.SetContent(v.buildUI())
 	v.reload()
-	reflectionSettled(t, "the thresholds", &v.busy, func() bool { return v.entries["review.min_feedback"].Text == "3" })
+	reviewSettled(t, "the thresholds", &v.busy, func() bool { return v.entries["review.min_feedback"].Text == "3" })
 	e := v.entries["review.min_feedback"]
 	e.SetText("6")
 	if p := v.problems["review.min_feedback"]; !p.Visible() || p.Text != "6 is not an average from 1 to 5." {
@@ -307,15 +306,15 @@ func TestThresholdsPanelChecksAsYouType(t *testing.T) {
 	e.SetText("3.5")
 	v.entries["review.max_punctuality"].SetText("1")
 	test.Tap(v.saveBtn)
-	reflectionSettled(t, "the save", &v.busy, func() bool { return v.state.Text == "Saved." })
+	reviewSettled(t, "the save", &v.busy, func() bool { return v.state.Text == "Saved." })
 	got, _ := st.ReviewThresholds(context.Background())
 	if got != (data.ReviewThresholds{MinFeedback: 3.5, MinSurvey: 3, MaxPunctualityProblems: 1}) {
 		t.Errorf("stored thresholds %+v", got)
 	}
 }
 
-// TestScreenshotsReflection writes goals.png and feedback.png (MENTORDESK_SCREENSHOTS).
-func TestScreenshotsReflection(t *testing.T) {
+// TestScreenshotsReview writes goals.png and feedback.png (MENTORDESK_SCREENSHOTS).
+func TestScreenshotsReview(t *testing.T) {
 	dir := os.Getenv("MENTORDESK_SCREENSHOTS")
 	if dir == "" {
 		t.Skip("set MENTORDESK_SCREENSHOTS to a folder to write the screens")
@@ -335,17 +334,17 @@ func TestScreenshotsReflection(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	w, d := reflectionWindow(t, st, 1100, 620)
+	w, d := reviewWindow(t, st, 1100, 620)
 	gv := newGoalsView(d, st, place.EnrollmentID)
 	w.SetContent(gv.buildUI())
 	gv.reload()
-	reflectionSettled(t, "the goals", &gv.busy, func() bool { return len(gv.goals) == 4 })
+	reviewSettled(t, "the goals", &gv.busy, func() bool { return len(gv.goals) == 4 })
 	gv.list.Select(1)
 	waitIdle()
 	capture(t, w, dir, "goals")
 
 	// A year of feedback and surveys for the mentor, the latest low enough for a review.
-	places, _ := st.EnrollmentPlaces(ctx, sqlite.ReflectionFilter{MentorID: place.MentorID})
+	places, _ := st.EnrollmentPlaces(ctx, data.ReviewFilter{MentorID: place.MentorID})
 	rate := func(e int64, term int, on string, r ...int) {
 		f := data.Feedback{EnrollmentID: e, Term: term, GivenOn: day(on), Ratings: map[string]int{}, Comment: "Thoughtful sectionals; the students ask for her."}
 		for i, q := range data.FeedbackQuestions {
@@ -364,7 +363,7 @@ func TestScreenshotsReflection(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	var last sqlite.EnrollmentPlace
+	var last data.EnrollmentPlace
 	for _, p := range places {
 		if p.SchoolYear == 2025 && p.Terms >= 2 {
 			rate(p.EnrollmentID, 1, "2025-11-12", 5, 5, 4, 5)
@@ -383,11 +382,11 @@ func TestScreenshotsReflection(t *testing.T) {
 		Decision: "keep", Reason: "Annual review: strong feedback from both schools."}); err != nil {
 		t.Fatal(err)
 	}
-	fw, fd := reflectionWindow(t, st, 1100, 760)
-	fv := newFeedbackView(fd, st, place.MentorID)
+	fw, fd := reviewWindow(t, st, 1100, 760)
+	fv := newFeedbackView(fd, newDesk(st), place.MentorID)
 	fw.SetContent(fv.buildUI())
 	fv.reload()
-	reflectionSettled(t, "the feedback", &fv.busy, func() bool { return len(fv.r.feedback) > 0 })
+	reviewSettled(t, "the feedback", &fv.busy, func() bool { return len(fv.r.feedback) > 0 })
 	waitIdle()
 	capture(t, fw, dir, "feedback")
 }

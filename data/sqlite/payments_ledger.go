@@ -106,29 +106,13 @@ func (s *Store) ReadyVisits(ctx context.Context, through data.Date) (ReadyToPay,
 	return out, nil
 }
 
-// StatementSummary is one statement without its lines, as lists show it.
-type StatementSummary struct {
-	Number      int
-	IssuedOn    data.Date
-	MentorID    int64
-	MentorEmail string
-	MentorName  string
-	SchoolID    int64
-	School      string
-	VisitDate   data.Date
-	Adjusts     int
-	Reason      string
-	Sessions    int // session lines
-	Total       data.Money
-	Status      data.StatementStatus
-	PaidOn      data.Date
-	PaidRef     string
-}
+// StatementSummary is data.StatementSummary: the type moved to the domain, the name kept for the store's callers.
+type StatementSummary = data.StatementSummary
 
 // StatementSummaries lists statements by number without reading their lines: the stored total
 // (written from the lines in the same transaction, and immutable) is enough for a list.
 func (s *Store) StatementSummaries(ctx context.Context, f StatementFilter) ([]StatementSummary, error) {
-	where, args := f.conditions()
+	where, args := statementConditions(f)
 	cond := ""
 	if len(where) > 0 {
 		cond = " WHERE " + strings.Join(where, " AND ")
@@ -165,12 +149,8 @@ func (s *Store) StatementSummaries(ctx context.Context, f StatementFilter) ([]St
 	return out, rows.Err()
 }
 
-// YearEnd is what the year-end view shows: totals per mentor per calendar year (statements and
-// adjustments by issue date) and the 1099-NEC threshold they were marked against.
-type YearEnd struct {
-	Threshold data.Money
-	Totals    []data.YearTotal
-}
+// YearEnd is data.YearEnd: the type moved to the domain, the name kept for the store's callers.
+type YearEnd = data.YearEnd
 
 // YearEnd sums every statement and adjustment per mentor per calendar year of its issue date
 // against the nec.threshold setting, as data.YearTotals does, from the totals the schema keeps
@@ -201,18 +181,8 @@ func (s *Store) YearEnd(ctx context.Context) (YearEnd, error) {
 	return YearEnd{Threshold: set.NECThreshold, Totals: out}, nil
 }
 
-// MentorBalance is everything one mentor is owed (issued, not yet paid) and has been paid.
-type MentorBalance struct {
-	MentorID    int64
-	MentorName  string
-	MentorEmail string
-	Statements  int // including adjustments
-	Adjustments int
-	data.Balance
-}
-
-// Total is owed and paid together: the sum of every statement and adjustment.
-func (b MentorBalance) Total() data.Money { return b.Owed + b.Paid }
+// MentorBalance is data.MentorBalance: the type moved to the domain, the name kept for the store's callers.
+type MentorBalance = data.MentorBalance
 
 // balanceQuery sums the totals kept per mentor and year (statement_totals) per mentor, which is
 // data.Balances over their statements; %s is a WHERE clause on them (empty for all).
@@ -255,18 +225,11 @@ func (s *Store) balances(ctx context.Context, where string, args ...any) ([]Ment
 	return out, rows.Err()
 }
 
-// IDName is a person or place a list can be filtered by.
-type IDName struct {
-	ID   int64
-	Name string
-}
+// IDName is data.IDName: the type moved to the domain, the name kept for the store's callers.
+type IDName = data.IDName
 
-// StatementChoices are what the statement list can be filtered by: the mentors and schools
-// with at least one statement, by name, and how many statements there are in all.
-type StatementChoices struct {
-	Mentors, Schools []IDName
-	Count            int
-}
+// StatementChoices is data.StatementChoices: the type moved to the domain, the name kept for the store's callers.
+type StatementChoices = data.StatementChoices
 
 // StatementChoices reads the filter choices by index, one probe per mentor and school.
 func (s *Store) StatementChoices(ctx context.Context) (StatementChoices, error) {

@@ -13,32 +13,13 @@ import (
 	"mentordesk/data/csvio"
 )
 
-// EnrollmentPlace names an enrollment as the reflection screens and files show it.
-type EnrollmentPlace struct {
-	EnrollmentID int64
-	MentorID     int64
-	MentorEmail  string
-	MentorName   string
-	Program      data.Program
-	School       string
-	Classroom    string
-	SchoolYear   data.SchoolYear
-	Terms        int // the enrollment's terms, at least 1
-}
+// EnrollmentPlace is data.EnrollmentPlace: the type moved to the domain, the name kept for the store's callers.
+type EnrollmentPlace = data.EnrollmentPlace
 
-// Label reads like "2026-27 · Whitman Middle School · 7th Grade Band".
-func (p EnrollmentPlace) Label() string {
-	return p.SchoolYear.String() + " · " + p.School + " · " + p.Classroom
-}
+// ReviewFilter is data.ReviewFilter: the type moved to the domain, the name kept for the store's callers.
+type ReviewFilter = data.ReviewFilter
 
-// ReflectionFilter chooses the feedback, surveys or places of one enrollment or of one mentor;
-// the zero filter chooses all.
-type ReflectionFilter struct {
-	EnrollmentID int64
-	MentorID     int64
-}
-
-func (f ReflectionFilter) where(alias string) (string, []any) {
+func reviewWhere(f ReviewFilter, alias string) (string, []any) {
 	var conds []string
 	var args []any
 	if f.EnrollmentID != 0 {
@@ -64,8 +45,8 @@ func placeScan(p *EnrollmentPlace) []any {
 }
 
 // EnrollmentPlaces lists enrollments by school year, school and classroom.
-func (s *Store) EnrollmentPlaces(ctx context.Context, f ReflectionFilter) ([]EnrollmentPlace, error) {
-	where, args := f.where("x")
+func (s *Store) EnrollmentPlaces(ctx context.Context, f ReviewFilter) ([]EnrollmentPlace, error) {
+	where, args := reviewWhere(f, "x")
 	q := "SELECT " + placeCols + " FROM (SELECT id AS enrollment_id FROM enrollments) x" + placeFrom + where +
 		" ORDER BY e.school_year DESC, s.name, c.name, e.id"
 	rows, err := s.r.QueryContext(ctx, q, args...)
@@ -181,15 +162,12 @@ func (s *Store) SaveSessionNote(ctx context.Context, n data.SessionNote) error {
 	})
 }
 
-// FeedbackEntry is an instructor's feedback with the enrollment it rates.
-type FeedbackEntry struct {
-	data.Feedback
-	Place EnrollmentPlace
-}
+// FeedbackEntry is data.FeedbackEntry: the type moved to the domain, the name kept for the store's callers.
+type FeedbackEntry = data.FeedbackEntry
 
 // Feedback lists instructors' feedback, oldest first.
-func (s *Store) Feedback(ctx context.Context, f ReflectionFilter) ([]FeedbackEntry, error) {
-	where, args := f.where("x")
+func (s *Store) Feedback(ctx context.Context, f ReviewFilter) ([]FeedbackEntry, error) {
+	where, args := reviewWhere(f, "x")
 	rows, err := s.r.QueryContext(ctx, `SELECT x.id, x.term, x.given_on, x.preparation, x.rapport, x.musical_progress,
 		x.punctuality, x.comment, `+placeCols+" FROM feedback x"+placeFrom+where+" ORDER BY x.given_on, x.id", args...)
 	if err != nil {
@@ -261,15 +239,12 @@ func (s *Store) DeleteFeedback(ctx context.Context, id int64) error {
 	})
 }
 
-// SurveyEntry is a student survey summary with the enrollment it is about.
-type SurveyEntry struct {
-	data.Survey
-	Place EnrollmentPlace
-}
+// SurveyEntry is data.SurveyEntry: the type moved to the domain, the name kept for the store's callers.
+type SurveyEntry = data.SurveyEntry
 
 // Surveys lists student survey summaries, oldest first.
-func (s *Store) Surveys(ctx context.Context, f ReflectionFilter) ([]SurveyEntry, error) {
-	where, args := f.where("x")
+func (s *Store) Surveys(ctx context.Context, f ReviewFilter) ([]SurveyEntry, error) {
+	where, args := reviewWhere(f, "x")
 	rows, err := s.r.QueryContext(ctx, `SELECT x.id, x.term, x.taken_on, x.responses, x.averages, `+placeCols+
 		" FROM surveys x"+placeFrom+where+" ORDER BY x.taken_on, x.id", args...)
 	if err != nil {
