@@ -41,7 +41,7 @@ func runMailBatch(d deps, title string, queue func(ctx context.Context) (mailing
 	go func() {
 		defer cancel()
 		r, q, err := b.run(ctx, queue)
-		uiDo(func() {
+		fyne.Do(func() {
 			b.dlg.Hide()
 			if err != nil {
 				dialog.ShowError(err, d.win)
@@ -56,18 +56,18 @@ func runMailBatch(d deps, title string, queue func(ctx context.Context) (mailing
 }
 
 func (b *mailBatch) run(ctx context.Context, queue func(ctx context.Context) (mailing.Queued, []int64, error)) (mailing.Result, mailing.Queued, error) {
-	session, err := mailing.Connect(ctx, b.d.store, nil)
+	session, err := mailing.Connect(ctx, b.d.store.Store, nil)
 	if err != nil {
 		return mailing.Result{}, mailing.Queued{}, err
 	}
-	uiDo(func() { b.now.SetText("Writing the messages and their PDFs…") })
+	fyne.Do(func() { b.now.SetText("Writing the messages and their PDFs…") })
 	q, ids, err := queue(ctx)
 	if err != nil {
 		session.Close()
 		return mailing.Result{}, q, err
 	}
-	r, err := mailing.Send(ctx, b.d.store, session, ids, time.Now, func(p mailing.Progress) {
-		uiDo(func() {
+	r, err := mailing.Send(ctx, b.d.store.Store, session, ids, time.Now, func(p mailing.Progress) {
+		fyne.Do(func() {
 			if p.Total > 0 {
 				b.bar.SetValue(float64(p.Done) / float64(p.Total))
 			}

@@ -195,7 +195,7 @@ func (m *mailSend) onPreview() {
 	}
 	m.summary.SetText("Gathering…")
 	background(m.d, func(ctx context.Context) (prepared, error) {
-		plan, err := mailing.Prepare(ctx, m.d.store, a)
+		plan, err := mailing.Prepare(ctx, m.d.store.Store, a)
 		if err != nil {
 			return prepared{}, fmt.Errorf("%s: %s", a.Kind.Title(), strings.TrimPrefix(err.Error(), "--"))
 		}
@@ -310,11 +310,11 @@ func (m *mailSend) onSend() {
 		if ok {
 			runMailBatch(m.d, fmt.Sprintf("Sending %s", strings.ToLower(a.Kind.Title())), func(ctx context.Context) (mailing.Queued, []int64, error) {
 				// Read again: what went since the preview is not sent twice.
-				plan, err := mailing.Prepare(ctx, m.d.store, a)
+				plan, err := mailing.Prepare(ctx, m.d.store.Store, a)
 				if err != nil {
 					return mailing.Queued{}, nil, err
 				}
-				q, err := mailing.Queue(ctx, m.d.store, plan, m.resend.Checked, time.Now)
+				q, err := mailing.Queue(ctx, m.d.store.Store, plan, m.resend.Checked, time.Now)
 				return q, q.IDs, err
 			}, func() { m.onPreview() })
 		}

@@ -179,13 +179,13 @@ func (m *mailSettings) onTest() {
 			ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
 			defer cancel()
 			to, err := func() (string, error) {
-				session, err := mailing.Connect(ctx, m.d.store, nil)
+				session, err := mailing.Connect(ctx, m.d.store.Store, nil)
 				if err != nil {
 					return "", err
 				}
-				return mailing.SendTest(ctx, m.d.store, session, time.Now)
+				return mailing.SendTest(ctx, m.d.store.Store, session, time.Now)
 			}()
-			uiDo(func() {
+			fyne.Do(func() {
 				m.test.Enable()
 				if err != nil {
 					m.status.SetText("The test message did not go: " + err.Error())

@@ -10,6 +10,7 @@ import (
 
 	"mentordesk/app/report/compose"
 	"mentordesk/data"
+	"mentordesk/data/service"
 	"mentordesk/data/sqlite"
 )
 
@@ -139,7 +140,7 @@ func (g *gather) rosters(ctx context.Context) error {
 			}
 			continue
 		}
-		mentors, err := g.s.RosterMentors(ctx, sqlite.RosterFilter{On: on, SchoolID: x.ID})
+		mentors, err := service.New(g.s).RosterMentors(ctx, data.RosterFilter{On: on, SchoolID: x.ID})
 		if err != nil {
 			return err
 		}

@@ -79,7 +79,7 @@ func Cohort(org report.Org, on data.Date, c data.Cohort, applicants []data.Appli
 }
 
 // Statement is a payment statement's PDF as the `report` command and the e-mail print it.
-func Statement(org report.Org, p sqlite.StatementPrint) report.StatementDoc {
+func Statement(org report.Org, p data.StatementPrint) report.StatementDoc {
 	return report.StatementDoc{Org: org, Statement: p.Statement, Mentor: p.Mentor}
 }
 

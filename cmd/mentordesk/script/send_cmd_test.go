@@ -1,10 +1,13 @@
 package script
 
 import (
+	"strconv"
+
 	"bytes"
 	"crypto/tls"
 	"encoding/csv"
 	"fmt"
+	printed "mentordesk/app/report"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -123,7 +126,8 @@ func TestSendStatementsDeliversTheReportsPDFOnce(t *testing.T) {
 			t.Fatalf("report statement %s: %s", n[1], stderr)
 		}
 		want, _ := os.ReadFile(pdf)
-		name := fmt.Sprintf("statement-%04s.pdf", n[1])
+		num, _ := strconv.Atoi(n[1])
+		name := printed.StatementFile(num) // as the report names it
 		if att, ok := p.Attachments[name]; !ok || !bytes.Equal(att, want) {
 			t.Errorf("statement %s: attachment %s (%d bytes, present %v) differs from `report statement` (%d bytes); attachments %v",
 				n[1], name, len(att), ok, len(want), keys(p.Attachments))
