@@ -46,11 +46,11 @@ both() {
 
 both 0 demo
 both 0 settings get org.timezone
-for kind in mentors checks contracts schools calendars instructors classrooms events sessions applicants payments; do
+for kind in mentors checks contracts calendars schools instructors classrooms events sessions applicants payments; do
 	both 0 export "$kind" "export-$kind.csv"
 done
 # An import into a second, empty organisation, from the first one's files.
-for kind in schools calendars instructors classrooms events mentors checks contracts sessions applicants; do
+for kind in calendars schools instructors classrooms events mentors checks contracts sessions applicants; do
 	both 0 --db copy.db import "$kind" "export-$kind.csv"
 done
 both 0 --db copy.db export sessions copy-sessions.csv
