@@ -42,7 +42,7 @@ type settings struct {
 func newSettings(d deps) *settings { return &settings{d: d, store: d.store} }
 
 var settingLabels = map[string]string{
-	"org.name": "Organisation name", "org.address": "Address", "org.timezone": "Time zone",
+	"org.name": "Organisation name", "org.director": "Program director (signs letters)", "org.address": "Address", "org.timezone": "Time zone",
 	"rate.focused": "Focused session rate", "rate.season": "Season session rate", "rate.bridge": "Bridge session rate",
 	"rate.continuation": "Continuation compensation", "schoolyear.start": "School year starts (MM-DD)",
 	"nec.threshold": "1099-NEC threshold",
@@ -52,7 +52,7 @@ var settingLabels = map[string]string{
 func (s *settings) buildUI() fyne.CanvasObject {
 	s.entries = map[string]*widget.Entry{}
 	s.form = widget.NewForm()
-	for _, k := range data.SettingKeys {
+	for _, k := range settingsPageOrder() {
 		if k == "paper" {
 			s.paper = widget.NewSelect([]string{"letter", "a4"}, nil)
 			s.form.Append("Paper size", s.paper)
@@ -81,6 +81,21 @@ func (s *settings) buildUI() fyne.CanvasObject {
 		widget.NewSeparator(), s.displayUI(), widget.NewSeparator(), s.mail.buildUI(),
 		widget.NewSeparator(), s.reviewUI(), widget.NewSeparator(), s.backupUI())))
 	return border(container.NewPadded(bar), nil, nil, nil, container.NewStack(page, widgets.NewWheelToPage(page)))
+}
+
+// settingsPageOrder is data.SettingKeys with the director's name beside the organisation's.
+func settingsPageOrder() []string {
+	var keys []string
+	for _, k := range data.SettingKeys {
+		switch k {
+		case "org.director":
+		case "org.name":
+			keys = append(keys, k, "org.director")
+		default:
+			keys = append(keys, k)
+		}
+	}
+	return keys
 }
 
 func (s *settings) reload() {

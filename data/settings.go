@@ -10,6 +10,7 @@ import (
 type Settings struct {
 	OrgName          string
 	OrgAddress       string
+	OrgDirector      string // the program director's name, signing the organisation's letters
 	OrgTimezone      string
 	OrgLogo          []byte // PNG or JPEG; nil for none
 	RateFocused      Money
@@ -52,7 +53,7 @@ func DefaultSettings() Settings {
 // SettingKeys lists the keys `settings set|get` accept, in the order of §4.
 var SettingKeys = []string{"org.name", "org.address", "org.timezone", "rate.focused", "rate.season",
 	"rate.bridge", "rate.continuation", "schoolyear.start", "paper", "nec.threshold",
-	"org.country", "org.date_order"}
+	"org.country", "org.date_order", "org.director"}
 
 // Rate is the session rate of a program (R4).
 func (s Settings) Rate(p Program) Money {
@@ -77,6 +78,8 @@ func (s Settings) Get(key string) (string, error) {
 		return s.OrgName, nil
 	case "org.address":
 		return s.OrgAddress, nil
+	case "org.director":
+		return s.OrgDirector, nil
 	case "org.timezone":
 		return s.OrgTimezone, nil
 	case "rate.focused":
@@ -132,6 +135,13 @@ func (s *Settings) Set(key, value string) error {
 			return err
 		}
 		s.OrgAddress = value
+	case "org.director":
+		var p Problems
+		p.text(key, value, false, 200)
+		if err := p.err(); err != nil {
+			return err
+		}
+		s.OrgDirector = strings.TrimSpace(value)
 	case "org.timezone":
 		if _, err := time.LoadLocation(value); err != nil || value == "" || value == "Local" {
 			return fmt.Errorf("%s: %q is not an IANA time zone (like America/Los_Angeles)", key, value)

@@ -17,10 +17,11 @@ import (
 
 func sampleOrg() Org {
 	return Org{
-		Name:    "Harmony Bridge Music Mentors",
-		Address: "1420 Fifth Avenue, Suite 300\nSeattle, WA 98101\n(206) 555-0142 · office@harmonybridge.org",
-		Logo:    sampleLogo(),
-		Paper:   "letter",
+		Name:     "Harmony Bridge Music Mentors",
+		Address:  "1420 Fifth Avenue, Suite 300\nSeattle, WA 98101\n(206) 555-0142 · office@harmonybridge.org",
+		Logo:     sampleLogo(),
+		Paper:    "letter",
+		Director: "Dana Whitfield",
 	}
 }
 
@@ -268,7 +269,7 @@ func yearEndDoc() YearEndDoc {
 }
 
 func earlyTeacher() data.Applicant {
-	return data.Applicant{FirstName: "Linh", LastName: "Trần", School: "Rainier Beach High School",
+	return data.Applicant{FirstName: "Linh", LastName: "Trần", Email: "linh.tran@rbhs.example.org", School: "Rainier Beach High School",
 		CareerStage: data.Early, YearsTeaching: 2,
 		Strengths: []string{"technology in the classroom", "string pedagogy"},
 		Passions:  []string{"folk music", "composition"},
@@ -276,7 +277,7 @@ func earlyTeacher() data.Applicant {
 }
 
 func experiencedTeacher() data.Applicant {
-	return data.Applicant{FirstName: "Åsa", LastName: "Öberg", School: "Bellevue Children’s Choir Academy",
+	return data.Applicant{FirstName: "Åsa", LastName: "Öberg", Email: "asa@bcca.example.org", School: "Bellevue Children’s Choir Academy",
 		CareerStage: data.Experienced, YearsTeaching: 18,
 		Strengths: []string{"classroom management", "choral warm-ups", "parent communication"},
 		Passions:  []string{"Folk music", "singing games"},
@@ -291,8 +292,7 @@ func sampleCohort() data.Cohort {
 func introductionDoc() IntroductionDoc {
 	return IntroductionDoc{Org: sampleOrg(), On: data.MustDate("2026-02-20"), Cohort: sampleCohort(),
 		Early: earlyTeacher(), Experienced: experiencedTeacher(),
-		Pair:   data.Pair{Score: 3.5, Frequency: "every other Thursday, 45 minutes online"},
-		Signer: "Dana Whitfield, Program Director"}
+		Pair: data.Pair{Score: 3.5, Frequency: "every other Thursday, 45 minutes online"}}
 }
 
 func cohortDoc() CohortDoc {

@@ -17,7 +17,6 @@ type IntroductionDoc struct {
 	Early       data.Applicant
 	Experienced data.Applicant
 	Pair        data.Pair
-	Signer      string // e.g. "Dana Whitfield, Program Director"
 }
 
 func (d IntroductionDoc) letterhead() Org { return d.Org }
@@ -104,18 +103,27 @@ func (d IntroductionDoc) draw(p *page) {
 		"You are both invited to the Hub, the program’s closed online community for participating teachers.",
 		"At the end of the term, each of you tells us whether you would like to continue.",
 	})
-	p.need(22)
-	p.font(regular, 10.5)
+	d.signature(p)
+}
+
+// signature closes the letter with a line to sign on, the director's name (settings:
+// org.director) and the organisation's name below it.
+func (d IntroductionDoc) signature(p *page) {
+	const signHere = 7.0 // room to sign above the line
+	p.font(regular, 10)
 	p.ink(inkText)
+	p.need(3*p.lineHeight() + signHere + 1.5)
 	p.para("With warm regards,", p.width)
-	p.space(6)
-	signer := d.Signer
-	if signer == "" {
-		signer = "Program Director"
+	p.space(signHere)
+	y := p.y()
+	p.pen(inkText, 0.3)
+	p.f.Line(p.left, y, p.left+70, y)
+	p.f.SetXY(p.left, y+1.5)
+	if dir := strings.TrimSpace(d.Org.Director); dir != "" {
+		p.font(bold, 10)
+		p.para(dir+", Program Director", p.width)
 	}
-	p.font(bold, 10.5)
-	p.para(signer, p.width)
-	p.font(regular, 10.5)
+	p.font(regular, 10)
 	p.para(d.Org.Name, p.width)
 }
 
@@ -126,7 +134,8 @@ func dateOr(d data.Date, what, missing string) string {
 	return d.Long() + ", " + what
 }
 
-// profiles shows the two teachers side by side in equal panels.
+// profiles shows the two teachers side by side in equal panels, each with how the other can
+// reach them: name, school and e-mail.
 func (d IntroductionDoc) profiles(p *page) {
 	const gap = 6.0
 	colW := (p.width - gap) / 2
@@ -146,7 +155,7 @@ func (d IntroductionDoc) profiles(p *page) {
 		for _, r := range []struct {
 			label string
 			tags  []string
-		}{{"Strengths", a.Strengths}, {"Passions", a.Passions}, {"Growing in", a.Growth}} {
+		}{{"Strengths", a.Strengths}, {"Passions", a.Passions}, {"Growing in", a.Growth}, {"E-mail", nonEmpty(a.Email)}} {
 			if len(r.tags) > 0 {
 				b.rows = append(b.rows, cardRow{r.label, p.wrap(strings.Join(r.tags, ", "), inner-22)})
 			}
@@ -183,6 +192,14 @@ func (d IntroductionDoc) profiles(p *page) {
 	}
 	p.ink(inkText)
 	p.f.SetXY(p.left, top+h+3)
+}
+
+// nonEmpty is v as a list of one, or none when v is empty.
+func nonEmpty(v string) []string {
+	if strings.TrimSpace(v) == "" {
+		return nil
+	}
+	return []string{strings.TrimSpace(v)}
 }
 
 // stageLine is "Early-career teacher · 2 years · Rainier Beach High School".

@@ -12,11 +12,13 @@ type Org struct {
 	Address string // one or more lines
 	Logo    []byte // PNG or JPEG; nil for none
 	Paper   string // "letter" (default) or "a4"
+	// Director is the program director's name, signing letters (settings: org.director); "" for none.
+	Director string
 }
 
 // OrgFromSettings takes the letterhead from the organisation's settings.
 func OrgFromSettings(s data.Settings) Org {
-	return Org{Name: s.OrgName, Address: s.OrgAddress, Logo: s.OrgLogo, Paper: s.Paper}
+	return Org{Name: s.OrgName, Address: s.OrgAddress, Logo: s.OrgLogo, Paper: s.Paper, Director: s.OrgDirector}
 }
 
 // paper is a page size in millimetres, named as gofpdf names it.

@@ -74,7 +74,10 @@ func TestDocumentsPrintTheirContent(t *testing.T) {
 			"below this threshold", "adjusts No. 17", "Pending", data.Notices[0]},
 		"introduction": {"Welcome to Mutual Mentorship", "Dear Linh and Åsa", "Linh Trần", "Åsa Öberg",
 			"Cohort Spring 2026", "classroom management", "You share a passion for folk music",
-			"Thursday, 5 March 2026, introductory virtual session", "town-hall wrap-up", "Dana Whitfield"},
+			"Thursday, 5 March 2026, introductory virtual session", "town-hall wrap-up",
+			"E-mail", "asa@bcca.example.org", "Bellevue Children’s Choir Academy",
+			"linh.tran@rbhs.example.org", "Rainier Beach High School",
+			"With warm regards, Dana Whitfield, Program Director Harmony Bridge Music Mentors"},
 		"cohort": {"Mutual Mentorship cohort: Spring 2026", "Zoë Łukasiewicz", "José Peña", "Åsa Öberg", "Linh Trần",
 			"Priya Raman", "5 teachers: 2 pairs, 1 without a partner", "Without a partner"},
 	}
@@ -297,5 +300,23 @@ func TestSlugAndFold(t *testing.T) {
 		if got := slug(in); got != want {
 			t.Errorf("slug(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// An introduction letter without a director's name (org.director empty) still closes with a
+// signature line and the organisation's name below it; a teacher without an e-mail has no e-mail row.
+func TestIntroductionWithoutDirectorSignsForTheOrganisation(t *testing.T) {
+	d := introductionDoc()
+	d.Org.Director = ""
+	d.Experienced.Email = ""
+	text := pdfText(t, writeDoc(t, testRenderer(t), d))
+	for _, w := range []string{"With warm regards, Harmony Bridge Music Mentors",
+		"linh.tran@rbhs.example.org"} {
+		if !strings.Contains(text, w) {
+			t.Errorf("the letter does not print %q\ntext: %s", w, text)
+		}
+	}
+	if strings.Contains(text, "Program Director") || strings.Count(text, "E-mail") != 1 {
+		t.Errorf("the letter names a Program Director although org.director is empty, or an e-mail row for a teacher without one\ntext: %s", text)
 	}
 }

@@ -41,6 +41,7 @@ func TestSettingsSetAndGet(t *testing.T) {
 		{"schoolyear.start", "08-15", "08-15"},
 		{"paper", "A4", "a4"},
 		{"org.timezone", "Europe/Stockholm", "Europe/Stockholm"},
+		{"org.director", "  Dana Whitfield ", "Dana Whitfield"},
 	}
 	for _, c := range cases {
 		if code, _, stderr := run(t, db, "settings", "set", c.key, c.value); code != 0 {
