@@ -29,10 +29,11 @@ type statementsTab struct {
 	shown   []sqlite.StatementSummary
 	ticked  map[int]sqlite.StatementSummary // by number; kept when the filters change
 
-	status, mentor, school, period *widget.Select
-	wantMentor                     int64 // a mentor to filter by once the choices have loaded
-	wantOpen                       int   // a statement to open once it has been read
-	reads                          int   // the newest list asked for; older answers are dropped
+	status, period *widget.Select
+	who            *mentorSchoolFilter
+	wantMentor     int64 // a mentor to filter by once the choices have loaded
+	wantOpen       int   // a statement to open once it has been read
+	reads          int   // the newest list asked for; older answers are dropped
 
 	table     *widget.Table
 	actions   *fyne.Container
@@ -71,8 +72,7 @@ func (t *statementsTab) buildUI() fyne.CanvasObject {
 		}
 	}
 	t.status = widget.NewSelect([]string{anyPayStatus, "Issued, not yet paid", "Paid"}, refilter)
-	t.mentor = widget.NewSelect(nil, refilter)
-	t.school = widget.NewSelect(nil, refilter)
+	t.who = newMentorSchoolFilter(func() { refilter("") })
 	t.period = widget.NewSelect(payPeriodChoices, refilter)
 	t.loading = true
 	t.status.SetSelectedIndex(0)
@@ -109,7 +109,7 @@ func (t *statementsTab) buildUI() fyne.CanvasObject {
 		}
 	})
 	t.pdfBtn.Disable()
-	filters := container.NewGridWithColumns(4, t.status, t.mentor, t.school, t.period)
+	filters := container.NewGridWithColumns(4, t.status, t.who.mentor, t.who.school, t.period)
 	t.export = exportButton(t.p.d, csvio.Payments)
 	t.actions = border(nil, nil, nil, container.NewHBox(t.pdfBtn, t.payBtn, t.adjBtn, t.export), t.count)
 	t.detail = container.NewStack(emptyState("Select a statement to see its lines.", nil))
@@ -191,15 +191,11 @@ func (t *statementsTab) query() statementQuery {
 	case 2:
 		q.filter.Status = data.Paid
 	}
-	if i := t.mentor.SelectedIndex(); i > 0 && i <= len(t.choices.Mentors) {
-		q.filter.MentorID = t.choices.Mentors[i-1].ID
-	}
+	q.filter.MentorID = t.who.mentorID()
 	if t.wantMentor != 0 {
 		q.filter.MentorID = t.wantMentor
 	}
-	if i := t.school.SelectedIndex(); i > 0 && i <= len(t.choices.Schools) {
-		q.filter.SchoolID = t.choices.Schools[i-1].ID
-	}
+	q.filter.SchoolID = t.who.schoolID()
 	return q
 }
 
@@ -273,22 +269,7 @@ func (t *statementsTab) show(sd statementsData) {
 // buildChoices fills the mentor and school filters with the choices read, selecting the mentor
 // and school the list was read for.
 func (t *statementsTab) buildChoices(mentorID, schoolID int64) {
-	pick := func(sel *widget.Select, names []sqlite.IDName, all string, want int64) {
-		opts := []string{all}
-		at := 0
-		for i, x := range names {
-			opts = append(opts, x.Name)
-			if x.ID == want {
-				at = i + 1
-			}
-		}
-		sel.SetOptions(opts)
-		sel.SetSelectedIndex(at)
-	}
-	t.loading = true
-	pick(t.mentor, t.choices.Mentors, anyPayMentor, mentorID)
-	pick(t.school, t.choices.Schools, anyPaySchool, schoolID)
-	t.loading = false
+	t.who.set(t.choices.Mentors, t.choices.Schools, mentorID, schoolID)
 }
 
 // filterMentor shows one mentor's statements (from the By mentor tab).

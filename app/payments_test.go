@@ -323,7 +323,7 @@ func TestPaymentsFilterClosesAStatementItNoLongerLists(t *testing.T) {
 	s.openNumber(first.Number)
 	paySettle(t, p, "the first statement open", func() bool { return s.opened.Number == first.Number })
 	other := slices.IndexFunc(s.choices.Mentors, func(m data.IDName) bool { return m.ID != first.MentorID })
-	s.mentor.SetSelectedIndex(other + 1) // after "All mentors"
+	s.who.mentor.SetSelectedIndex(other + 1) // after "All mentors"
 	paySettle(t, p, "another mentor's statements", func() bool {
 		return len(s.shown) > 0 && s.shown[0].MentorID == s.choices.Mentors[other].ID
 	})
@@ -331,8 +331,8 @@ func TestPaymentsFilterClosesAStatementItNoLongerLists(t *testing.T) {
 		t.Errorf("No. %d (%s) stays open under %s's statements (PDF disabled %v)", s.opened.Number, first.MentorName,
 			s.choices.Mentors[other].Name, s.pdfBtn.Disabled())
 	}
-	s.mentor.SetSelectedIndex(0)
-	paySettle(t, p, "every mentor's statements", func() bool { return len(s.shown) > 0 && s.mentor.SelectedIndex() == 0 })
+	s.who.mentor.SetSelectedIndex(0)
+	paySettle(t, p, "every mentor's statements", func() bool { return len(s.shown) > 0 && s.who.mentor.SelectedIndex() == 0 })
 	s.openNumber(first.Number)
 	paySettle(t, p, "the statement open again", func() bool { return s.opened.Number == first.Number })
 	s.period.SetSelected(anyPayPeriod)

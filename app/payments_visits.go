@@ -21,8 +21,10 @@ import (
 type readyTab struct {
 	p *payments
 
-	list    sqlite.ReadyToPay
-	shows   int // lists shown, so a caller can tell a new one landed
+	list    sqlite.ReadyToPay   // Visits: those the mentor and school filters let through
+	whole   []sqlite.ReadyVisit // every visit ready through the date
+	who     *mentorSchoolFilter // the mentor and school to show
+	shows   int                 // lists shown, so a caller can tell a new one landed
 	ticked  map[sqlite.VisitKey]bool
 	through *widgets.DateEntry
 	table   *widget.Table
@@ -51,6 +53,7 @@ func (r *readyTab) buildUI() fyne.CanvasObject {
 	r.ticked = map[sqlite.VisitKey]bool{}
 	r.through = widgets.NewDateEntry(false)
 	r.through.SetDate(r.p.d.today())
+	r.who = newMentorSchoolFilter(r.refilter)
 	r.through.OnChanged = func(string) {
 		if _, err := r.through.Date(); err == nil {
 			r.reload()
@@ -96,7 +99,7 @@ func (r *readyTab) buildUI() fyne.CanvasObject {
 	r.heldReview = widget.NewButton("Review held visits…", r.onReviewHeld)
 	r.heldBox = border(nil, nil, nil, r.heldReview, r.heldNote)
 	r.heldBox.Hide()
-	r.bar = container.NewHBox(widget.NewLabel("Ready through"), r.through, layout.NewSpacer(), r.all, r.none, r.issue)
+	r.bar = container.NewHBox(widget.NewLabel("Ready through"), r.through, r.who.mentor, r.who.school, layout.NewSpacer(), r.all, r.none, r.issue)
 	r.detail = container.NewStack(emptyState("Select a visit to see its sessions and what its statement pays.", nil))
 	split := container.NewVSplit(r.table, container.NewVScroll(r.detail))
 	split.Offset = 0.62
@@ -147,11 +150,29 @@ func (r *readyTab) show(through data.Date, list sqlite.ReadyToPay) {
 	if cur, _ := r.through.Date(); cur != through {
 		return // the date changed while this list was read
 	}
-	r.list = list
-	r.sort.apply()
+	r.list, r.whole = list, list.Visits
+	mentors, schools := map[int64]string{}, map[int64]string{}
+	for _, v := range r.whole {
+		mentors[v.Visit.MentorID], schools[v.Visit.SchoolID] = v.Visit.MentorName, v.Visit.School
+	}
+	r.who.set(sortedNames(mentors), sortedNames(schools), r.who.mentorID(), r.who.schoolID())
 	r.shows++
+	r.refilter()
+}
+
+// refilter shows the visits of the mentor and school chosen; ticks on visits no longer shown are
+// dropped, so what is issued is always what is in sight.
+func (r *readyTab) refilter() {
+	mentor, school := r.who.mentorID(), r.who.schoolID()
+	r.list.Visits = nil
+	for _, v := range r.whole {
+		if (mentor == 0 || v.Visit.MentorID == mentor) && (school == 0 || v.Visit.SchoolID == school) {
+			r.list.Visits = append(r.list.Visits, v)
+		}
+	}
+	r.sort.apply()
 	keep := map[sqlite.VisitKey]bool{}
-	for _, v := range list.Visits {
+	for _, v := range r.list.Visits {
 		if r.ticked[v.Key()] {
 			keep[v.Key()] = true
 		}
@@ -211,6 +232,14 @@ func (r *readyTab) refreshSummary() {
 	through, _ := r.through.Date()
 	text := fmt.Sprintf("%s ready to pay through %s, totalling %s.", plural(len(r.list.Visits), "visit", "visits"),
 		through, readyTotal(r.list.Visits).Dollars())
+	if r.who.any() {
+		text = fmt.Sprintf("%d of the %s ready to pay through %s %s the mentor and school chosen, totalling %s.",
+			len(r.list.Visits), plural(len(r.whole), "visit", "visits"), through,
+			map[bool]string{true: "matches", false: "match"}[len(r.list.Visits) == 1], readyTotal(r.list.Visits).Dollars())
+		if r.list.Waiting > 0 || r.list.Unmarked > 0 {
+			text += " For all mentors and schools:"
+		}
+	}
 	if r.list.Waiting > 0 {
 		text += fmt.Sprintf(" %s through that date %s for the instructor's confirmation.",
 			plural(r.list.Waiting, "visit", "visits"), map[bool]string{true: "waits", false: "wait"}[r.list.Waiting == 1])

@@ -70,6 +70,7 @@ type calendarEditor struct {
 	picker                     *widget.Select
 	newBtn, renameBtn, saveBtn *widget.Button
 	grid                       *widgets.MonthGrid
+	jump                       *monthJump // the month and year to go to
 	dayTitle                   *widget.Label
 	checks                     [4]*widget.Check
 	labels                     [4]*field
@@ -107,13 +108,14 @@ func (c *calendarEditor) buildUI() fyne.CanvasObject {
 	c.grid = widgets.NewMonthGrid(today)
 	c.grid.SetToday(today)
 	c.grid.OnDayTapped = c.showDay
-	c.grid.OnMonthChanged = func(data.Date) { c.refreshText() }
+	c.jump = newMonthJump(today, c.grid.SetMonth)
+	c.grid.OnMonthChanged = func(first data.Date) { c.jump.set(first); c.refreshText() }
 	legend := []widgets.DayMark{}
 	for _, k := range dayKinds {
 		legend = append(legend, dayKindLooks[k])
 	}
 	legend = append(legend, widgets.DayMark{Label: "Today"})
-	left := border(nil, container.NewCenter(widgets.Legend(legend...)), nil, nil, c.grid)
+	left := border(container.NewHBox(layout.NewSpacer(), c.jump.ui()), container.NewCenter(widgets.Legend(legend...)), nil, nil, c.grid)
 
 	c.dayTitle = sectionHeading("")
 	c.labelFS = newFieldSet(c.labelProblems, nil)
