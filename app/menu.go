@@ -69,6 +69,11 @@ func (sh *shell) items() map[string][]menuItem {
 		{"Start my organisation…", nil, sh.startOwnOrganisation},
 	}
 	edit := []menuItem{
+		{"Undo", shortcut(fyne.KeyZ), onCurrent(func(s screen) {
+			if u, ok := s.(undoer); ok {
+				u.undoLastChange()
+			}
+		})},
 		{"Find", shortcut(fyne.KeyF), onCurrent(func(s screen) {
 			if f, ok := s.(finder); ok {
 				f.focusSearch()
