@@ -73,14 +73,14 @@ func (sh *shell) items() map[string][]menuItem {
 		{"Start my organisation…", nil, sh.startOwnOrganisation},
 	}
 	edit := []menuItem{
-		{"Undo", nil, onCurrent(func(s screen) {
-			if u, ok := s.(undoer); ok {
-				u.undoLastChange()
-			}
-		})},
 		{"Find", shortcut(fyne.KeyF), onCurrent(func(s screen) {
 			if f, ok := s.(finder); ok {
 				f.focusSearch()
+			}
+		})},
+		{"Undo", nil, onCurrent(func(s screen) {
+			if u, ok := s.(undoer); ok {
+				u.undoLastChange()
 			}
 		})},
 	}
