@@ -36,16 +36,16 @@ func (p *mentorPage) buildForm() fyne.CanvasObject {
 			e, placed = &area.Entry, area
 		}
 		e.Validator = func(string) error { return problemErr(p.problems().For(name)) }
-		e.OnChanged = func(string) { p.changed() }
+		e.OnChanged = func(string) { p.fieldChanged(name) }
 		return p.field(name, placed)
 	}
-	p.instruments.OnChanged = func([]string) { p.changed() }
-	p.status = widget.NewRadioGroup(statusChoices, func(string) { p.changed() })
+	p.instruments.OnChanged = func([]string) { p.fieldChanged("") }
+	p.status = widget.NewRadioGroup(statusChoices, func(string) { p.fieldChanged("") })
 	p.status.Horizontal = true
 	p.status.Required = true
 	p.resident = widgets.NewDateEntry(true)
 	p.resident.OnChanged = func(string) {
-		p.changed()
+		p.fieldChanged("wa_resident_since")
 		p.showProblem("wa_resident_since", errText(p.resident.Validate()))
 	}
 
@@ -184,7 +184,10 @@ func (p *mentorPage) fill(m data.Mentor) {
 		}
 	}
 	p.resident.SetDate(m.WAResidentSince)
-	p.dirty = false
+	p.dirty, p.sideEdits = false, false
+	if p.undo != nil {
+		p.undo.reset()
+	}
 	p.notice.Hide()
 	p.showPhoto()
 	p.refreshHead()
@@ -196,11 +199,28 @@ func mentorText(m data.Mentor, name string) string {
 		"performance_experience": m.PerformanceExperience, "bio": m.Bio}[name]
 }
 
-// changed marks an edit by the user.
+// fieldChanged marks the user's edit of a profile field, which Undo can take back; name is ""
+// for a choice (instruments, status).
+func (p *mentorPage) fieldChanged(name string) {
+	if p.filling || p.fields == nil {
+		return
+	}
+	if p.undo != nil {
+		p.undo.typed(name)
+	}
+	p.markEdited()
+}
+
+// changed marks an edit by the user that Undo does not take back (photo, checks, contracts).
 func (p *mentorPage) changed() {
 	if p.filling || p.fields == nil {
 		return
 	}
+	p.sideEdits = true
+	p.markEdited()
+}
+
+func (p *mentorPage) markEdited() {
 	p.dirty = true
 	if p.notice.Visible() && len(p.problems()) == 0 {
 		p.notice.Hide() // the fields it pointed at are fixed
@@ -242,7 +262,8 @@ func (p *mentorPage) saveEdits(done func(ok bool)) {
 			m.ID = id
 			m.Email = data.NormalizeEmail(m.Email)
 			p.loaded = m
-			p.dirty = false
+			p.dirty, p.sideEdits = false, false
+			p.undo.reset()
 			p.refreshHead()
 			if p.events.saved != nil {
 				p.events.saved(id)

@@ -42,7 +42,9 @@ type mentorPage struct {
 	checks    []data.Check
 	contracts []data.Contract
 	dirty     bool
-	filling   bool // the widgets are being set from data, not edited
+	sideEdits bool         // photo, checks or contracts changed: Undo of the fields leaves these
+	undo      *formHistory // the profile fields' changes since the load or save, for Undo
+	filling   bool         // the widgets are being set from data, not edited
 	closed    bool
 	saving    bool
 
@@ -101,12 +103,14 @@ func (p *mentorPage) buildUI() fyne.CanvasObject {
 	p.notice.Truncation = fyne.TextTruncateEllipsis
 	p.notice.Hide()
 
+	form := p.buildForm()
+	p.undo = newFormHistory(p.profileValues, p.restoreProfile, p.allUndone)
 	info := container.NewVBox(p.title, p.headline, p.contract, container.NewHBox(choose, p.removePhoto))
 	head := border(nil, nil, container.NewCenter(p.thumb), nil, info)
-	actions := border(nil, nil, container.NewHBox(p.saveButton, p.revert), p.del)
+	actions := border(nil, nil, container.NewHBox(p.saveButton, p.undo.button, p.revert), p.del)
 
 	p.tabs = container.NewAppTabs(
-		container.NewTabItem("Profile", container.NewVScroll(p.buildForm())),
+		container.NewTabItem("Profile", container.NewVScroll(form)),
 		container.NewTabItem("Checks & contracts", container.NewVScroll(p.comp.buildUI())),
 		container.NewTabItem("Sessions", p.history.sessionsUI()),
 		container.NewTabItem("Statements", p.history.statementsUI()),
@@ -127,7 +131,7 @@ func (p *mentorPage) buildUI() fyne.CanvasObject {
 			saveContractPDF(p.d, id, data.SchoolYearOf(p.today, data.DefaultSchoolYearStart))
 		})
 		ics := widget.NewButtonWithIcon("Calendar file…", theme.CalendarIcon(), func() { saveMentorCalendar(p.d, id) })
-		actions = border(nil, nil, container.NewHBox(p.saveButton, p.revert), container.NewHBox(contract, ics, p.del))
+		actions = border(nil, nil, container.NewHBox(p.saveButton, p.undo.button, p.revert), container.NewHBox(contract, ics, p.del))
 	}
 	top := container.NewVBox(head, actions, p.notice)
 	return container.NewPadded(border(top, nil, nil, nil, p.tabs))

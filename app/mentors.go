@@ -375,6 +375,13 @@ func (m *mentors) unsaved() string {
 	return m.page.unsaved()
 }
 
+// undoLastChange is Edit › Undo on the mentor form shown.
+func (m *mentors) undoLastChange() {
+	if m.page != nil && m.page.undo != nil {
+		m.page.undo.undo()
+	}
+}
+
 func (m *mentors) saveEdits(done func(ok bool)) {
 	if m.page == nil {
 		done(true)

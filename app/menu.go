@@ -30,6 +30,10 @@ func shortcut(k fyne.KeyName, mods ...fyne.KeyModifier) *desktop.CustomShortcut 
 	return &desktop.CustomShortcut{KeyName: k, Modifier: m}
 }
 
+// standardKeys are the menu items on a shortcut the window reports by name (Ctrl+Z arrives as
+// Undo, not as a key): bound in the menu before a focused entry's own handling of it.
+var standardKeys = map[string]fyne.Shortcut{"Undo": &fyne.ShortcutUndo{}}
+
 // menuItem is a menu entry whose shortcut also works from the keyboard anywhere in the window.
 type menuItem struct {
 	label string
@@ -72,6 +76,11 @@ func (sh *shell) items() map[string][]menuItem {
 		{"Find", shortcut(fyne.KeyF), onCurrent(func(s screen) {
 			if f, ok := s.(finder); ok {
 				f.focusSearch()
+			}
+		})},
+		{"Undo", nil, onCurrent(func(s screen) {
+			if u, ok := s.(undoer); ok {
+				u.undoLastChange()
 			}
 		})},
 	}
@@ -117,6 +126,9 @@ func (sh *shell) mainMenu() *fyne.MainMenu {
 			mi := fyne.NewMenuItem(it.label, it.run)
 			if it.key != nil {
 				mi.Shortcut = it.key
+			}
+			if k := standardKeys[it.label]; k != nil {
+				mi.Shortcut = k
 			}
 			out = append(out, mi)
 		}
@@ -192,9 +204,12 @@ func addItem(m *fyne.Menu, it *fyne.MenuItem) *fyne.Menu {
 func (sh *shell) addShortcuts() {
 	for _, group := range sh.items() {
 		for _, it := range group {
+			run := it.run
 			if it.key != nil {
-				run := it.run
 				sh.win.Canvas().AddShortcut(it.key, func(fyne.Shortcut) { run() })
+			}
+			if k := standardKeys[it.label]; k != nil {
+				sh.win.Canvas().AddShortcut(k, func(fyne.Shortcut) { run() })
 			}
 		}
 	}

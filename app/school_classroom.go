@@ -72,6 +72,7 @@ func newClassroomForm(s *schools, school data.School, c data.Classroom, instruct
 	}
 	f.periodStart = f.fs.entry("period_start", "HH:MM, like 09:40")
 	f.minutes = f.fs.entry("period_minutes", "50")
+	undo := f.fs.undoable(nil)
 	f.fs.load(f.fill)
 
 	f.status = widget.NewLabel("")
@@ -82,7 +83,7 @@ func newClassroomForm(s *schools, school data.School, c data.Classroom, instruct
 	if c.ID != 0 {
 		del = widget.NewButtonWithIcon("Delete classroom", theme.DeleteIcon(), f.onDelete)
 	}
-	buttons := formButtons(f.status, del, widget.NewButton("Revert", f.discard), f.saveBtn)
+	buttons := formButtons(f.status, del, undo, widget.NewButton("Revert", f.discard), f.saveBtn)
 	title := "New classroom at " + school.Name
 	if c.ID != 0 {
 		title = c.Name

@@ -57,7 +57,8 @@ type fieldSet struct {
 	loading  bool                 // values are being set from code, not typed
 	problems func() data.Problems // parse problems first, then the record's Validate
 	edited   func()
-	submit   func() // Enter in a one-line entry saves the form
+	submit   func()       // Enter in a one-line entry saves the form
+	history  *formHistory // the changes since the load or save, for Undo
 }
 
 func newFieldSet(problems func() data.Problems, edited func()) *fieldSet {
@@ -110,6 +111,13 @@ func (fs *fieldSet) changed(f *field) {
 		return
 	}
 	f.touched, f.stored = true, ""
+	if fs.history != nil {
+		if f.entry != nil {
+			fs.history.typed(f.name)
+		} else {
+			fs.history.chose()
+		}
+	}
 	fs.refresh()
 	if fs.edited != nil {
 		fs.edited()
@@ -148,7 +156,40 @@ func (fs *fieldSet) load(set func()) {
 	for _, f := range fs.fields {
 		f.touched, f.stored = false, ""
 	}
+	if fs.history != nil {
+		fs.history.reset()
+	}
 	fs.refresh()
+}
+
+// undoLastChange takes back the latest change to the form (Undo, Edit › Undo).
+func (fs *fieldSet) undoLastChange() {
+	if fs.history != nil {
+		fs.history.undo()
+	}
+}
+
+// undoable gives the form an Undo: its button, and Edit › Undo through the screen. atSaved
+// runs when every change has been taken back.
+func (fs *fieldSet) undoable(atSaved func()) *widget.Button {
+	inputs := func() []fyne.CanvasObject {
+		var objs []fyne.CanvasObject
+		for _, f := range fs.fields {
+			objs = append(objs, f.input)
+		}
+		return objs
+	}
+	fs.history = newFormHistory(func() any { return inputValues(inputs()...) }, func(v any) {
+		setInputValues(v.([]any), inputs()...)
+		for _, f := range fs.fields {
+			f.stored = ""
+		}
+		fs.refresh()
+		if fs.edited != nil {
+			fs.edited()
+		}
+	}, atSaved)
+	return fs.history.button
 }
 
 // check shows every field's problem, as on save, and reports whether there are none.
@@ -259,14 +300,18 @@ func errProblems(err error) data.Problems {
 	return ps
 }
 
-// formButtons puts a form's status beside its buttons: delete (if any) on the left, revert and
-// save on the right.
-func formButtons(status *widget.Label, del, revert, save *widget.Button) fyne.CanvasObject {
+// formButtons puts a form's status beside its buttons: delete (if any) on the left, undo (if
+// any), revert and save on the right.
+func formButtons(status *widget.Label, del, undo, revert, save *widget.Button) fyne.CanvasObject {
 	var left fyne.CanvasObject
 	if del != nil {
 		left = del
 	}
-	return border(nil, nil, left, container.NewHBox(revert, save), status)
+	right := container.NewHBox(revert, save)
+	if undo != nil {
+		right = container.NewHBox(undo, revert, save)
+	}
+	return border(nil, nil, left, right, status)
 }
 
 func pageHeading(text string) *widget.Label {

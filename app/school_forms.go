@@ -56,6 +56,7 @@ func newSchoolForm(s *schools, x data.School) *schoolForm {
 	editCal := widget.NewButtonWithIcon("Edit calendar", theme.CalendarIcon(), f.onEditCalendar)
 	cf := f.fs.add("calendar", border(nil, nil, nil, editCal, f.calendar))
 	f.calendar.OnChanged = func(string) { f.fs.changed(cf) }
+	undo := f.fs.undoable(nil)
 	f.fs.load(f.fill)
 
 	f.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -70,7 +71,7 @@ func newSchoolForm(s *schools, x data.School) *schoolForm {
 			saveRosterPDF(f.s.d, f.school.ID)
 		}
 	})
-	buttons := container.NewVBox(formButtons(f.status, nil, revert, f.saveBtn), container.NewHBox(roster))
+	buttons := container.NewVBox(formButtons(f.status, nil, undo, revert, f.saveBtn), container.NewHBox(roster))
 
 	f.addInstructor = widget.NewButtonWithIcon("Add instructor", theme.ContentAddIcon(), func() { f.openInstructor(data.Instructor{}) })
 	f.addRoom = widget.NewButtonWithIcon("Add classroom", theme.ContentAddIcon(), func() { f.openClassroom(data.Classroom{PeriodMinutes: data.DefaultPeriodMinutes}) })
@@ -161,6 +162,10 @@ func (f *schoolForm) dirty() bool {
 }
 
 func (f *schoolForm) edited() { f.status.SetText("") }
+
+func (f *schoolForm) undoLastChange()     { f.fs.undoLastChange() }
+func (f *instructorForm) undoLastChange() { f.fs.undoLastChange() }
+func (f *classroomForm) undoLastChange()  { f.fs.undoLastChange() }
 
 func (f *schoolForm) discard() {
 	f.fs.load(f.fill)
@@ -305,6 +310,7 @@ func newInstructorForm(s *schools, school data.School, x data.Instructor) *instr
 	f.last = f.fs.entry("last_name", "")
 	f.email = f.fs.entry("email", "name@school.example.org")
 	f.phone = f.fs.entry("phone", "206-555-0100")
+	undo := f.fs.undoable(nil)
 	f.fs.load(f.fill)
 	f.status = widget.NewLabel("")
 	f.saveBtn = widget.NewButtonWithIcon("Save instructor", theme.DocumentSaveIcon(), func() { f.save(func(bool) {}) })
@@ -313,7 +319,7 @@ func newInstructorForm(s *schools, school data.School, x data.Instructor) *instr
 	if x.ID != 0 {
 		del = widget.NewButtonWithIcon("Delete instructor", theme.DeleteIcon(), f.onDelete)
 	}
-	buttons := formButtons(f.status, del, widget.NewButton("Revert", f.discard), f.saveBtn)
+	buttons := formButtons(f.status, del, undo, widget.NewButton("Revert", f.discard), f.saveBtn)
 	title := "New instructor at " + school.Name
 	if x.ID != 0 {
 		title = x.Name()

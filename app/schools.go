@@ -243,6 +243,13 @@ func (s *schools) unsaved() string {
 	return strings.Join(parts, " and ")
 }
 
+// undoLastChange is Edit › Undo on the school, classroom or instructor form shown.
+func (s *schools) undoLastChange() {
+	if u, ok := s.page.(undoer); ok {
+		u.undoLastChange()
+	}
+}
+
 func (s *schools) saveEdits(done func(ok bool)) {
 	saveCal := func(ok bool) {
 		if !ok || s.cal == nil || !s.cal.dirty() {
